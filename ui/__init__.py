@@ -1,0 +1,1 @@
+"""Shared page helpers: language, navigation, URL-synced widgets, formula/callout blocks, charts."""

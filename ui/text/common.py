@@ -1,0 +1,76 @@
+"""Strings shared by every page (sidebar, notices, blocks) and the Spanish form of core errors."""
+
+EN = {
+    "ui.language": "Language / Idioma",
+    "ui.home": "Home",
+    "ui.group.theory": "Theory",
+    "ui.group.training": "Training",
+    "ui.group.tools": "Tools",
+    "ui.presentation": "Presentation mode",
+    "ui.presentation_help": "Hides the explanations and enlarges charts and text for projecting.",
+    "ui.bad_lang": "The link asked for language “{value}”, which Pizarra does not have; showing English.",
+    "ui.param_invalid": "The link's value {name}={value} is not valid here; using {used}.",
+    "ui.param_clamped": "The link's value {name}={value} is outside the allowed range; using {used}.",
+    "ui.too_many_rows": "Only the first {max_rows} rows are used.",
+    "ui.invalid_input": "This input cannot be used: {message}",
+    "ui.misconception": "Common misconception",
+    "ui.numbers_check": "Numbers check",
+    "ui.check_tol": "agreement required: {tol}",
+    "ui.check_quantity": "quantity",
+    "ui.check_closed": "closed form",
+    "ui.check_numeric": "numerical solver",
+    "ui.check_diff": "max |difference|",
+    "ui.check_ok": "agree",
+    "ui.formula_as_text": "Formula as text (LaTeX)",
+    "ui.chart_data": "Numbers behind the chart",
+    "ui.download_csv": "Download CSV",
+}
+
+ES = {
+    "ui.language": "Language / Idioma",
+    "ui.home": "Inicio",
+    "ui.group.theory": "Teoría",
+    "ui.group.training": "Entrenamiento",
+    "ui.group.tools": "Herramientas",
+    "ui.presentation": "Modo presentación",
+    "ui.presentation_help": "Oculta las explicaciones y agranda gráficas y texto para proyectar.",
+    "ui.bad_lang": "El enlace pedía el idioma «{value}», que Pizarra no tiene; se muestra en inglés.",
+    "ui.param_invalid": "El valor del enlace {name}={value} no es válido aquí; se usa {used}.",
+    "ui.param_clamped": "El valor del enlace {name}={value} está fuera del rango permitido; se usa {used}.",
+    "ui.too_many_rows": "Solo se usan las primeras {max_rows} filas.",
+    "ui.invalid_input": "No se puede usar esta entrada: {message}",
+    "ui.misconception": "Idea errónea frecuente",
+    "ui.numbers_check": "Comprobación numérica",
+    "ui.check_tol": "concordancia exigida: {tol}",
+    "ui.check_quantity": "cantidad",
+    "ui.check_closed": "forma cerrada",
+    "ui.check_numeric": "método numérico",
+    "ui.check_diff": "máx. |diferencia|",
+    "ui.check_ok": "coinciden",
+    "ui.formula_as_text": "Fórmula como texto (LaTeX)",
+    "ui.chart_data": "Los números de la gráfica",
+    "ui.download_csv": "Descargar CSV",
+}
+
+# Spanish for the message shapes of core/_validate.py. Topic modules add their own.
+ES_ERRORS = [
+    (r"^(\S+) must be numeric, got (.+)$", r"\1 debe ser numérico; se recibió \2"),
+    (r"^(\S+) must be (.+?)-D, got shape (.+)$", r"\1 debe ser un arreglo \2-D; tiene forma \3"),
+    (
+        r"^(\S+) must be (.+?)-D or (.+?)-D, got shape (.+)$",
+        r"\1 debe ser \2-D o \3-D; tiene forma \4",
+    ),
+    (r"^(\S+) must not be empty, got shape (.+)$", r"\1 no puede estar vacío; tiene forma \2"),
+    (
+        r"^(\S+) must contain only finite numbers \(no NaN or inf\)$",
+        r"\1 solo puede contener números finitos (sin celdas vacías, NaN ni infinitos)",
+    ),
+    (r"^(\S+) must be a number, got (.+)$", r"\1 debe ser un número; se recibió \2"),
+    (r"^(\S+) must be finite, got (.+)$", r"\1 debe ser finito; se recibió \2"),
+    (r"^(\S+) must be an integer, got (.+)$", r"\1 debe ser un entero; se recibió \2"),
+    (r"^(\S+) must be (>=|>|<=|<) (\S+), got (.+)$", r"\1 debe ser \2 \3; se recibió \4"),
+    (
+        r"^(.+) must have the same number of rows as (.+)$",
+        r"\1 debe tener el mismo número de filas que \2",
+    ),
+]
