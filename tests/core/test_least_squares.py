@@ -1,0 +1,435 @@
+"""Tests for core.least_squares: oracles, properties, the course's problem, bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import scipy.linalg
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.linear_model import Ridge
+
+from core import least_squares as ls
+
+SETTINGS = settings(max_examples=40, deadline=None)
+
+
+def _matrix(n: int, d: int, r: int, seed: int, s_low: float = 0.5, s_high: float = 3.0):
+    """An (n, d) matrix of exact rank r with nonzero singular values in [s_low, s_high]."""
+    rng = np.random.default_rng(seed)
+    U = np.linalg.qr(rng.normal(size=(n, n)))[0]
+    V = np.linalg.qr(rng.normal(size=(d, d)))[0]
+    s = np.sort(rng.uniform(s_low, s_high, r))[::-1]
+    return (U[:, :r] * s) @ V[:, :r].T, rng.normal(size=n)
+
+
+@st.composite
+def problems(draw, max_n: int = 6, max_d: int = 6):
+    n = draw(st.integers(1, max_n))
+    d = draw(st.integers(1, max_d))
+    r = draw(st.integers(0, min(n, d)))
+    seed = draw(st.integers(0, 2**31 - 1))
+    X, y = _matrix(n, d, r, seed)
+    return X, y, r
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. oracles
+# ---------------------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(problems())
+def test_rank_matches_numpy_and_construction(prob):
+    X, _, r = prob
+    assert ls.rank(X) == np.linalg.matrix_rank(X) == r
+    assert ls.is_unique(X) == (r == X.shape[1])
+
+
+def test_rank_with_rtol_matches_numpy():
+    X = np.diag([1.0, 1e-3, 1e-8])
+    for rtol in (1e-10, 1e-5, 1e-2, 0.5):
+        assert ls.rank(X, rtol) == np.linalg.matrix_rank(X, rtol=rtol)
+    assert [ls.rank(X, rtol) for rtol in (1e-10, 1e-5, 1e-2)] == [3, 2, 1]
+
+
+def test_svd_info_tolerance_and_singular_values():
+    X = ls.example_data("collinear")[0]
+    info = ls.svd_info(X)
+    np.testing.assert_allclose(info.sigma, scipy.linalg.svdvals(X), rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(ls.singular_values(X), info.sigma, rtol=1e-12, atol=1e-14)
+    assert info.rtol == max(X.shape) * np.finfo(float).eps
+    assert info.tol == pytest.approx(info.rtol * info.sigma[0], rel=1e-12)
+    assert info.rank == 2 and info.sigma[2] <= info.tol < info.sigma[1]
+
+
+@SETTINGS
+@given(problems())
+def test_pinv_matches_numpy(prob):
+    X, _, _ = prob
+    np.testing.assert_allclose(ls.pinv(X), np.linalg.pinv(X, rtol=None), atol=1e-10)
+
+
+def test_pinv_with_rtol_drops_small_singular_values_like_numpy():
+    X = ls.example_data("near", noise=1e-4)[0]
+    np.testing.assert_allclose(ls.pinv(X, 1e-3), np.linalg.pinv(X, rtol=1e-3), atol=1e-10)
+    assert np.abs(ls.pinv(X, 1e-3)).max() < 10 < np.abs(ls.pinv(X)).max()
+
+
+@SETTINGS
+@given(problems())
+def test_min_norm_solution_matches_lstsq_and_pinv(prob):
+    X, y, _ = prob
+    w_star = ls.min_norm_solution(X, y)
+    np.testing.assert_allclose(w_star, np.linalg.lstsq(X, y, rcond=None)[0], atol=1e-9)
+    np.testing.assert_allclose(w_star, np.linalg.pinv(X) @ y, atol=1e-9)
+    np.testing.assert_allclose(ls.lstsq_numeric(X, y), np.linalg.lstsq(X, y)[0], atol=1e-12)
+
+
+@SETTINGS
+@given(problems())
+def test_null_space_matches_scipy(prob):
+    X, _, r = prob
+    N = ls.null_space(X)
+    N_ref = scipy.linalg.null_space(X)
+    d = X.shape[1]
+    assert N.shape == N_ref.shape == (d, d - r)
+    # bases differ by a rotation; the projectors onto the null space agree
+    np.testing.assert_allclose(N @ N.T, N_ref @ N_ref.T, atol=1e-10)
+    np.testing.assert_allclose(N.T @ N, np.eye(d - r), atol=1e-12)
+    np.testing.assert_allclose(X @ N, 0.0, atol=1e-10)
+
+
+def test_project_null_space_is_identity_minus_pinv_X():
+    X, _ = ls.example_data("collinear")
+    z = np.array([[1.0, 2.0, 3.0], [-1.0, 0.5, 0.0]])
+    P = np.eye(3) - np.linalg.pinv(X) @ X
+    np.testing.assert_allclose(ls.project_null_space(X, z), z @ P.T, atol=1e-12)
+
+
+def test_condition_number_matches_numpy():
+    for name in ("full", "near", "wide"):
+        X = ls.example_data(name, noise=1e-2)[0]
+        assert ls.condition_number(X) == pytest.approx(np.linalg.cond(X), rel=1e-10)
+    assert ls.condition_number(np.array([[1.0, 0.0], [0.0, 0.0]])) == np.inf
+    assert np.linalg.cond(np.array([[1.0, 0.0], [0.0, 0.0]])) == np.inf
+
+
+def test_condition_number_grows_like_one_over_noise():
+    kappas = [ls.condition_number(ls.example_data("near", noise=s)[0]) for s in (1e-1, 1e-3, 1e-5)]
+    assert kappas[0] < kappas[1] < kappas[2]
+    assert 50 < kappas[1] / kappas[0] < 200 and 50 < kappas[2] / kappas[1] < 200
+
+
+@SETTINGS
+@given(problems(), st.floats(1e-3, 1e2))
+def test_ridge_matches_sklearn_and_normal_equations(prob, lam):
+    X, y, _ = prob
+    w = ls.ridge_solution(X, y, lam)
+    d = X.shape[1]
+    np.testing.assert_allclose(
+        w, np.linalg.solve(X.T @ X + lam * np.eye(d), X.T @ y), rtol=1e-8, atol=1e-10
+    )
+    model = Ridge(alpha=lam, fit_intercept=False, solver="svd").fit(X, y)
+    np.testing.assert_allclose(w, model.coef_, rtol=1e-7, atol=1e-9)
+
+
+def test_ridge_path_rows_are_ridge_solutions():
+    X, y = ls.example_data("collinear")
+    lams = np.logspace(-6, 3, 10)
+    path = ls.ridge_path(X, y, lams)
+    assert path.shape == (10, 3)
+    for lam, row in zip(lams, path, strict=True):
+        np.testing.assert_allclose(row, ls.ridge_solution(X, y, lam), atol=1e-12)
+
+
+def test_gradient_descent_matches_closed_form_iteration():
+    # w_t - w_inf = (I - lr X^T X / n)^t (w0 - w_inf), w_inf = X^+ y + P_null w0
+    X, y = ls.example_data("collinear")
+    n = X.shape[0]
+    w0 = np.array([1.0, -2.0, 0.5])
+    lr = 0.5 * ls.max_stable_lr(X)
+    W = ls.gradient_descent(X, y, w0, lr, 30)
+    assert W.shape == (31, 3)
+    w_inf = np.linalg.pinv(X) @ y + (np.eye(3) - np.linalg.pinv(X) @ X) @ w0
+    M = np.eye(3) - lr * X.T @ X / n
+    for t in (0, 1, 7, 30):
+        expected = w_inf + np.linalg.matrix_power(M, t) @ (w0 - w_inf)
+        np.testing.assert_allclose(W[t], expected, atol=1e-10)
+
+
+def test_gradient_descent_first_step_uses_numerical_gradient():
+    X, y = ls.example_data("full")
+    w0 = np.array([0.3, -0.7])
+    h = 1e-6
+    grad_fd = np.array(
+        [(ls.loss(X, y, w0 + h * e) - ls.loss(X, y, w0 - h * e)) / (2 * h) for e in np.eye(2)]
+    )
+    W = ls.gradient_descent(X, y, w0, 0.1, 1)
+    np.testing.assert_allclose(W[1], w0 - 0.1 * grad_fd, atol=1e-8)
+
+
+def test_loss_matches_mean_squared_error_and_grid():
+    X, y = ls.example_data("dup")
+    w = np.array([[0.5, 1.0], [2.0, -1.0], [0.0, 0.0]])
+    expected = 0.5 * np.mean((X @ w.T - y[:, None]) ** 2, axis=0)
+    np.testing.assert_allclose(ls.loss(X, y, w), expected, rtol=1e-12)
+    assert ls.loss(X, y, w[0]) == pytest.approx(expected[0], rel=1e-12)
+    np.testing.assert_allclose(
+        ls.residual_norm(X, y, w), np.sqrt(2 * X.shape[0] * expected), rtol=1e-12
+    )
+    w1, w2 = np.linspace(-1, 3, 5), np.linspace(-2, 2, 4)
+    L = ls.loss_grid(X, y, w1, w2)
+    assert L.shape == (4, 5)
+    for j, b in enumerate(w2):
+        for i, a in enumerate(w1):
+            assert L[j, i] == pytest.approx(ls.loss(X, y, np.array([a, b])), abs=1e-12)
+
+
+def test_normal_equations_solution_matches_solve():
+    X, y = ls.example_data("full")
+    np.testing.assert_allclose(
+        ls.normal_equations_solution(X, y), np.linalg.solve(X.T @ X, X.T @ y), rtol=1e-12
+    )
+
+
+def test_max_stable_lr_is_two_over_largest_hessian_eigenvalue():
+    X, _ = ls.example_data("collinear")
+    lam_max = np.linalg.eigvalsh(X.T @ X / X.shape[0]).max()
+    assert ls.max_stable_lr(X) == pytest.approx(2 / lam_max, rel=1e-10)
+    assert ls.max_stable_lr(np.zeros((2, 2))) == np.inf
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. properties
+# ---------------------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(problems())
+def test_min_norm_solution_is_orthogonal_to_null_space(prob):
+    X, y, _ = prob
+    N = ls.null_space(X)
+    np.testing.assert_allclose(N.T @ ls.min_norm_solution(X, y), 0.0, atol=1e-9)
+
+
+@SETTINGS
+@given(problems(), st.integers(0, 2**31 - 1))
+def test_family_members_share_residual_and_are_longer(prob, seed):
+    X, y, _ = prob
+    z = np.random.default_rng(seed).normal(size=(5, X.shape[1])) * 3
+    W = ls.solution_family(X, y, z)
+    w_star = ls.min_norm_solution(X, y)
+    r_star = ls.residual_norm(X, y, w_star)
+    np.testing.assert_allclose(ls.residual_norm(X, y, W), r_star, atol=1e-8)
+    # Pythagoras: ||w(z)||^2 = ||X^+ y||^2 + ||P_null z||^2
+    P_z = ls.project_null_space(X, z)
+    np.testing.assert_allclose(
+        np.sum(W**2, axis=1), w_star @ w_star + np.sum(P_z**2, axis=1), rtol=1e-8, atol=1e-8
+    )
+    # every member solves the normal equations
+    np.testing.assert_allclose(W @ (X.T @ X), np.tile(X.T @ y, (5, 1)), atol=1e-8)
+
+
+@SETTINGS
+@given(problems())
+def test_ridge_tends_to_pinv_solution(prob):
+    X, y, _ = prob
+    w_star = ls.min_norm_solution(X, y)
+    errors = [np.linalg.norm(ls.ridge_solution(X, y, lam) - w_star) for lam in (1.0, 1e-3, 1e-8)]
+    assert errors[0] >= errors[1] >= errors[2]
+    assert errors[2] <= 1e-6 * (1 + np.linalg.norm(w_star))
+
+
+@SETTINGS
+@given(problems(), st.integers(0, 2**31 - 1))
+def test_gradient_descent_keeps_null_space_component(prob, seed):
+    X, y, _ = prob
+    d = X.shape[1]
+    lr = 0.9 * ls.max_stable_lr(X) if np.any(X) else 0.1
+    W0 = ls.gradient_descent(X, y, np.zeros(d), lr, 200)
+    np.testing.assert_allclose(ls.project_null_space(X, W0), 0.0, atol=1e-9)  # row space
+    w0 = np.random.default_rng(seed).normal(size=d)
+    W1 = ls.gradient_descent(X, y, w0, lr, 200)
+    P0 = ls.project_null_space(X, w0)
+    np.testing.assert_allclose(ls.project_null_space(X, W1), np.tile(P0, (201, 1)), atol=1e-9)
+
+
+@settings(max_examples=20, deadline=None)
+@given(problems(max_n=5, max_d=5))
+def test_gradient_descent_from_zero_converges_to_pinv_solution(prob):
+    X, y, r = prob
+    d = X.shape[1]
+    W = ls.gradient_descent(X, y, np.zeros(d), 0.5 * ls.max_stable_lr(X) if r else 0.1, 3000)
+    np.testing.assert_allclose(W[-1], ls.min_norm_solution(X, y), atol=1e-7)
+
+
+def test_gradient_descent_divergence_is_reported_as_nan():
+    X, y = ls.example_data("full")
+    W = ls.gradient_descent(X, y, np.zeros(2), 1.1 * ls.max_stable_lr(X), 8000)
+    finite = np.all(np.isfinite(W), axis=1)
+    assert finite[0] and not finite[-1]
+    last = np.flatnonzero(finite)[-1]
+    assert not np.any(finite[last + 1 :])  # NaN from the overflow on
+    assert np.abs(W[last]).max() > 1e100
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. the course's problem (homework 1, problem 1)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_course_formula_holds_exactly_under_full_column_rank():
+    # W* = (X'X)^{-1} X'y is the unique minimizer when the d columns are independent (d <= n)
+    X, y = ls.example_data("full")
+    assert ls.is_unique(X)
+    w_course = np.linalg.inv(X.T @ X) @ X.T @ y
+    np.testing.assert_allclose(ls.min_norm_solution(X, y), w_course, rtol=1e-12)
+    np.testing.assert_allclose(ls.normal_equations_solution(X, y), w_course, rtol=1e-12)
+
+
+def test_full_row_rank_is_not_enough_for_uniqueness():
+    # "full rank" must mean full *column* rank: a wide X of rank n = min(n, d) is not unique
+    X, y = ls.example_data("wide")
+    assert X.shape == (2, 3) and ls.rank(X) == min(X.shape) == 2
+    assert not ls.is_unique(X)
+    assert ls.null_space(X).shape == (3, 1)
+
+
+def test_generalized_inverse_belongs_to_XtX_not_XXt():
+    X, y = ls.example_data("collinear")  # (6, 3), rank 2
+    XtX, XXt = X.T @ X, X @ X.T
+    assert XtX.shape == (3, 3) and XXt.shape == (6, 6)
+    # (X'X)^+ X'y (d x d generalized inverse) gives the minimum-norm minimizer ...
+    np.testing.assert_allclose(np.linalg.pinv(XtX) @ X.T @ y, ls.min_norm_solution(X, y), atol=1e-9)
+    # ... while (XX')^+ (n x n) cannot even multiply X'y (length d)
+    with pytest.raises(ValueError):
+        np.linalg.pinv(XXt) @ (X.T @ y)
+    # X X' enters only as X'(XX')^+ y
+    np.testing.assert_allclose(X.T @ np.linalg.pinv(XXt) @ y, ls.min_norm_solution(X, y), atol=1e-9)
+
+
+def test_symbolic_normal_equations():
+    sym = ls.symbolic_normal_equations()
+    t = sym.t
+    assert sympy.simplify(sym.det - 5 * t**2) == 0
+    n = sym.X.shape[0]
+    residual = sym.gradient - (sym.XtX * sym.w - sym.Xty) / n
+    assert residual.applyfunc(sympy.simplify) == sympy.zeros(2, 1)
+    for t_value in (-1.5, 0.3, 2.0):
+        X, y = ls.symbolic_example_numeric(t_value)
+        det_numeric = np.linalg.det(X.T @ X)
+        assert float(sym.det.subs(t, sympy.Rational(str(t_value)))) == pytest.approx(det_numeric)
+        det, sols = ls.symbolic_solutions(t_value)
+        (point,) = list(sols)
+        np.testing.assert_allclose(
+            np.array(point, dtype=float), np.linalg.solve(X.T @ X, X.T @ y), rtol=1e-12
+        )
+        assert float(det) == pytest.approx(det_numeric)
+
+
+def test_symbolic_rank_deficient_case_is_a_line_containing_min_norm():
+    det, sols = ls.symbolic_solutions(0.0)
+    assert det == 0
+    (point,) = list(sols)
+    w1, w2 = ls.symbolic_normal_equations().w
+    assert point[1] == w2 and sympy.simplify(point[0] - (sympy.Rational(11, 14) - 2 * w2)) == 0
+    X, y = ls.symbolic_example_numeric(0.0)
+    w_star = ls.min_norm_solution(X, y)
+    np.testing.assert_allclose(w_star, [11 / 70, 22 / 70], rtol=1e-12)
+    assert float(point[0].subs(w2, sympy.Rational(22, 70))) == pytest.approx(w_star[0])
+
+
+def test_examples_have_the_advertised_rank():
+    expected = {"full": (6, 2, 2), "dup": (6, 2, 1), "collinear": (6, 3, 2), "wide": (2, 3, 2)}
+    for name, (n, d, r) in expected.items():
+        X, y = ls.example_data(name, seed=3)
+        assert X.shape == (n, d) and y.shape == (n,) and ls.rank(X) == r
+    X, _ = ls.example_data("collinear", seed=5)
+    np.testing.assert_array_equal(X[:, 2], X[:, 0] + X[:, 1])
+    assert ls.rank(ls.example_data("near", noise=0.0)[0]) == 1
+    assert ls.rank(ls.example_data("near", noise=1e-3)[0]) == 2
+    np.testing.assert_array_equal(
+        ls.example_data("near", 1e-2, 7)[0], ls.example_data("near", 1e-2, 7)[0]
+    )
+    assert not np.array_equal(
+        ls.example_data("full", seed=1)[0], ls.example_data("full", seed=2)[0]
+    )
+
+
+def test_latex_is_attached_once():
+    assert ls.ridge_solution.latex in ls.ridge_solution.__doc__
+    assert r"X^{+}" in ls.min_norm_solution.latex
+    assert r"I - X^{+}X" in ls.solution_family.latex
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. bad input
+# ---------------------------------------------------------------------------------------------
+
+X_OK, Y_OK = ls.example_data("full")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: ls.rank([1.0, 2.0]), r"^X must be 2-D, got shape \(2,\)$"),
+        (lambda: ls.rank([[1.0, np.nan]]), r"^X must contain only finite numbers"),
+        (lambda: ls.rank(np.zeros((0, 2))), r"^X must not be empty"),
+        (lambda: ls.rank([["a", "b"]]), r"^X must be numeric"),
+        (lambda: ls.rank(X_OK, rtol=1.5), r"^rtol must be < 1.0, got 1.5$"),
+        (lambda: ls.rank(X_OK, rtol=-1e-3), r"^rtol must be >= 0.0, got -0.001$"),
+        (
+            lambda: ls.min_norm_solution(X_OK, Y_OK[:4]),
+            r"^y must have length 6 \(the number of rows of X\), got 4$",
+        ),
+        (lambda: ls.min_norm_solution(X_OK, np.ones((6, 2))), r"^y must be 1-D or a single column"),
+        (lambda: ls.min_norm_solution(X_OK, [np.inf] * 6), r"^y must contain only finite"),
+        (
+            lambda: ls.solution_family(X_OK, Y_OK, [1.0, 2.0, 3.0]),
+            r"^z must have length 2 \(the number of columns of X\), got 3$",
+        ),
+        (lambda: ls.ridge_solution(X_OK, Y_OK, 0.0), r"^lam must be > 0.0, got 0.0$"),
+        (lambda: ls.ridge_solution(X_OK, Y_OK, -1.0), r"^lam must be > 0.0, got -1.0$"),
+        (lambda: ls.ridge_path(X_OK, Y_OK, [1.0, 0.0]), r"^lams must be > 0, got 0.0$"),
+        (lambda: ls.gradient_descent(X_OK, Y_OK, [0.0, 0.0], 0.0, 5), r"^lr must be > 0.0"),
+        (lambda: ls.gradient_descent(X_OK, Y_OK, [0.0, 0.0], 0.1, -1), r"^steps must be >= 0"),
+        (lambda: ls.gradient_descent(X_OK, Y_OK, [0.0, 0.0], 0.1, 2.5), r"^steps must be an int"),
+        (
+            lambda: ls.gradient_descent(X_OK, Y_OK, [0.0, 0.0], 0.1, 10**6),
+            r"^steps must be <= 100000, got 1000000$",
+        ),
+        (
+            lambda: ls.gradient_descent(X_OK, Y_OK, [0.0], 0.1, 5),
+            r"^w0 must have length 2 \(the number of columns of X\), got 1$",
+        ),
+        (
+            lambda: ls.normal_equations_solution(*ls.example_data("dup")),
+            r"^X must have full column rank 2 to invert X\^T X, got rank 1$",
+        ),
+        (
+            lambda: ls.loss_grid(*ls.example_data("collinear"), [0.0], [0.0]),
+            r"^X must have 2 columns for a loss grid, got 3$",
+        ),
+        (lambda: ls.example_data("square"), r"^name must be one of full, dup, collinear"),
+        (lambda: ls.example_data("near", noise=-0.1), r"^noise must be >= 0.0, got -0.1$"),
+        (lambda: ls.example_data("near", seed=-1), r"^seed must be >= 0, got -1$"),
+        (lambda: ls.symbolic_solutions(float("nan")), r"^t must be finite"),
+        (lambda: ls.symbolic_solutions(11.0), r"^t must be <= 10.0, got 11.0$"),
+    ],
+)
+def test_bad_input_raises_value_error(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_inputs_are_not_mutated():
+    X, y = ls.example_data("collinear")
+    X0, y0, w0 = X.copy(), y.copy(), np.ones(3)
+    ls.gradient_descent(X, y, w0, 0.1, 5)
+    ls.solution_family(X, y, w0)
+    ls.ridge_solution(X, y, 1.0)
+    np.testing.assert_array_equal(X, X0)
+    np.testing.assert_array_equal(y, y0)
+    np.testing.assert_array_equal(w0, np.ones(3))
