@@ -14,8 +14,10 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# requirements.txt is installed as it is, minus the Cloud-only CPU index line (see its header).
 $(APP_STAMP): requirements.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements.txt
+	grep -v '^--extra-index-url' requirements.txt > $(VENV)/requirements.local.txt
+	$(PY) -m pip install --quiet -r $(VENV)/requirements.local.txt
 	touch $@
 
 $(DEV_STAMP): requirements.txt requirements-dev.txt $(APP_STAMP)
