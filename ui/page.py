@@ -133,9 +133,21 @@ class Page:
     def key(self, name: str) -> str:
         return f"{self.topic}.{name}"
 
-    def _initial(self, name: str, default: Any, parse: Callable[[str], tuple[Any, str | None]]):
-        """Seed the widget's session state from the URL once; note a rejected or clamped value."""
+    def _initial(
+        self,
+        name: str,
+        default: Any,
+        parse: Callable[[str], tuple[Any, str | None]],
+        options: Sequence[Any] | None = None,
+    ):
+        """Seed the widget's session state from the URL once; note a rejected or clamped value.
+
+        The options of choice widgets are recorded under ``_options`` so that the robustness
+        sweep (tests/pages/test_sweep.py) can try every one of them.
+        """
         key = self.key(name)
+        if options is not None:
+            st.session_state.setdefault("_options", {})[key] = list(options)
         if key not in st.session_state:
             value, raw = default, st.query_params.get(name)
             if raw is not None:
@@ -207,7 +219,9 @@ class Page:
 
     def select_slider(self, name: str, label: str, options: Sequence[Any], default: Any, **kw):
         """``st.select_slider`` over fixed options (e.g. a log-spaced grid)."""
-        key = self._initial(name, default, lambda raw: params.parse_choice(raw, default, options))
+        key = self._initial(
+            name, default, lambda raw: params.parse_choice(raw, default, options), options
+        )
         value = st.select_slider(label, options=list(options), key=key, **kw)
         self._notice(name, value)
         self._write(name, value, default, str)
@@ -225,7 +239,9 @@ class Page:
         **kw,
     ):
         """``st.selectbox`` (or ``st.radio`` with ``radio=True``) over fixed options."""
-        key = self._initial(name, default, lambda raw: params.parse_choice(raw, default, options))
+        key = self._initial(
+            name, default, lambda raw: params.parse_choice(raw, default, options), options
+        )
         if radio:
             value = st.radio(
                 label, list(options), format_func=format_func, key=key, horizontal=horizontal, **kw
@@ -257,7 +273,7 @@ class Page:
                     chosen.append(value)
             return (chosen, "invalid") if bad else (chosen, None)
 
-        key = self._initial(name, default, parse)
+        key = self._initial(name, default, parse, options)
         value = st.multiselect(label, list(options), format_func=format_func, key=key, **kw)
         self._notice(name, value)
         self._write(name, value, default, lambda v: "~".join(map(str, v)))
