@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import i18n, nav, params
+from ui import classroom, i18n, nav, params
 
 LANG_KEY = "lang"  # plain session-state key: survives page switches
 PRESENT_KEY = "presentation"
@@ -70,6 +70,8 @@ def _sidebar(lang: str) -> None:
             for pg in members:
                 st.page_link(pg.path, label=t(f"{pg.topic}.title"), icon=pg.icon)
         st.divider()
+        if classroom.enabled():
+            st.caption(":material/groups: " + t("ui.classroom_on"))
         st.session_state["_present_choice"] = presentation_mode()
         st.toggle(
             t("ui.presentation"),

@@ -159,3 +159,15 @@ def test_numbers_check_marks_agreement(demo_root):
     table = at.dataframe[-1].value  # [0] is the data editor
     assert list(table.iloc[:, -1]) == ["✓"]
     assert np.isclose(float(table.iloc[0, 3]), 1e-12, rtol=0.2)
+
+
+def test_classroom_mode_caps_and_says_so(demo_root, monkeypatch):
+    from ui import classroom
+
+    monkeypatch.delenv("PIZARRA_CLASSROOM", raising=False)
+    assert classroom.limits() == classroom.FULL
+    monkeypatch.setenv("PIZARRA_CLASSROOM", "1")
+    assert classroom.limits() == classroom.CLASSROOM
+    assert classroom.CLASSROOM.max_epochs < classroom.FULL.max_epochs
+    at = open_demo(demo_root)
+    assert any("Classroom mode" in c.value for c in at.sidebar.caption)

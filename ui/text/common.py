@@ -24,6 +24,7 @@ EN = {
     "ui.formula_as_text": "Formula as text (LaTeX)",
     "ui.chart_data": "Numbers behind the chart",
     "ui.download_csv": "Download CSV",
+    "ui.classroom_on": "Classroom mode: epochs, widths and grid sizes are capped so a shared server stays responsive.",
 }
 
 ES = {
@@ -50,6 +51,7 @@ ES = {
     "ui.formula_as_text": "Fórmula como texto (LaTeX)",
     "ui.chart_data": "Los números de la gráfica",
     "ui.download_csv": "Descargar CSV",
+    "ui.classroom_on": "Modo aula: las épocas, los anchos y los tamaños de malla tienen un tope para que un servidor compartido siga respondiendo.",
 }
 
 # Spanish for the message shapes of core/_validate.py. Topic modules add their own.
