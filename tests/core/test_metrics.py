@@ -1,0 +1,510 @@
+"""core.metrics against scikit-learn / torch / scipy, properties, the course numbers, bad input."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from contextlib import contextmanager
+
+import numpy as np
+import pytest
+import sklearn.metrics as skm
+import torch
+import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.stats import entropy, norm
+
+from core import metrics as m
+
+# scikit-learn warns about single-class inputs; the values are what we compare
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+
+SETTINGS = settings(max_examples=40, deadline=None)
+
+COURSE_TARGET = [1.0, 0.0, 0.0, 0.0]
+COURSE_PRED = [0.775, 0.116, 0.039, 0.070]
+COURSE_CM = [[6, 5], [7, 9]]
+PATIENT_SCORES = [0.21, 0.67, 0.56, 0.31, 0.70, 0.84]
+PATIENT_INFECTED = [0, 1, 0, 0, 1, 0]
+
+
+# ------------------------------------------------------------------ strategies
+
+
+@contextmanager
+def _no_warning_check():
+    """scikit-learn warns about classes only in y_pred; the value is what we compare."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+@st.composite
+def label_pairs(draw, max_classes=6, max_n=60):
+    k = draw(st.integers(1, max_classes))
+    n = draw(st.integers(1, max_n))
+    labels = st.integers(0, k - 1)
+    y_true = draw(st.lists(labels, min_size=n, max_size=n))
+    y_pred = draw(st.lists(labels, min_size=n, max_size=n))
+    return np.array(y_true), np.array(y_pred)
+
+
+@st.composite
+def binary_scores(draw, max_n=40):
+    n = draw(st.integers(2, max_n))
+    y = draw(st.lists(st.integers(0, 1), min_size=n, max_size=n))
+    y[0], y[1] = 0, 1  # both classes present
+    # few distinct values so ties are common
+    scores = draw(
+        st.lists(st.sampled_from([0.0, 0.1, 0.25, 0.5, 0.7, 0.9, 1.0]), min_size=n, max_size=n)
+    )
+    return np.array(y), np.array(scores)
+
+
+@st.composite
+def distributions(draw, k=None):
+    size = k if k is not None else draw(st.integers(2, 6))
+    w = draw(st.lists(st.floats(0.01, 10.0), min_size=size, max_size=size))
+    w = np.array(w)
+    return w / w.sum()
+
+
+# ------------------------------------------------------------------ losses
+
+
+def test_cross_entropy_course_example_bits():
+    # -log2(0.775) = 0.3677 (printed digits)
+    h = m.cross_entropy(COURSE_TARGET, COURSE_PRED, base=2)
+    assert round(h, 4) == 0.3677
+    assert h == pytest.approx(-math.log2(0.775), abs=1e-12)
+
+
+def test_cross_entropy_matches_torch_and_sklearn_batch():
+    rng = np.random.default_rng(0)
+    logits = rng.normal(size=(7, 5))
+    q = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    y = rng.integers(0, 5, size=7)
+    p = np.eye(5)[y]
+    ours = m.cross_entropy(p, q)
+    assert ours == pytest.approx(skm.log_loss(y, q, labels=range(5)), rel=1e-12)
+    soft = rng.dirichlet(np.ones(5), size=7)
+    torch_ce = F.cross_entropy(torch.tensor(np.log(q)), torch.tensor(soft)).item()
+    assert m.cross_entropy(soft, q) == pytest.approx(torch_ce, rel=1e-10)
+
+
+@SETTINGS
+@given(distributions(k=4), distributions(k=4), st.sampled_from([2.0, math.e, 10.0]))
+def test_cross_entropy_is_entropy_plus_kl(p, q, base):
+    # H(p, q) = H(p) + KL(p || q) >= H(p), scipy as oracle
+    expected = entropy(p, base=base) + entropy(p, q, base=base)
+    h = m.cross_entropy(p, q, base=base)
+    assert h == pytest.approx(expected, rel=1e-9, abs=1e-12)
+    assert h >= m.cross_entropy(p, p, base=base) - 1e-12
+
+
+def test_cross_entropy_base_only_changes_unit():
+    h_e = m.cross_entropy(COURSE_TARGET, COURSE_PRED)
+    assert m.cross_entropy(COURSE_TARGET, COURSE_PRED, base=2) == pytest.approx(h_e / math.log(2))
+
+
+def test_cross_entropy_zero_probability_on_true_class_is_infinite():
+    assert m.cross_entropy([0, 1], [1, 0]) == math.inf
+    assert m.cross_entropy([1, 0], [1, 0]) == 0.0  # 0 * log 0 counts 0
+
+
+@pytest.mark.parametrize(
+    ("p", "q", "base", "match"),
+    [
+        ([1, 0], [0.5, 0.5], 1.0, r"base must be > 0 and != 1, got 1.0"),
+        ([1, 0], [0.5, 0.5], -2.0, r"base must be > 0 and != 1, got -2.0"),
+        ([1, 0], [0.6, 0.6], 2.0, r"q must sum to 1 \(each row\), got 1.2"),
+        ([1, 0], [1.5, -0.5], 2.0, r"q must have entries in \[0, 1\], got 1.5"),
+        ([1, 0, 0], [0.5, 0.5], 2.0, r"p and q must have the same shape"),
+        ([1, 0], [np.nan, 1], 2.0, r"q must contain only finite numbers"),
+    ],
+)
+def test_cross_entropy_bad_input(p, q, base, match):
+    with pytest.raises(ValueError, match=match):
+        m.cross_entropy(p, q, base=base)
+
+
+def test_binary_cross_entropy_matches_torch_and_sklearn():
+    rng = np.random.default_rng(1)
+    y = rng.integers(0, 2, size=50).astype(float)
+    p = rng.uniform(0.01, 0.99, size=50)
+    torch_bce = F.binary_cross_entropy(torch.tensor(p), torch.tensor(y)).item()
+    assert m.binary_cross_entropy(y, p) == pytest.approx(torch_bce, rel=1e-12)
+    assert m.binary_cross_entropy(y, p) == pytest.approx(skm.log_loss(y, p), rel=1e-12)
+    per = m.binary_cross_entropy(y, p, reduction="none")
+    torch_per = F.binary_cross_entropy(torch.tensor(p), torch.tensor(y), reduction="none")
+    np.testing.assert_allclose(per, torch_per.numpy(), rtol=1e-12)
+    soft = rng.uniform(0, 1, size=50)
+    torch_soft = F.binary_cross_entropy(torch.tensor(p), torch.tensor(soft)).item()
+    assert m.binary_cross_entropy(soft, p) == pytest.approx(torch_soft, rel=1e-12)
+
+
+@SETTINGS
+@given(st.floats(1e-6, 1 - 1e-6), st.sampled_from([2.0, math.e, 10.0]))
+def test_binary_cross_entropy_curves(p, base):
+    # y = 1 costs -log p, y = 0 costs -log(1 - p); both in the same base
+    assert m.binary_cross_entropy([1.0], [p], base=base) == pytest.approx(-math.log(p, base))
+    assert m.binary_cross_entropy([0.0], [p], base=base) == pytest.approx(
+        -math.log1p(-p) / math.log(base)
+    )
+
+
+def test_binary_cross_entropy_edges():
+    assert m.binary_cross_entropy([1.0, 0.0], [1.0, 0.0]) == 0.0
+    assert m.binary_cross_entropy([1.0], [0.0]) == math.inf
+
+
+@pytest.mark.parametrize(
+    ("y", "p", "kwargs", "match"),
+    [
+        ([2.0], [0.5], {}, r"y must have entries in \[0, 1\], got 2"),
+        ([1.0], [1.5], {}, r"p must have entries in \[0, 1\], got 1.5"),
+        ([1.0, 0.0], [0.5], {}, r"y and p must have the same shape"),
+        (
+            [1.0],
+            [0.5],
+            {"reduction": "max"},
+            r"reduction must be one of 'mean', 'sum', 'none', got 'max'",
+        ),
+        ([1.0], [0.5], {"base": 0.0}, r"base must be > 0 and != 1, got 0.0"),
+    ],
+)
+def test_binary_cross_entropy_bad_input(y, p, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        m.binary_cross_entropy(y, p, **kwargs)
+
+
+@SETTINGS
+@given(st.lists(st.floats(-100, 100), min_size=1, max_size=30), st.integers(0, 2**31 - 1))
+def test_mse_mae_match_sklearn_and_torch(y, seed):
+    y = np.array(y)
+    y_hat = y + np.random.default_rng(seed).normal(size=y.size)
+    assert m.mse(y, y_hat) == pytest.approx(skm.mean_squared_error(y, y_hat), rel=1e-12)
+    assert m.mae(y, y_hat) == pytest.approx(skm.mean_absolute_error(y, y_hat), rel=1e-12)
+    t, th = torch.tensor(y), torch.tensor(y_hat)
+    assert m.mse(y, y_hat) == pytest.approx(F.mse_loss(th, t).item(), rel=1e-12)
+    assert m.mae(y, y_hat) == pytest.approx(F.l1_loss(th, t).item(), rel=1e-12)
+    # Jensen: the mean absolute residual never exceeds the root mean square residual
+    assert m.mae(y, y_hat) <= math.sqrt(m.mse(y, y_hat)) + 1e-12
+
+
+def test_outlier_moves_mse_far_more_than_mae():
+    y = np.zeros(10)
+    y_hat = np.full(10, 0.5)
+    y_out = y_hat.copy()
+    y_out[0] = 50.0  # one residual of 50
+    d_mse = m.mse(y, y_out) - m.mse(y, y_hat)
+    d_mae = m.mae(y, y_out) - m.mae(y, y_hat)
+    assert d_mse == pytest.approx((50**2 - 0.25) / 10)
+    assert d_mae == pytest.approx((50 - 0.5) / 10)
+    np.testing.assert_allclose(m.mse(y, y_out, reduction="none"), (y_out - y) ** 2)
+    assert m.mae(y, y_out, reduction="sum") == pytest.approx(np.abs(y_out).sum())
+
+
+def test_mse_bad_input():
+    with pytest.raises(ValueError, match=r"y and y_hat must have the same shape"):
+        m.mse([1, 2], [1, 2, 3])
+    with pytest.raises(ValueError, match=r"y_hat must be numeric, got 'a'"):
+        m.mae([1], "a")
+
+
+# ------------------------------------------------------------------ confusion matrix & metrics
+
+
+@SETTINGS
+@given(label_pairs(), st.sampled_from([None, "true", "pred", "all"]))
+def test_confusion_matrix_matches_sklearn(pair, normalize):
+    y_true, y_pred = pair
+    ours = m.confusion_matrix(y_true, y_pred, normalize=normalize)
+    theirs = skm.confusion_matrix(y_true, y_pred, normalize=normalize)
+    np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-15)
+    if normalize is None:
+        assert ours.dtype.kind == "i"
+
+
+@SETTINGS
+@given(label_pairs(max_classes=5), st.permutations([0, 1, 2, 3, 4, 7]), st.integers(1, 6))
+def test_confusion_matrix_with_labels_matches_sklearn(pair, order, k):
+    y_true, y_pred = pair
+    labels = list(order[:k])
+    if not set(labels) & set(y_true.tolist()):
+        return  # scikit-learn refuses labels absent from y_true; nothing to compare
+    ours = m.confusion_matrix(y_true, y_pred, labels=labels)
+    np.testing.assert_array_equal(ours, skm.confusion_matrix(y_true, y_pred, labels=labels))
+
+
+def test_confusion_matrix_strings_and_large_integer_labels():
+    y_true = ["cat", "dog", "dog", "bird"]
+    y_pred = ["dog", "dog", "cat", "bird"]
+    np.testing.assert_array_equal(
+        m.confusion_matrix(y_true, y_pred), skm.confusion_matrix(y_true, y_pred)
+    )
+    a = np.array([10**9, -5, 3, 10**9])
+    b = np.array([3, -5, 3, 10**9])
+    np.testing.assert_array_equal(m.confusion_matrix(a, b), skm.confusion_matrix(a, b))
+
+
+def test_confusion_matrix_many_samples_many_classes():
+    rng = np.random.default_rng(3)
+    y_true = rng.integers(0, 10, size=200_000)
+    y_pred = np.where(rng.random(200_000) < 0.7, y_true, rng.integers(0, 10, size=200_000))
+    np.testing.assert_array_equal(
+        m.confusion_matrix(y_true, y_pred), skm.confusion_matrix(y_true, y_pred)
+    )
+
+
+def test_course_confusion_matrix_normalized_rows_and_balanced_accuracy():
+    y_true, y_pred = m.labels_from_confusion(COURSE_CM)
+    np.testing.assert_array_equal(m.confusion_matrix(y_true, y_pred), COURSE_CM)
+    R = m.confusion_matrix(y_true, y_pred, normalize="true")
+    np.testing.assert_array_equal(np.round(R, 2), [[0.55, 0.45], [0.44, 0.56]])
+    bal = m.balanced_accuracy(y_true, y_pred)
+    acc = m.accuracy(y_true, y_pred)
+    assert round(bal, 3) == 0.554  # mean of the normalized diagonal
+    assert round(acc, 3) == 0.556  # 15 / 27
+    assert acc == pytest.approx(15 / 27)
+    assert bal == pytest.approx(np.mean(np.diag(R)))
+    assert bal == pytest.approx(skm.balanced_accuracy_score(y_true, y_pred))
+
+
+def test_imbalanced_majority_classifier():
+    # 95 negatives, 5 positives, always "negative": accuracy 0.95, balanced 0.5
+    y_true, y_pred = m.labels_from_confusion([[95, 0], [5, 0]])
+    assert m.accuracy(y_true, y_pred) == pytest.approx(0.95)
+    assert m.balanced_accuracy(y_true, y_pred) == pytest.approx(0.5)
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.integers(0, 30), min_size=3, max_size=3), min_size=3, max_size=3))
+def test_labels_from_confusion_round_trip(C):
+    C = np.array(C)
+    if C.sum() == 0:
+        C[0, 0] = 1
+    y_true, y_pred = m.labels_from_confusion(C)
+    np.testing.assert_array_equal(m.confusion_matrix(y_true, y_pred, labels=[0, 1, 2]), C)
+
+
+@SETTINGS
+@given(label_pairs())
+def test_accuracy_and_balanced_accuracy_match_sklearn(pair):
+    y_true, y_pred = pair
+    assert m.accuracy(y_true, y_pred) == pytest.approx(skm.accuracy_score(y_true, y_pred))
+    with _no_warning_check():
+        expected = skm.balanced_accuracy_score(y_true, y_pred)
+    assert m.balanced_accuracy(y_true, y_pred) == pytest.approx(expected, rel=1e-12)
+
+
+@SETTINGS
+@given(label_pairs(), st.sampled_from([None, "micro", "macro", "weighted"]))
+def test_precision_recall_f1_matches_sklearn(pair, average):
+    y_true, y_pred = pair
+    ours = m.precision_recall_f1(y_true, y_pred, average=average)
+    with _no_warning_check():
+        theirs = skm.precision_recall_fscore_support(
+            y_true, y_pred, average=average, zero_division=0
+        )
+    for a, b in zip(ours[:3], theirs[:3], strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-15)
+    if average is None:
+        np.testing.assert_array_equal(ours[3], theirs[3])
+    else:
+        assert ours[3] is None and theirs[3] is None
+
+
+@SETTINGS
+@given(label_pairs(max_classes=2))
+def test_binary_average_and_specificity_match_sklearn(pair):
+    y_true, y_pred = pair
+    with _no_warning_check():
+        theirs = skm.precision_recall_fscore_support(
+            y_true, y_pred, average="binary", zero_division=0
+        )
+        spec = skm.recall_score(y_true, y_pred, pos_label=0, average="binary", zero_division=0)
+    ours = m.precision_recall_f1(y_true, y_pred, average="binary")
+    np.testing.assert_allclose(ours[:3], theirs[:3], rtol=1e-12)
+    # specificity of the positive class = recall of the negative class
+    assert m.specificity(y_true, y_pred, average="binary") == pytest.approx(spec)
+
+
+@SETTINGS
+@given(label_pairs())
+def test_specificity_per_class_matches_multilabel_confusion(pair):
+    y_true, y_pred = pair
+    mcm = skm.multilabel_confusion_matrix(y_true, y_pred)  # (K, 2, 2): [[tn, fp], [fn, tp]]
+    tn, fp = mcm[:, 0, 0], mcm[:, 0, 1]
+    expected = np.divide(tn, tn + fp, out=np.zeros(len(tn)), where=(tn + fp) > 0)
+    np.testing.assert_allclose(m.specificity(y_true, y_pred), expected, rtol=1e-12)
+    assert m.specificity(y_true, y_pred, average="macro") == pytest.approx(expected.mean())
+
+
+def test_f1_is_harmonic_mean_when_defined():
+    y_true, y_pred = m.labels_from_confusion(COURSE_CM)
+    p, r, f1, support = m.precision_recall_f1(y_true, y_pred)
+    np.testing.assert_allclose(f1, 2 * p * r / (p + r))
+    np.testing.assert_array_equal(support, [11, 16])
+    # positive class = 1 (second row): TP = 9, FP = 5, FN = 7
+    assert p[1] == pytest.approx(9 / 14) and r[1] == pytest.approx(9 / 16)
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (
+            lambda: m.confusion_matrix([0, 1], [0]),
+            r"y_true and y_pred must have the same length, got 2 and 1",
+        ),
+        (lambda: m.confusion_matrix([[0, 1]], [[0, 1]]), r"y_true must be 1-D, got shape \(1, 2\)"),
+        (lambda: m.confusion_matrix([], []), r"y_true must not be empty"),
+        (
+            lambda: m.confusion_matrix([0, 1], [0, 1], normalize="rows"),
+            r"normalize must be one of None, 'true', 'pred', 'all', got 'rows'",
+        ),
+        (
+            lambda: m.confusion_matrix([0, 1], [0, 1], labels=[0, 0]),
+            r"labels must not repeat a value",
+        ),
+        (
+            lambda: m.confusion_matrix([0, 1], ["a", "b"]),
+            r"must both hold numbers or both hold strings",
+        ),
+        (
+            lambda: m.precision_recall_f1([0, 1, 2], [0, 1, 2], average="binary"),
+            r"average='binary' needs at most 2 classes, got 3",
+        ),
+        (
+            lambda: m.precision_recall_f1([0, 1], [0, 1], average="samples"),
+            r"average must be one of None, 'binary', 'micro', 'macro', 'weighted', got 'samples'",
+        ),
+        (
+            lambda: m.labels_from_confusion([[1, 2, 3]]),
+            r"C must be a square matrix with at least 2 classes, got shape \(1, 3\)",
+        ),
+        (
+            lambda: m.labels_from_confusion([[1, -2], [0, 1]]),
+            r"C must contain non-negative whole counts, got -2",
+        ),
+        (
+            lambda: m.labels_from_confusion([[1.5, 2], [0, 1]]),
+            r"C must contain non-negative whole counts, got 1.5",
+        ),
+        (
+            lambda: m.labels_from_confusion([[0, 0], [0, 0]]),
+            r"C must contain at least one sample, got total 0",
+        ),
+    ],
+)
+def test_metrics_bad_input(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+# ------------------------------------------------------------------ ROC and AUC
+
+
+def test_course_six_patients_roc_and_auc():
+    fpr, tpr, thr = m.roc_curve(PATIENT_INFECTED, PATIENT_SCORES)
+    np.testing.assert_allclose(fpr, [0, 0.25, 0.25, 0.25, 0.5, 0.75, 1.0])
+    np.testing.assert_allclose(tpr, [0, 0, 0.5, 1.0, 1.0, 1.0, 1.0])
+    np.testing.assert_allclose(thr, [np.inf, 0.84, 0.70, 0.67, 0.56, 0.31, 0.21])
+    # 6 of the 8 (infected, healthy) pairs are ranked correctly: only Patient 6 (0.84) beats both
+    assert m.roc_auc(PATIENT_INFECTED, PATIENT_SCORES) == pytest.approx(0.75)
+    pairs = m.ranked_pairs(PATIENT_INFECTED, PATIENT_SCORES)
+    assert pairs.credit.size == 8 and pairs.credit.sum() == 6
+    wrong = {
+        (int(i), int(k))
+        for i, k, c in zip(pairs.positive, pairs.negative, pairs.credit, strict=True)
+        if c == 0
+    }
+    assert wrong == {(1, 5), (4, 5)}
+
+
+@SETTINGS
+@given(binary_scores())
+def test_roc_curve_matches_sklearn(data):
+    y, s = data
+    fpr, tpr, thr = m.roc_curve(y, s)
+    efpr, etpr, ethr = skm.roc_curve(y, s, drop_intermediate=False)
+    np.testing.assert_allclose(fpr, efpr, rtol=1e-12)
+    np.testing.assert_allclose(tpr, etpr, rtol=1e-12)
+    np.testing.assert_array_equal(thr, ethr)
+
+
+@SETTINGS
+@given(binary_scores())
+def test_auc_three_ways_match_sklearn(data):
+    y, s = data
+    expected = skm.roc_auc_score(y, s)
+    assert m.roc_auc(y, s) == pytest.approx(expected, rel=1e-12)
+    assert m.ranked_pairs(y, s).auc == pytest.approx(expected, rel=1e-12)
+    fpr, tpr, _ = m.roc_curve(y, s)
+    assert np.trapezoid(tpr, fpr) == pytest.approx(expected, rel=1e-12)
+
+
+def test_point_at_threshold_is_on_the_curve():
+    y, s = np.array(PATIENT_INFECTED), np.array(PATIENT_SCORES)
+    fpr, tpr, thr = m.roc_curve(y, s)
+    for t_i, f_i, r_i in zip(thr[1:], fpr[1:], tpr[1:], strict=True):
+        C = m.confusion_matrix(y, (s >= t_i).astype(int), labels=[0, 1])
+        assert C[0, 1] / C[0].sum() == pytest.approx(f_i)
+        assert C[1, 1] / C[1].sum() == pytest.approx(r_i)
+
+
+def test_generated_scores_reproducible_and_near_population_auc():
+    y1, s1 = m.generate_scores(2000, 2000, 1.5, seed=7)
+    y2, s2 = m.generate_scores(2000, 2000, 1.5, seed=7)
+    np.testing.assert_array_equal(y1, y2)
+    np.testing.assert_array_equal(s1, s2)
+    assert y1.sum() == 2000 and np.all((s1 > 0) & (s1 < 1))
+    assert m.binormal_auc(1.5) == pytest.approx(norm.cdf(1.5 / math.sqrt(2)), rel=1e-12)
+    # standard error of the AUC at n = 2000 + 2000 is about 0.006
+    assert m.roc_auc(y1, s1) == pytest.approx(m.binormal_auc(1.5), abs=0.03)
+    _, s3 = m.generate_scores(2000, 2000, 1.5, seed=8)
+    assert not np.array_equal(s1, s3)
+
+
+def test_parse_numbers():
+    np.testing.assert_array_equal(
+        m.parse_numbers("0.21, 0.67;0.56\n0.31  7e-1", "scores"), [0.21, 0.67, 0.56, 0.31, 0.7]
+    )
+    with pytest.raises(ValueError, match=r"scores must be a list of numbers, got 'abc'"):
+        m.parse_numbers("0.1, abc", "scores")
+    with pytest.raises(ValueError, match=r"scores must be a list of numbers, got 'nan'"):
+        m.parse_numbers("0.1 nan", "scores")
+    with pytest.raises(ValueError, match=r"labels must not be empty"):
+        m.parse_numbers("  , ", "labels")
+    with pytest.raises(ValueError, match=r"scores must have <= 3 numbers, got 4"):
+        m.parse_numbers("1 2 3 4", "scores", max_count=3)
+    # no evaluation of expressions
+    with pytest.raises(ValueError, match=r"list of numbers, got .__import__"):
+        m.parse_numbers("__import__('os')", "scores")
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (
+            lambda: m.roc_curve([1, 1, 1], [0.1, 0.2, 0.3]),
+            r"y_true must contain both classes \(0 and 1\), got 3 positives of 3",
+        ),
+        (lambda: m.roc_auc([0, 2], [0.1, 0.2]), r"y_true must contain only 0 and 1, got 2"),
+        (
+            lambda: m.roc_auc([0, 1], [0.1, 0.2, 0.3]),
+            r"y_true and scores must have the same length, got 2 and 3",
+        ),
+        (lambda: m.roc_curve([0, 1], [0.1, np.inf]), r"scores must contain only finite numbers"),
+        (
+            lambda: m.ranked_pairs(np.r_[np.zeros(500), np.ones(500)], np.arange(1000.0)),
+            r"number of \(positive, negative\) pairs must be <= 200000, got 250000",
+        ),
+        (lambda: m.generate_scores(0, 5, 1.0, 0), r"n_pos must be >= 1, got 0"),
+        (lambda: m.generate_scores(5, 5, 1.0, -1), r"seed must be >= 0, got -1"),
+    ],
+)
+def test_roc_bad_input(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
