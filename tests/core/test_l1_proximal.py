@@ -19,8 +19,10 @@ from core.l1_proximal import (
     default_lr,
     ista,
     l1_quadratic_objective,
+    l1_quadratic_terms,
     l2_shrink,
     lasso_kkt_violation,
+    lasso_lbfgsb,
     lasso_objective,
     lasso_solution,
     numerical_minimizer,
@@ -28,6 +30,7 @@ from core.l1_proximal import (
     soft_threshold,
     sparse_regression,
     subdifferential,
+    weights_from_table,
 )
 
 finite = st.floats(-50.0, 50.0, allow_nan=False, allow_infinity=False)
@@ -75,6 +78,15 @@ def test_l1_quadratic_objective_matches_numpy_sum():
     expected = sum(0.5 * H[i] * (w[i] - w_star[i]) ** 2 + 0.3 * abs(w[i]) for i in range(5))
     assert l1_quadratic_objective(w, w_star, 0.3, H) == pytest.approx(expected, rel=1e-14)
     assert isinstance(l1_quadratic_objective(w, w_star, 0.3, H), float)
+
+
+def test_l1_quadratic_terms_is_the_objective_pointwise():
+    ws = np.linspace(-3, 3, 13)
+    terms = l1_quadratic_terms(ws, 1.5, 0.7, 2.0)
+    assert terms.shape == (13,)
+    for w, f in zip(ws, terms, strict=True):
+        assert f == pytest.approx(l1_quadratic_objective(w, 1.5, 0.7, 2.0), rel=1e-15)
+    np.testing.assert_allclose(terms, 0.5 * 2.0 * (ws - 1.5) ** 2 + 0.7 * np.abs(ws), rtol=1e-15)
 
 
 def test_vector_soft_threshold_minimizes_the_separable_objective_scipy():
@@ -163,6 +175,23 @@ def test_lasso_solution_and_kkt_against_sklearn():
     assert lasso_kkt_violation(X, y, np.zeros(8), 0.5) > 0.1
 
 
+@pytest.mark.parametrize("rho", [0.0, 0.7, 0.9])
+def test_lbfgsb_split_form_agrees_with_sklearn_and_ista(rho):
+    X, y, _ = sparse_regression(40, 8, 3, noise=0.5, seed=0, rho=rho)
+    w_sk = sklearn_lasso(X, y, 0.3)
+    np.testing.assert_allclose(lasso_lbfgsb(X, y, 0.3), w_sk, atol=1e-6)
+    np.testing.assert_allclose(lasso_solution(X, y, 0.3)[0], w_sk, atol=1e-9)
+
+
+def test_sparse_regression_correlation():
+    X, _, _ = sparse_regression(2000, 4, 1, noise=0.0, seed=0, rho=0.8)
+    C = np.corrcoef(X, rowvar=False)
+    expected = 0.8 ** np.abs(np.subtract.outer(np.arange(4), np.arange(4)))
+    np.testing.assert_allclose(C, expected, atol=0.05)
+    Xw, _, _ = sparse_regression(50, 4, 1, noise=0.0, seed=0, rho=0.8, whiten=True)
+    np.testing.assert_allclose(Xw.T @ Xw / 50, np.eye(4), atol=1e-12)
+
+
 def test_lasso_objective_stack_matches_rows():
     X, y, _ = sparse_regression(10, 3, 2, noise=0.1, seed=1)
     W = np.random.default_rng(0).normal(size=(4, 3))
@@ -188,6 +217,12 @@ def test_random_weights_ranges_and_seed():
     assert np.all(np.abs(w_star) <= 3) and np.all((H >= 0.1) & (H <= 10))
     np.testing.assert_array_equal(random_weights(50, seed=0)[0], w_star)
     assert not np.array_equal(random_weights(50, seed=1)[0], w_star)
+
+
+def test_weights_from_table():
+    w_star, H = weights_from_table([[2.0, 1.0], [-0.4, 2.0]])
+    np.testing.assert_array_equal(w_star, [2.0, -0.4])
+    np.testing.assert_array_equal(H, [1.0, 2.0])
 
 
 # --------------------------------------------------------------------------- properties
@@ -371,11 +406,28 @@ def test_ista_bad_input():
         lasso_kkt_violation(X, y, np.zeros(2), 0.1)
 
 
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ([[1.0, 2.0, 3.0]], "weights table must have 2 columns (w*, H_ii), got 3"),
+        ([[1.0, np.nan]], "weights table must contain only finite numbers"),
+        ([[1.0, 0.0]], "H must be > 0, got 0.0"),
+        (np.zeros((0, 2)), "weights table must not be empty, got shape (0, 2)"),
+        ([1.0, 2.0], "weights table must be 2-D, got shape (2,)"),
+    ],
+)
+def test_weights_from_table_bad_input(table, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        weights_from_table(table)
+
+
 def test_generators_bad_input():
     with pytest.raises(ValueError, match=re.escape("n_informative must be <= 3, got 4")):
         sparse_regression(10, 3, 4, noise=0.1, seed=0)
     with pytest.raises(ValueError, match=re.escape("n must be >= d = 5 to whiten X, got 3")):
         sparse_regression(3, 5, 1, noise=0.1, seed=0, whiten=True)
+    with pytest.raises(ValueError, match=re.escape("rho must be < 1, got 1.0")):
+        sparse_regression(10, 3, 1, noise=0.1, seed=0, rho=1.0)
     with pytest.raises(ValueError, match=re.escape("noise must be >= 0, got -1.0")):
         sparse_regression(10, 3, 1, noise=-1.0, seed=0)
     with pytest.raises(ValueError, match=re.escape("d must be >= 1, got 0")):
