@@ -26,8 +26,11 @@ def num(x: float) -> str:
     return f"{float(x):.4g}"
 
 
-def interval(lo: float, hi: float) -> str:
-    return f"{num(lo)}, {num(hi)}"
+def w_minus(c: float) -> str:
+    """``w − c`` written without a double sign: ``w − 1.5``, ``w + 0.6``, ``w``."""
+    if c == 0:
+        return "w"
+    return f"w − {num(c)}" if c > 0 else f"w + {num(-c)}"
 
 
 def grouped_bars(frame: pd.DataFrame, kinds: list[str], colours: list[str]) -> alt.Chart:
@@ -203,6 +206,7 @@ with left_col:
         t(
             "l1_proximal.obj_alt",
             H=num(H),
+            shift=w_minus(w_star),
             w_star=num(w_star),
             alpha=num(alpha),
             w=num(w_l1),
@@ -215,6 +219,7 @@ with right_col:
         t(
             "l1_proximal.sub_alt",
             H=num(H),
+            shift=w_minus(w_star),
             w_star=num(w_star),
             alpha=num(alpha),
             lo0=num(lo0),
@@ -225,10 +230,13 @@ with right_col:
 
 p.explain(t("l1_proximal.subgrad_md"))
 blocks.formula(l1.subdifferential.latex)
-lo, hi = l1.subdifferential(w_l1, w_star, alpha, H)
-st.markdown(t("l1_proximal.sub_in", w=num(w_l1), lo=num(lo), hi=num(hi)))
-zero_key = "l1_proximal.sub_zero_in" if abs(w_star) <= thr else "l1_proximal.sub_zero_out"
-st.markdown(t(zero_key, lo=num(lo0), hi=num(hi0), abs_w=num(abs(w_star)), thr=num(thr)))
+zero_args = {"lo": num(lo0), "hi": num(hi0), "abs_w": num(abs(w_star)), "thr": num(thr)}
+if w_l1 == 0.0:
+    st.markdown(t("l1_proximal.sub_zero_in", **zero_args))
+else:
+    lo, hi = l1.subdifferential(w_l1, w_star, alpha, H)
+    st.markdown(t("l1_proximal.sub_in", w=num(w_l1), lo=num(lo), hi=num(hi)))
+    st.markdown(t("l1_proximal.sub_zero_out", **zero_args))
 
 blocks.misconception(t("l1_proximal.misc_sign"))
 blocks.misconception(t("l1_proximal.misc_derivative"))

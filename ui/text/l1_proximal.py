@@ -35,7 +35,7 @@ EN = {
     "l1_proximal.curve_l1": "with α|w|",
     "l1_proximal.curve_quad": "quadratic only (α = 0)",
     "l1_proximal.obj_alt": (
-        "Objective ½·{H}·(w − {w_star})² + {alpha}·|w|. Its minimum is at w = {w}, with value "
+        "Objective ½·{H}·({shift})² + {alpha}·|w|. Its minimum is at w = {w}, with value "
         "{f_min}; without the penalty the minimum would be at w∗ = {w_star}. The curve has a kink "
         "at w = 0."
     ),
@@ -45,8 +45,8 @@ EN = {
         "exactly when 0 belongs to its set of subgradients:"
     ),
     "l1_proximal.sub_alt": (
-        "Subgradients of the objective against w: for w < 0 the line {H}·(w − {w_star}) − {alpha}, "
-        "for w > 0 the line {H}·(w − {w_star}) + {alpha}, and at w = 0 the whole interval "
+        "Subgradients of the objective against w: for w < 0 the line {H}·({shift}) − {alpha}, "
+        "for w > 0 the line {H}·({shift}) + {alpha}, and at w = 0 the whole interval "
         "[{lo0}, {hi0}]. The graph meets zero at w = {w}."
     ),
     "l1_proximal.sub_in": (
@@ -213,7 +213,7 @@ ES = {
     "l1_proximal.curve_l1": "con α|w|",
     "l1_proximal.curve_quad": "solo la cuadrática (α = 0)",
     "l1_proximal.obj_alt": (
-        "Objetivo ½·{H}·(w − {w_star})² + {alpha}·|w|. Su mínimo está en w = {w}, con valor "
+        "Objetivo ½·{H}·({shift})² + {alpha}·|w|. Su mínimo está en w = {w}, con valor "
         "{f_min}; sin la penalización el mínimo estaría en w∗ = {w_star}. La curva tiene un pico "
         "en w = 0."
     ),
@@ -223,8 +223,8 @@ ES = {
         "justo cuando 0 pertenece a su conjunto de subgradientes:"
     ),
     "l1_proximal.sub_alt": (
-        "Subgradientes del objetivo en función de w: para w < 0 la recta {H}·(w − {w_star}) − "
-        "{alpha}, para w > 0 la recta {H}·(w − {w_star}) + {alpha}, y en w = 0 todo el intervalo "
+        "Subgradientes del objetivo en función de w: para w < 0 la recta {H}·({shift}) − "
+        "{alpha}, para w > 0 la recta {H}·({shift}) + {alpha}, y en w = 0 todo el intervalo "
         "[{lo0}, {hi0}]. La gráfica toca el cero en w = {w}."
     ),
     "l1_proximal.sub_in": (
