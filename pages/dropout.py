@@ -277,14 +277,22 @@ for a in ("sigmoid", "relu"):
         )
         curve_rows.append({"p": float(pk), "gap": gap, "f": act_name(a)})
 curve_frame = pd.DataFrame(curve_rows)
-gap_chart = charts.lines(
-    curve_frame,
-    "p",
-    "gap",
-    color="f",
-    x_title=t("dropout.x_keep"),
-    y_title=t("dropout.y_gap"),
-    points=True,
+# Channels as objects: Altair's shorthand strings go through a slow schema lookup.
+gap_chart = (
+    alt.Chart(curve_frame)
+    .mark_line(point=True)
+    .encode(
+        x=alt.X("p:Q", title=t("dropout.x_keep")),
+        y=alt.Y("gap:Q", title=t("dropout.y_gap")),
+        color=alt.Color("f:N", title=None, legend=alt.Legend(orient="top")),
+        strokeDash=alt.StrokeDash("f:N", title=None, legend=None),
+        tooltip=[
+            alt.Tooltip("p:Q"),
+            alt.Tooltip("gap:Q", format=".4g"),
+            alt.Tooltip("f:N"),
+        ],
+    )
+    .properties(height=280)
 )
 here = (
     alt.Chart(pd.DataFrame({"p": [keep_prob]}))

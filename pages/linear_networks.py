@@ -25,6 +25,65 @@ def act_name(a: str) -> str:
     return t(f"linear_networks.act.{a}")
 
 
+def line_chart(
+    frame: pd.DataFrame, x: str, y: str, x_title: str, y_title: str, log_y: bool = False
+) -> alt.Chart:
+    """Lines of ``y`` against ``x``, one per ``net``.
+
+    Channels are built as objects (not shorthand strings or plain lists): Altair validates
+    those through a slow JSON-schema lookup that dominated this page's rerun time.
+    """
+    return (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=alt.X(f"{x}:Q", title=x_title),
+            y=alt.Y(
+                f"{y}:Q",
+                title=y_title,
+                scale=alt.Scale(type="log") if log_y else alt.Scale(zero=False),
+            ),
+            color=alt.Color("net:N", title=None, legend=alt.Legend(orient="top")),
+            strokeDash=alt.StrokeDash("net:N", title=None, legend=None),
+            tooltip=[
+                alt.Tooltip(f"{x}:Q", format=".4g"),
+                alt.Tooltip(f"{y}:Q", format=".4g"),
+                alt.Tooltip("net:N"),
+            ],
+        )
+        .properties(height=280)
+    )
+
+
+def heatmap(W: np.ndarray, rows: list[str], cols: list[str]) -> alt.LayerChart:
+    """Annotated diverging heat map of a small matrix (text colour precomputed per cell)."""
+    vmax = float(np.max(np.abs(W))) or 1.0
+    frame = pd.DataFrame(
+        [
+            {"row": r, "col": c, "value": float(W[i, j])}
+            for i, r in enumerate(rows)
+            for j, c in enumerate(cols)
+        ]
+    )
+    frame["ink"] = np.where(frame["value"].abs() > 0.6 * vmax, "white", "black")
+    base = alt.Chart(frame).encode(
+        x=alt.X("col:N", title=t("linear_networks.in"), sort=cols),
+        y=alt.Y("row:N", title=t("linear_networks.out"), sort=rows),
+    )
+    rect = base.mark_rect().encode(
+        color=alt.Color(
+            "value:Q",
+            scale=alt.Scale(scheme=charts.DIVERGING, domain=[-vmax, vmax]),
+            title=None,
+        ),
+        tooltip=[alt.Tooltip("row:N"), alt.Tooltip("col:N"), alt.Tooltip("value:Q", format=".4g")],
+    )
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.Text("value:Q", format=".2f"), color=alt.Color("ink:N", scale=None)
+    )
+    return (rect + text).properties(height=min(60 + 40 * len(rows), 340))
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def fitted(target: str, activation: str, seed: int) -> ln.FitResult:
     X, y = ln.nonlinear_target(target)
@@ -99,15 +158,7 @@ col_labels = [f"x{j + 1}" for j in range(d)]
 row_labels = [f"y{i + 1}" for i in range(m)]
 left, right = st.columns([3, 2])
 with left:
-    heat = charts.matrix_heatmap(
-        W,
-        row_labels,
-        col_labels,
-        row_title=t("linear_networks.out"),
-        col_title=t("linear_networks.in"),
-        diverging=True,
-        height=min(60 + 40 * m, 340),
-    )
+    heat = heatmap(W, row_labels, col_labels)
     charts.show(
         heat,
         t(
@@ -123,8 +174,15 @@ with left:
     )
 with right:
     sv_frame = pd.DataFrame({"i": [f"σ{i + 1}" for i in range(sigma.size)], "sigma": sigma})
-    sv_chart = charts.bars(
-        sv_frame, "i", "sigma", x_title=t("linear_networks.sv_x"), y_title="σ", height=220
+    sv_chart = (
+        alt.Chart(sv_frame)
+        .mark_bar(color=charts.PALETTE[0])
+        .encode(
+            x=alt.X("i:N", title=t("linear_networks.sv_x"), sort=None),
+            y=alt.Y("sigma:Q", title="σ"),
+            tooltip=[alt.Tooltip("i:N"), alt.Tooltip("sigma:Q", format=".4g")],
+        )
+        .properties(height=220)
     )
     charts.show(
         sv_chart,
@@ -256,14 +314,8 @@ loss_frame = pd.concat(
     ]
 )
 loss_frame = loss_frame[np.isfinite(loss_frame["mse"]) & (loss_frame["mse"] > 0)]
-loss_chart = charts.lines(
-    loss_frame,
-    "step",
-    "mse",
-    color="net",
-    x_title=t("linear_networks.x_step"),
-    y_title=t("linear_networks.y_mse"),
-    log_y=True,
+loss_chart = line_chart(
+    loss_frame, "step", "mse", t("linear_networks.x_step"), t("linear_networks.y_mse"), log_y=True
 )
 best_rule = (
     alt.Chart(pd.DataFrame({"mse": [best]}))
@@ -297,7 +349,7 @@ with p2:
             ]
         )
         charts.show(
-            charts.lines(curve, "x", "y", color="net", x_title="x", y_title="y"),
+            line_chart(curve, "x", "y", "x", "y"),
             t(
                 "linear_networks.square_alt",
                 lin0=num(pred_lin[len(xs) // 2]),
