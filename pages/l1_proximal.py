@@ -247,6 +247,7 @@ blocks.numbers_check(
 # ------------------------------------------------------------------------------- the map
 st.header(t("l1_proximal.map_header"))
 p.explain(t("l1_proximal.map_md"))
+blocks.formula(l1.l2_shrink.latex)
 R = 5.0
 grid = np.union1d(np.linspace(-R, R, 201), np.clip([-thr, thr], -R, R))
 lab_l1, lab_l2, lab_id = (t(f"l1_proximal.line_{k}") for k in ("l1", "l2", "id"))

@@ -46,7 +46,9 @@ def test_renders_in_both_languages(lang):
     assert shown(at, "m_zeros_l1", lang) == i18n.translate(lang, f"{TOPIC}.of_d", k=3, d=6)
     # the formulas come from the core docstrings' LaTeX
     latex = [el.value for el in at.latex]  # st.latex wraps the source in $$ ... $$
-    for formula in (l1.soft_threshold.latex, l1.OBJECTIVE_LATEX, l1.subdifferential.latex):
+    formulas = (l1.soft_threshold.latex, l1.OBJECTIVE_LATEX, l1.subdifferential.latex,
+                l1.l2_shrink.latex, l1.LASSO_LATEX, l1.ista.latex[0])  # fmt: skip
+    for formula in formulas:
         assert any(formula in value for value in latex)
     misconception = i18n.translate(lang, f"{TOPIC}.misc_sign")
     assert any(misconception in el.value for el in at.info)
