@@ -66,6 +66,7 @@ MAX_BATCH_SIZE = 4096
 MAX_STREAM_STEPS = 10_000
 TRAIN_STREAM, EVAL_STREAM = 0, 1
 STREAM_BLOCK = 32  # batches drawn per generator; see _stream_block
+MAX_CONDITION = 1e12  # beyond this eigh cannot resolve the smallest eigenvalue of the Hessian
 
 
 # --------------------------------------------------------------------------------------------
@@ -595,10 +596,12 @@ def linear_regression_gd(
     H = A.T @ A / n
     g = A.T @ y / n
     lam, Q = np.linalg.eigh(H)
-    if lam[0] <= lam[-1] * 1e-14:
+    if lam[0] <= lam[-1] * MAX_CONDITION**-1:
+        kappa = math.inf if lam[0] <= 0 else float(lam[-1] / lam[0])
         raise ValueError(
-            "the features are (nearly) collinear with each other or with the constant, "
-            "so the minimizer is not unique"
+            f"the loss is too ill-conditioned to solve reliably (condition number {kappa:.3g} "
+            f"> {MAX_CONDITION:.0e}): the features are (nearly) collinear, constant, or on "
+            "extremely different scales"
         )
     theta_star = Q @ ((Q.T @ g) / lam)
     loss_star = float(0.5 * np.mean((A @ theta_star - y) ** 2))
@@ -652,6 +655,45 @@ def linear_regression_gd(
         path=path,
         profile_hessian=Xc.T @ Xc / n,
     )
+
+
+def regression_loss(X: object, y: object, theta: object) -> np.ndarray:
+    r""":math:`L(w, b) = \frac{1}{2n}\|Xw + b - y\|^2` for ``theta = (w, b)`` or a stack (K, d + 1)."""
+    X = as_float_array(X, "X", ndim=2)
+    y = as_float_array(y, "y", ndim=1)
+    theta = as_float_array(theta, "theta", ndim=(1, 2))
+    if theta.shape[-1] != X.shape[1] + 1:
+        raise ValueError(
+            f"theta must have length {X.shape[1] + 1} (the weights and the intercept), "
+            f"got {theta.shape[-1]}"
+        )
+    residual = np.atleast_2d(theta)[:, :-1] @ X.T + np.atleast_2d(theta)[:, -1:] - y  # (K, n)
+    loss = 0.5 * np.mean(residual**2, axis=1)
+    return loss if theta.ndim == 2 else loss[0]
+
+
+def gradient_descent(X: object, y: object, lr: float, steps: int) -> np.ndarray:
+    r"""Plain gradient descent on :func:`regression_loss` from 0, one step at a time.
+
+    :math:`\theta_{k+1} = \theta_k - \eta\,A^\top(A\theta_k - y)/n` with :math:`A = [X, 1]`.
+    The explicit loop that :func:`linear_regression_gd` solves in closed form.
+
+    Returns
+    -------
+    ndarray, shape (steps + 1, d + 1): the iterates, row 0 = 0.
+    """
+    X = as_float_array(X, "X", ndim=2)
+    y = as_float_array(y, "y", ndim=1)
+    n = X.shape[0]
+    if y.shape[0] != n:
+        raise ValueError(f"y must have length {n} (the number of rows of X), got {y.shape[0]}")
+    lr = check_scalar(lr, "lr", low=0.0, low_inclusive=False)
+    steps = int(check_scalar(steps, "steps", low=0, high=1_000_000, integer=True))
+    A = np.hstack([X, np.ones((n, 1))])
+    thetas = np.zeros((steps + 1, A.shape[1]))
+    for k in range(steps):
+        thetas[k + 1] = thetas[k] - lr * A.T @ (A @ thetas[k] - y) / n
+    return thetas
 
 
 def ellipse(H: object, center: object, level: float, n_points: int = 120) -> np.ndarray:

@@ -158,10 +158,17 @@ def test_gd_closed_form_equals_explicit_loop_and_lstsq():
         for k in range(1, 41):
             theta = theta - run.lr * A.T @ (A @ theta - y) / len(y)
             by_step[k] = theta.copy()
+        np.testing.assert_allclose(
+            bn.gradient_descent(features, y, run.lr, 40),
+            np.array(list(by_step.values())),
+            rtol=1e-12,
+            atol=1e-14,
+        )
         for k, row in zip(run.path_steps, run.path, strict=True):
             if k <= 40:
                 np.testing.assert_allclose(row, by_step[int(k)], rtol=1e-8, atol=1e-10)
                 loss = 0.5 * np.mean((A @ row - y) ** 2)
+                assert bn.regression_loss(features, y, row) == pytest.approx(loss, rel=1e-12)
                 assert run.excess_loss(k) == pytest.approx(
                     loss - run.loss_star, rel=1e-6, abs=1e-12
                 )
@@ -403,8 +410,12 @@ def test_bad_input_helpers():
         bn.regression_problem(bn.Population((0.0,), (1.0,)), 10, 0)
     with pytest.raises(ValueError, match=r"lr_fraction must be < 1.0, got 1.0"):
         bn.linear_regression_gd(np.eye(3, 2), np.ones(3), lr_fraction=1.0)
-    with pytest.raises(ValueError, match="collinear"):
+    with pytest.raises(ValueError, match=r"too ill-conditioned .*condition number inf > 1e\+12"):
         bn.linear_regression_gd(np.ones((5, 2)), np.arange(5.0))
+    with pytest.raises(ValueError, match=r"theta must have length 3 .* got 2"):
+        bn.regression_loss(np.ones((4, 2)), np.ones(4), np.ones(2))
+    with pytest.raises(ValueError, match=r"lr must be > 0.0, got 0.0"):
+        bn.gradient_descent(np.ones((4, 2)), np.ones(4), 0.0, 3)
     with pytest.raises(ValueError, match="feature 2 of x is constant"):
         bn.standardize(np.array([[1.0, 2.0], [3.0, 2.0]]))
     with pytest.raises(ValueError, match="H must be positive definite"):
