@@ -537,10 +537,19 @@ def symbolic_normal_equations() -> SymbolicNormalEquations:
     )
 
 
+def symbolic_system_at(t_value: float) -> tuple[sympy.Matrix, sympy.Matrix]:
+    """The normal equations ``A w = b`` (``A = X^T X``, ``b = X^T y``) at ``t = t_value``, exactly.
+
+    ``t_value`` is turned into a fraction with denominator <= 1000 so that SymPy works exactly.
+    """
+    t_value = check_scalar(t_value, "t", low=-10.0, high=10.0)
+    sym = symbolic_normal_equations()
+    t_q = sympy.Rational(Fraction(t_value).limit_denominator(1000))
+    return sym.XtX.subs(sym.t, t_q), sym.Xty.subs(sym.t, t_q)
+
+
 def symbolic_solutions(t_value: float) -> tuple[sympy.Rational, sympy.Set]:
     """``det(X^T X)`` and the solution set of the normal equations at ``t = t_value``.
-
-    ``t_value`` is rounded to a fraction with denominator <= 1000 so that SymPy works exactly.
 
     Returns
     -------
@@ -549,14 +558,9 @@ def symbolic_solutions(t_value: float) -> tuple[sympy.Rational, sympy.Set]:
         From ``sympy.linsolve``: one point when ``t != 0``; a line parametrized by ``w_2`` when
         ``t = 0``.
     """
-    t_value = check_scalar(t_value, "t", low=-10.0, high=10.0)
-    sym = symbolic_normal_equations()
-    t_q = sympy.Rational(Fraction(t_value).limit_denominator(1000))
-    A = sym.XtX.subs(sym.t, t_q)
-    b = sym.Xty.subs(sym.t, t_q)
-    det = sympy.Rational(sym.det.subs(sym.t, t_q))
-    solutions = sympy.linsolve((A, b), *sym.w)
-    return det, solutions
+    A, b = symbolic_system_at(t_value)
+    w = symbolic_normal_equations().w
+    return sympy.Rational(A.det()), sympy.linsolve((A, b), *w)
 
 
 def symbolic_example_numeric(t_value: float) -> tuple[np.ndarray, np.ndarray]:

@@ -321,6 +321,9 @@ def test_symbolic_normal_equations():
         X, y = ls.symbolic_example_numeric(t_value)
         det_numeric = np.linalg.det(X.T @ X)
         assert float(sym.det.subs(t, sympy.Rational(str(t_value)))) == pytest.approx(det_numeric)
+        A, b = ls.symbolic_system_at(t_value)
+        np.testing.assert_allclose(np.array(A, dtype=float), X.T @ X, rtol=1e-12)
+        np.testing.assert_allclose(np.array(b, dtype=float).ravel(), X.T @ y, rtol=1e-12)
         det, sols = ls.symbolic_solutions(t_value)
         (point,) = list(sols)
         np.testing.assert_allclose(

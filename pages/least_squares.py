@@ -1,0 +1,612 @@
+"""Least squares & the pseudoinverse: when is the minimizer unique, and which one do solvers pick?"""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+import sympy
+
+from core import least_squares as ls
+from ui import blocks, charts, page
+
+p = page.setup("least_squares")
+t = p.t
+
+OWN = "own"
+NOISES = [0.0, 1e-8, 1e-6, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]
+RTOLS = ["auto", 1e-12, 1e-9, 1e-6, 1e-3, 1e-1]
+LAMBDAS = [float(f"{v:.0e}") for v in np.logspace(-6, 3, 10)]
+STEPS = [10, 30, 100, 300, 1000, 3000]
+VIEWS = ["rank", "family", "ridge", "gd", "sympy"]  # one panel per run keeps reruns fast
+OWN_X = np.array([[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]])  # the SymPy example at t = 0
+OWN_Y = np.array([[1.0], [2.0], [2.0]])
+START_PATTERN = np.array([2.0, -1.0, 0.5, -1.5, 1.0, -0.5])  # "another start" for GD
+
+
+def fmt(value: float) -> str:
+    if not np.isfinite(value):
+        return "∞"
+    return f"{value:.4g}"
+
+
+def vec(w: np.ndarray) -> str:
+    w = np.asarray(w, float)
+    digits = 4 if w.size <= 2 else 3  # long vectors must still fit in a metric
+    return "(" + ", ".join(f"{v:.{digits}g}" for v in w) + ")"
+
+
+def axis_titles(chart: alt.Chart, x: str, y: str) -> alt.Chart:
+    """Name the axes of a ``charts.field`` backdrop (it leaves them blank)."""
+    chart.encoding.x.title = x
+    chart.encoding.y.title = y
+    return chart
+
+
+@st.cache_resource
+def symbolic() -> ls.SymbolicNormalEquations:
+    return ls.symbolic_normal_equations()
+
+
+# -------------------------------------------------------------------------------------------
+# contours for d = 2 (used by the family and gradient-descent views)
+# -------------------------------------------------------------------------------------------
+
+
+def contour(
+    X: np.ndarray,
+    y: np.ndarray,
+    w_star: np.ndarray,
+    N: np.ndarray,
+    points: list[np.ndarray],
+    paths: pd.DataFrame | None,
+    marks: pd.DataFrame,
+) -> alt.LayerChart:
+    """Loss field (d = 2) around ``w_star``, the line of minimizers, marked points and GD paths."""
+    k = N.shape[1]
+    centre = w_star
+    span = max(2.0, 1.2 * max(float(np.abs(q - centre).max()) for q in [centre, *points]))
+    w1 = np.linspace(centre[0] - span, centre[0] + span, 41)
+    w2 = np.linspace(centre[1] - span, centre[1] + span, 41)
+    L = ls.loss_grid(X, y, w1, w2)
+    layers = [axis_titles(charts.field(w1, w2, L, log_color=True, title="L(w)"), "w₁", "w₂")]
+    if k == 1:
+        s = np.linspace(-3 * span, 3 * span, 2)
+        line = pd.DataFrame(w_star + np.outer(s, N[:, 0]), columns=["w1", "w2"])
+        line = line.assign(order=[0, 1])
+        layers.append(
+            alt.Chart(line)
+            .mark_line(color="white", strokeDash=[6, 3], strokeWidth=2, clip=True)
+            .encode(x="w1:Q", y="w2:Q", order="order:Q")
+        )
+    if paths is not None and not paths.empty:
+        # same colours as the line charts (nominal domain sorted), over a white halo for contrast
+        names = sorted(paths["start"].unique())
+        halo = alt.Chart(paths).mark_line(color="white", strokeWidth=5, clip=True)
+        layers.append(halo.encode(x="w1:Q", y="w2:Q", detail="start:N", order="t:Q"))
+        layers.append(
+            alt.Chart(paths)
+            .mark_line(point=alt.OverlayMarkDef(size=14), strokeWidth=2.5, clip=True)
+            .encode(
+                x="w1:Q",
+                y="w2:Q",
+                order="t:Q",
+                color=alt.Color(
+                    "start:N",
+                    title=None,
+                    scale=alt.Scale(domain=names, range=list(charts.PALETTE[: len(names)])),
+                ),
+                tooltip=["start", "t", alt.Tooltip("w1:Q", format=".4g"), "w2"],
+            )
+        )
+    layers.append(
+        alt.Chart(marks)
+        .mark_point(size=120, filled=True, shape="diamond", clip=True)
+        .encode(
+            x="w1:Q",
+            y="w2:Q",
+            color=alt.value(charts.PALETTE[7]),
+            tooltip=["what", alt.Tooltip("w1:Q", format=".4g"), alt.Tooltip("w2:Q", format=".4g")],
+        )
+    )
+    return alt.layer(*layers).properties(height=420)
+
+
+# -------------------------------------------------------------------------------------------
+# data
+# -------------------------------------------------------------------------------------------
+st.subheader(t("least_squares.data_header"))
+left, right = st.columns([1, 1])
+with left:
+    example = p.select(
+        "example",
+        t("least_squares.example"),
+        options=[*ls.EXAMPLES, OWN],
+        default="dup",
+        format_func=lambda o: t(f"least_squares.ex.{o}"),
+        radio=True,
+    )
+    if example == "near":
+        noise = p.select_slider(
+            "noise",
+            t("least_squares.noise"),
+            options=NOISES,
+            default=1e-3,
+            format_func=lambda v: "0" if v == 0 else f"{v:.0e}",
+            help=t("least_squares.noise_help"),
+        )
+    else:
+        noise = 1e-3
+    if example != OWN:
+        seed = p.number("seed", t("least_squares.seed"), 0, 9999, default=0)
+    rtol_choice = p.select_slider(
+        "rtol",
+        t("least_squares.rtol"),
+        options=RTOLS,
+        default="auto",
+        format_func=lambda v: t("least_squares.rtol_auto") if v == "auto" else f"{v:.0e}",
+        help=t("least_squares.rtol_help"),
+    )
+    rtol = None if rtol_choice == "auto" else float(rtol_choice)
+    p.explain(t(f"least_squares.ex_md.{example}"))
+
+with right:
+    try:
+        if example == OWN:
+            X_in = p.matrix("X", t("least_squares.own_X"), default=OWN_X, max_rows=8, max_cols=4)
+            y_in = p.matrix(
+                "y", t("least_squares.own_y"), default=OWN_Y, max_rows=8, max_cols=1, columns=["y"]
+            )
+            ls.min_norm_solution(X_in, y_in)  # validates shapes and cells before anything is drawn
+            X = np.asarray(X_in, float)
+            y = np.asarray(y_in, float).reshape(-1)
+        else:
+            X, y = ls.example_data(example, noise=noise, seed=seed)
+            table = pd.DataFrame(X, columns=[f"x{j + 1}" for j in range(X.shape[1])])
+            table["y"] = y
+            st.dataframe(table, hide_index=True, width="stretch")
+    except ValueError as exc:
+        p.error(exc)
+        st.stop()
+
+n, d = X.shape
+info = ls.svd_info(X, rtol)
+r = info.rank
+k = d - r
+unique = ls.is_unique(X, rtol)
+kappa = ls.condition_number(X)
+w_star = ls.min_norm_solution(X, y, rtol)
+N = ls.null_space(X, rtol)  # (d, k)
+res_star = ls.residual_norm(X, y, w_star)
+
+cols = st.columns(5)
+cols[0].metric(t("least_squares.m_shape"), f"{n} × {d}")
+cols[1].metric(t("least_squares.m_rank"), r)
+cols[2].metric(t("least_squares.m_null"), k)
+cols[3].metric(t("least_squares.m_kappa"), fmt(kappa))
+cols[4].metric(
+    t("least_squares.m_unique"), t("least_squares.yes") if unique else t("least_squares.no")
+)
+if unique:
+    st.success(t("least_squares.verdict_unique", d=d), icon=":material/check_circle:")
+else:
+    why = "wide" if d > n else "deficient"
+    st.warning(t(f"least_squares.verdict_{why}", d=d, n=n, r=r, k=k), icon=":material/warning:")
+
+view = p.select(
+    "view",
+    t("least_squares.view"),
+    options=VIEWS,
+    default="rank",
+    format_func=lambda v: t(f"least_squares.tab_{v}"),
+    radio=True,
+)
+
+# -------------------------------------------------------------------------------------------
+# 1. rank, singular values, pseudoinverse
+# -------------------------------------------------------------------------------------------
+if view == "rank":
+    p.explain(t("least_squares.rank_md"))
+    blocks.formula(ls.rank.latex)
+    # log axis with an explicit floor: an exact 0 (or 1e-17) still gets a visible stub of a bar
+    positive = info.sigma[info.sigma > 0]
+    top = float(positive.max()) if positive.size else 1.0
+    low_end = min([float(positive.min()) if positive.size else top, info.tol or top, top * 1e-3])
+    lo = 10.0 ** (np.floor(np.log10(low_end)) - 1)
+    hi = 10.0 ** np.ceil(np.log10(top) + 0.3)
+    sv = pd.DataFrame(
+        {
+            "i": [f"σ{i + 1}" for i in range(info.sigma.size)],
+            "sigma": info.sigma,
+            "shown": np.maximum(info.sigma, lo * 2),
+            "base": lo,
+            "status": [
+                t("least_squares.sv_kept") if s > info.tol else t("least_squares.sv_zero")
+                for s in info.sigma
+            ],
+        }
+    )
+    bars = (
+        alt.Chart(sv)
+        .mark_bar()
+        .encode(
+            x=alt.X("i:N", title=t("least_squares.sv_axis_i"), sort=None),
+            y=alt.Y(
+                "shown:Q",
+                title=t("least_squares.sv_axis_sigma"),
+                scale=alt.Scale(type="log", domain=[lo, hi], nice=False),
+            ),
+            y2="base:Q",
+            color=alt.Color(
+                "status:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=[t("least_squares.sv_kept"), t("least_squares.sv_zero")],
+                    range=[charts.PALETTE[0], charts.PALETTE[3]],
+                ),
+            ),
+            tooltip=["i", alt.Tooltip("sigma:Q", format=".3e"), "status"],
+        )
+    )
+    layers = [bars]
+    if info.tol > 0:
+        rule = pd.DataFrame({"tol": [info.tol], "label": [f"τ = {info.tol:.2e}"]})
+        layers.append(
+            alt.Chart(rule).mark_rule(strokeDash=[6, 4], color=charts.PALETTE[7]).encode(y="tol:Q")
+        )
+        layers.append(
+            alt.Chart(rule)
+            .mark_text(align="right", dx=-4, dy=-6, color=charts.PALETTE[7])
+            .encode(y="tol:Q", text="label:N", x=alt.value(alt.expr("width")))
+        )
+    sv_text = t(
+        "least_squares.sv_alt",
+        values=", ".join(f"{s:.3g}" for s in info.sigma),
+        tol=f"{info.tol:.2g}",
+        rtol=f"{info.rtol:.2g}",
+        rank=r,
+    )
+    charts.show(
+        alt.layer(*layers).properties(height=260),
+        sv_text,
+        data=sv[["i", "sigma", "status"]],
+        filename="singular_values.csv",
+    )
+    blocks.formula(ls.condition_number.latex)
+    p.explain(t("least_squares.kappa_md", kappa=fmt(kappa)))
+    blocks.misconception(t("least_squares.misc_column_rank"))
+
+    st.markdown(f"#### {t('least_squares.pinv_header')}")
+    blocks.formula(ls.pinv.latex)
+    X_pinv = ls.pinv(X, rtol)
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        st.markdown(t("least_squares.pinv_table", d=d, n=n))
+        st.dataframe(
+            pd.DataFrame(X_pinv, index=[f"w{j + 1}" for j in range(d)]).round(6),
+            width="stretch",
+        )
+    with c2:
+        blocks.formula(ls.min_norm_solution.latex)
+        st.metric(t("least_squares.m_w_star"), vec(w_star))
+        st.metric(t("least_squares.m_residual"), fmt(res_star))
+    blocks.misconception(t("least_squares.misc_xxt", d=d, n=n))
+
+    # closed form vs LAPACK's lstsq; the agreement to expect grows with the conditioning
+    kappa_r = float(info.sigma[0] / info.sigma[r - 1]) if r else 1.0
+    scale = max(1.0, float(np.abs(w_star).max()))
+    check_tol = max(1e-10, 10 * np.finfo(float).eps * kappa_r) * scale  # backward-stable bound
+    w_lstsq = ls.lstsq_numeric(X, y)
+    rows = [(t("least_squares.check_pinv"), w_star, w_lstsq)]
+    normal_off = False
+    if unique:
+        w_normal = ls.normal_equations_solution(X, y, rtol)
+        rows.append((t("least_squares.check_normal"), w_normal, w_lstsq))
+        normal_off = float(np.abs(w_normal - w_lstsq).max()) > check_tol
+    else:
+        w_other = ls.solution_family(X, y, np.ones(d), rtol)
+        rows.append(
+            (
+                t("least_squares.check_residual"),
+                ls.residual_norm(X, y, w_other),
+                ls.residual_norm(X, y, w_lstsq),
+            )
+        )
+    blocks.numbers_check(rows, tol=check_tol)
+    if not unique:
+        st.caption(t("least_squares.no_normal", r=r, d=d))
+    if normal_off:
+        st.caption(t("least_squares.normal_squares", kappa2=f"{kappa_r**2:.1e}"))
+    if rtol is None and np.isfinite(kappa) and unique and kappa > 1e6:
+        st.caption(t("least_squares.ill_hint"))
+
+# -------------------------------------------------------------------------------------------
+# 2. the family of minimizers
+# -------------------------------------------------------------------------------------------
+C_GRID = np.linspace(-3.0, 3.0, 61)
+if view == "family":
+    p.explain(t("least_squares.family_md"))
+    blocks.formula(ls.solution_family.latex)
+    blocks.misconception(t("least_squares.misc_pinv"))
+    c = p.slider("c", t("least_squares.c"), -3.0, 3.0, default=0.0, step=0.1, disabled=k == 0)
+    if k == 0:
+        st.info(t("least_squares.family_unique"), icon=":material/info:")
+        v1 = np.zeros(d)
+    else:
+        v1 = N[:, 0]
+        if k > 1:
+            st.caption(t("least_squares.family_many", k=k))
+    w_c = ls.solution_family(X, y, c * v1, rtol)
+    res_c = ls.residual_norm(X, y, w_c)
+    m1, m2, m3 = st.columns([2, 1, 1])
+    m1.metric(t("least_squares.m_w_c"), vec(w_c))
+    m2.metric(t("least_squares.m_norm_w"), fmt(float(np.linalg.norm(w_c))))
+    m3.metric(t("least_squares.m_residual"), fmt(res_c))
+    st.caption(
+        t(
+            "least_squares.pythagoras",
+            w2=fmt(float(w_c @ w_c)),
+            s2=fmt(float(w_star @ w_star)),
+            c2=fmt(float(np.sum(ls.project_null_space(X, c * v1, rtol) ** 2))),
+        )
+    )
+    if k:
+        W_grid = ls.solution_family(X, y, np.outer(C_GRID, v1), rtol)
+        curve = pd.DataFrame(
+            {
+                "c": np.concatenate([C_GRID, C_GRID]),
+                "value": np.concatenate(
+                    [np.linalg.norm(W_grid, axis=1), ls.residual_norm(X, y, W_grid)]
+                ),
+                "series": [t("least_squares.s_norm")] * C_GRID.size
+                + [t("least_squares.s_residual")] * C_GRID.size,
+            }
+        )
+        here = pd.DataFrame({"c": [c], "value": [float(np.linalg.norm(w_c))]})
+        chart = charts.lines(
+            curve, "c", "value", "series", x_title="c", y_title=t("least_squares.s_value")
+        ) + alt.Chart(here).mark_point(size=90, filled=True, color=charts.PALETTE[3]).encode(
+            x="c:Q", y="value:Q"
+        )
+        charts.show(
+            chart,
+            t(
+                "least_squares.family_alt",
+                c=f"{c:.1f}",
+                norm=fmt(float(np.linalg.norm(w_c))),
+                norm0=fmt(float(np.linalg.norm(w_star))),
+                res=fmt(res_c),
+            ),
+            data=curve,
+            filename="family.csv",
+        )
+    if d == 2:
+        st.markdown(f"#### {t('least_squares.contour_header')}")
+        marks = pd.DataFrame([w_star, w_c], columns=["w1", "w2"]).assign(
+            what=[t("least_squares.pt_w_star"), t("least_squares.pt_w_c")]
+        )
+        alt_key = "least_squares.contour_alt_line" if k == 1 else "least_squares.contour_alt_point"
+        charts.show(
+            contour(X, y, w_star, N, [w_c], None, marks),
+            t(alt_key, w_star=vec(w_star), w_c=vec(w_c), loss=fmt(ls.loss(X, y, w_star))),
+        )
+    else:
+        st.caption(t("least_squares.contour_only_2d", d=d))
+
+# -------------------------------------------------------------------------------------------
+# 3. ridge
+# -------------------------------------------------------------------------------------------
+if view == "ridge":
+    p.explain(t("least_squares.ridge_md"))
+    blocks.formula(ls.ridge_solution.latex)
+    lam = p.select_slider(
+        "lam",
+        t("least_squares.lam"),
+        options=LAMBDAS,
+        default=1e-2,
+        format_func=lambda v: f"{v:.0e}",
+    )
+    w_lam = ls.ridge_solution(X, y, lam)
+    m1, m2, m3 = st.columns([2, 1, 1])
+    m1.metric(t("least_squares.m_w_lam"), vec(w_lam))
+    m2.metric(t("least_squares.m_dist_lam"), f"{np.linalg.norm(w_lam - w_star):.3e}")
+    m3.metric(t("least_squares.m_residual"), fmt(ls.residual_norm(X, y, w_lam)))
+    grid = np.logspace(-6, 3, 73)
+    path = ls.ridge_path(X, y, grid)
+    frame = pd.DataFrame(
+        {
+            "lambda": np.repeat(grid, d),
+            "w": path.ravel(),
+            "component": [f"w{j + 1}" for j in range(d)] * grid.size,
+        }
+    )
+    limits = pd.DataFrame({"w": w_star, "component": [f"w{j + 1}" for j in range(d)]})
+    ridge_chart = (
+        charts.lines(
+            frame,
+            "lambda",
+            "w",
+            "component",
+            x_title="λ",
+            y_title=t("least_squares.ridge_axis"),
+            log_x=True,
+        )
+        + alt.Chart(limits)
+        .mark_rule(strokeDash=[2, 3], opacity=0.7)
+        .encode(y="w:Q", color=alt.Color("component:N", title=None))
+        + alt.Chart(pd.DataFrame({"lambda": [lam]}))
+        .mark_rule(color=charts.PALETTE[7])
+        .encode(x="lambda:Q")
+    )
+    charts.show(
+        ridge_chart,
+        t(
+            "least_squares.ridge_alt",
+            lam=f"{lam:.0e}",
+            w_lam=vec(w_lam),
+            w_star=vec(w_star),
+            w_big=vec(path[-1]),
+        ),
+        data=frame,
+        filename="ridge_path.csv",
+    )
+    if not unique:
+        st.caption(t("least_squares.ridge_singular"))
+
+# -------------------------------------------------------------------------------------------
+# 4. gradient descent
+# -------------------------------------------------------------------------------------------
+if view == "gd":
+    p.explain(t("least_squares.gd_md"))
+    blocks.formula(ls.gradient_descent.latex)
+    g1, g2 = st.columns(2)
+    with g1:
+        lr_frac = p.slider(
+            "lr",
+            t("least_squares.lr_frac"),
+            0.05,
+            1.2,
+            default=0.2,
+            step=0.05,
+            help=t("least_squares.lr_help"),
+        )
+    with g2:
+        steps = p.select_slider("steps", t("least_squares.steps"), options=STEPS, default=300)
+    lr_max = ls.max_stable_lr(X)
+    lr = lr_frac * lr_max if np.isfinite(lr_max) else lr_frac
+    w0_other = np.resize(START_PATTERN, d)
+    starts = {t("least_squares.start_zero"): np.zeros(d), t("least_squares.start_other"): w0_other}
+    runs = {name: ls.gradient_descent(X, y, w0, lr, steps) for name, w0 in starts.items()}
+    st.caption(t("least_squares.lr_value", lr=fmt(lr), lr_max=fmt(lr_max), frac=f"{lr_frac:.2f}"))
+
+    diverged = any(not np.all(np.isfinite(W[-1])) for W in runs.values())
+    if diverged or lr_frac > 1.0:
+        st.error(
+            t("least_squares.gd_diverge", frac=f"{lr_frac:.2f}"), icon=":material/trending_up:"
+        )
+    W_zero, W_other = runs.values()
+    limit_other = w_star + ls.project_null_space(X, w0_other, rtol)
+    m1, m2, m3 = st.columns([2, 2, 1])
+    if np.all(np.isfinite(W_zero[-1])):
+        m1.metric(t("least_squares.m_gd_zero"), vec(W_zero[-1]))
+        m2.metric(t("least_squares.m_gd_other"), vec(W_other[-1]))
+        m3.metric(t("least_squares.m_gd_gap"), f"{np.linalg.norm(W_zero[-1] - w_star):.2e}")
+        st.caption(
+            t(
+                "least_squares.gd_limits",
+                w_star=vec(w_star),
+                limit=vec(limit_other),
+                null=fmt(float(np.linalg.norm(limit_other - w_star))),
+            )
+        )
+    records = []
+    for name, W in runs.items():
+        ok = np.all(np.isfinite(W), axis=1)
+        dist = np.linalg.norm(W[ok] - w_star, axis=1)
+        null_norm = np.linalg.norm(ls.project_null_space(X, W[ok], rtol), axis=1) if k else 0 * dist
+        records.append(
+            pd.DataFrame(
+                {"t": np.flatnonzero(ok), "dist": np.maximum(dist, 1e-16), "null": null_norm}
+            ).assign(start=name)
+        )
+    traj = pd.concat(records, ignore_index=True)
+    # thin long runs for the chart; the CSV keeps every step
+    every = max(1, steps // 300)
+    shown = traj[traj["t"] % every == 0]
+    dist_chart = charts.lines(
+        shown,
+        "t",
+        "dist",
+        "start",
+        x_title=t("least_squares.gd_axis_t"),
+        y_title=t("least_squares.gd_axis_dist"),
+        log_y=True,
+        height=240,
+    )
+    null_chart = charts.lines(
+        shown,
+        "t",
+        "null",
+        "start",
+        x_title=t("least_squares.gd_axis_t"),
+        y_title=t("least_squares.gd_axis_null"),
+        height=240,
+    )
+    last = traj.groupby("start").tail(1).set_index("start")
+    gd_text = t(
+        "least_squares.gd_alt",
+        steps=steps,
+        d0=f"{last.loc[t('least_squares.start_zero'), 'dist']:.2e}",
+        d1=f"{last.loc[t('least_squares.start_other'), 'dist']:.2e}",
+        n1=fmt(float(last.loc[t("least_squares.start_other"), "null"])),
+    )
+    c1, c2 = st.columns(2)
+    with c1:
+        charts.show(dist_chart, gd_text, data=traj, filename="gradient_descent.csv")
+    with c2:
+        charts.show(null_chart, t("least_squares.gd_null_alt", k=k))
+    if d == 2:
+        paths = []
+        for name, W in runs.items():
+            ok = np.all(np.isfinite(W), axis=1)
+            idx = np.flatnonzero(ok)
+            idx = idx[idx % every == 0]
+            paths.append(pd.DataFrame(W[idx], columns=["w1", "w2"]).assign(t=idx, start=name))
+        path_frame = pd.concat(paths, ignore_index=True)
+        finite_ends = [W[np.all(np.isfinite(W), axis=1)][-1] for W in runs.values()]
+        span_pts = (
+            [w0_other, np.zeros(2), *finite_ends] if not diverged else [w0_other, np.zeros(2)]
+        )
+        marks = pd.DataFrame([w_star], columns=["w1", "w2"]).assign(
+            what=[t("least_squares.pt_w_star")]
+        )
+        charts.show(
+            contour(X, y, w_star, N, span_pts, path_frame, marks),
+            t("least_squares.gd_contour_alt", w_star=vec(w_star), limit=vec(limit_other)),
+        )
+
+# -------------------------------------------------------------------------------------------
+# 5. SymPy
+# -------------------------------------------------------------------------------------------
+if view == "sympy":
+    p.explain(t("least_squares.sympy_md"))
+    sym = symbolic()
+    t_val = p.slider("t", t("least_squares.t"), -1.0, 1.0, default=0.0, step=0.1)
+    st.latex(r"X(t) = " + sympy.latex(sym.X) + r",\qquad \mathbf{y} = " + sympy.latex(sym.y))
+    st.latex(
+        r"L(\mathbf{w}) = \frac{1}{2n}\lVert X\mathbf{w} - \mathbf{y}\rVert^2 = "
+        + sympy.latex(sym.loss)
+    )
+    st.latex(r"\nabla L(\mathbf{w}) = " + sympy.latex(sym.gradient) + r" = \mathbf{0}")
+    st.latex(
+        r"\Longleftrightarrow\quad X^\top X\,\mathbf{w} = X^\top\mathbf{y}:\quad "
+        + sympy.latex(sym.XtX)
+        + sympy.latex(sym.w)
+        + " = "
+        + sympy.latex(sym.Xty)
+    )
+    st.latex(r"\det(X^\top X) = " + sympy.latex(sym.det))
+    st.divider()
+    A_t, b_t = ls.symbolic_system_at(t_val)
+    det_t, solutions = ls.symbolic_solutions(t_val)
+    X_t, y_t = ls.symbolic_example_numeric(t_val)
+    w_t = ls.min_norm_solution(X_t, y_t)
+    s1, s2 = st.columns([3, 2])
+    with s1:
+        st.latex(
+            r"t = "
+            + sympy.latex(sympy.nsimplify(t_val))
+            + r":\quad "
+            + sympy.latex(A_t)
+            + sympy.latex(sym.w)
+            + " = "
+            + sympy.latex(b_t)
+        )
+        st.latex(r"\{\mathbf{w}\} = " + sympy.latex(solutions))
+    with s2:
+        st.metric(t("least_squares.m_det", t=f"{t_val:.1f}"), str(det_t))
+    if det_t == 0:
+        st.warning(t("least_squares.sympy_line", w=vec(w_t)), icon=":material/warning:")
+    else:
+        st.success(t("least_squares.sympy_point", w=vec(w_t)), icon=":material/check_circle:")

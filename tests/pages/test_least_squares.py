@@ -1,0 +1,237 @@
+"""AppTest of the least-squares page: both languages, interactions, URL state, bad input."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from core import least_squares as ls
+from tests.pages.helpers import all_text, open_page
+from ui import i18n
+from ui.text import least_squares as text
+
+TOPIC = "least_squares"
+
+
+def metric(at, label: str) -> str:
+    """The shown value of the metric whose label is ``label``."""
+    values = [m.value for m in at.metric if m.label == label]
+    assert values, f"no metric {label!r} in {[m.label for m in at.metric]}"
+    return values[0]
+
+
+def tr(key: str, lang: str = "en", **kwargs) -> str:
+    return i18n.translate(lang, f"{TOPIC}.{key}", **kwargs)
+
+
+def charts(at) -> list:
+    return [el.proto for el in at.get("vega_lite_chart")]
+
+
+def qp(at, name: str):
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value
+
+
+def test_renders_in_both_languages(lang):
+    at = open_page(TOPIC, lang=lang)
+    assert not at.exception
+    assert at.title[0].value == tr("title", lang)
+    X, y = ls.example_data("dup")  # the default example
+    assert metric(at, tr("m_rank", lang)) == str(ls.rank(X)) == "1"
+    assert metric(at, tr("m_unique", lang)) == tr("no", lang)
+    assert tr("misc_column_rank", lang)[:40] in all_text(at)
+    # the singular-value chart states the tolerance that decided the rank
+    (spec,) = charts(at)
+    info = ls.svd_info(X)
+    assert f"{info.tol:.2g}" in spec.alt
+    assert json.loads(spec.spec)["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
+
+
+def test_every_view_and_example_renders(lang):
+    at = open_page(TOPIC, lang=lang)
+    for view in ["family", "ridge", "gd", "sympy", "rank"]:
+        at.radio(key=f"{TOPIC}.view").set_value(view).run()
+        assert not at.exception, view
+    for example in ["full", "collinear", "wide", "near", "own"]:
+        at.radio(key=f"{TOPIC}.example").set_value(example).run()
+        assert not at.exception, example
+        assert not at.error, example
+
+
+def test_null_space_slider_moves_w_but_not_the_residual():
+    at = open_page(TOPIC, view="family")
+    X, y = ls.example_data("dup")
+    w_star = ls.min_norm_solution(X, y)
+    residual = metric(at, tr("m_residual"))
+    assert metric(at, tr("m_norm_w")) == f"{np.linalg.norm(w_star):.4g}"
+    at.slider(key=f"{TOPIC}.c").set_value(2.0).run()
+    assert not at.exception
+    # ||w(c)||^2 = ||X^+ y||^2 + c^2 because v1 is a unit vector orthogonal to X^+ y
+    expected = np.linalg.norm(ls.solution_family(X, y, 2.0 * ls.null_space(X)[:, 0]))
+    assert expected == pytest.approx(np.hypot(np.linalg.norm(w_star), 2.0))
+    assert metric(at, tr("m_norm_w")) == f"{expected:.4g}"
+    assert metric(at, tr("m_residual")) == residual
+    assert qp(at, "c") == "2"
+
+
+def test_example_switch_changes_rank_and_verdict():
+    at = open_page(TOPIC)
+    at.radio(key=f"{TOPIC}.example").set_value("full").run()
+    assert metric(at, tr("m_rank")) == "2"
+    assert metric(at, tr("m_unique")) == tr("yes")
+    assert at.success[0].value == tr("verdict_unique", d=2)
+    X, y = ls.example_data("full")
+    assert metric(at, tr("m_kappa")) == f"{ls.condition_number(X):.4g}"
+    assert qp(at, "example") == "full"
+
+
+def test_url_round_trip():
+    params = dict(example="near", noise="0.01", seed="3", view="gd", lr="0.35", steps="1000")
+    at = open_page(TOPIC, **params)
+    assert not at.exception
+    assert at.radio(key=f"{TOPIC}.example").value == "near"
+    assert at.select_slider(key=f"{TOPIC}.noise").value == 0.01
+    assert at.number_input(key=f"{TOPIC}.seed").value == 3
+    assert at.slider(key=f"{TOPIC}.lr").value == 0.35
+    X, y = ls.example_data("near", noise=0.01, seed=3)
+    W = ls.gradient_descent(X, y, np.zeros(2), 0.35 * ls.max_stable_lr(X), 1000)
+    shown = metric(at, tr("m_gd_zero"))
+    assert shown == "(" + ", ".join(f"{v:.4g}" for v in W[-1]) + ")"
+    # an interaction is written back, and the resulting URL reproduces the view
+    at.slider(key=f"{TOPIC}.lr").set_value(0.6).run()
+    assert qp(at, "lr") == "0.6"
+    url = {name: qp(at, name) for name in at.query_params if name != "lang"}
+    again = open_page(TOPIC, **url)
+    assert metric(again, tr("m_gd_zero")) == metric(at, tr("m_gd_zero")) != shown
+
+
+def test_bad_query_params_render_without_exception():
+    at = open_page(TOPIC, lang="xx", z="abc")
+    assert not at.exception
+    assert at.title[0].value == tr("title", "en")  # unknown language falls back to English
+    assert metric(at, tr("m_rank")) == "1"  # default example
+    # garbage in every kind of widget: each falls back to its default with a notice
+    at = open_page(TOPIC, example="zzz", view="nope", rtol="abc", seed="-5", lr="x")
+    assert not at.exception
+    notices = [c.value for c in at.caption if "link" in c.value]
+    assert len(notices) == 4  # lr belongs to another view and is not drawn
+    assert metric(at, tr("m_rank")) == "1"
+    at = open_page(TOPIC, view="family", c="1e9", X="1,a;2")
+    assert not at.exception
+    assert at.slider(key=f"{TOPIC}.c").value == 3.0  # clamped
+    assert any("c=1e9" in c.value for c in at.caption)
+
+
+def test_bad_matrix_cell_shows_translated_error(lang):
+    at = open_page(TOPIC, lang=lang, example="own", X="1,2;3,")
+    assert not at.exception
+    try:
+        ls.rank(np.array([[1.0, 2.0], [3.0, np.nan]]))
+    except ValueError as exc:
+        expected = i18n.translate_error(lang, str(exc))
+    assert any(expected in e.value for e in at.error)
+    if lang == "es":
+        assert any("X solo puede contener números finitos" in e.value for e in at.error)
+    assert not at.metric  # nothing is computed from a bad table
+
+
+def test_mismatched_y_length_is_translated():
+    at = open_page(TOPIC, lang="es", example="own", X="1,2;3,4;5,6", y="1;2")
+    assert not at.exception
+    assert any(
+        "y debe tener longitud 3 (el número de filas de X); tiene 2" in e.value for e in at.error
+    )
+
+
+def test_own_matrix_is_used():
+    at = open_page(TOPIC, example="own", X="1,0,1;0,1,1", y="1;2")
+    assert not at.exception
+    assert metric(at, tr("m_shape")) == "2 × 3"
+    assert metric(at, tr("m_rank")) == "2"
+    w = ls.min_norm_solution(np.array([[1.0, 0, 1], [0, 1, 1]]), np.array([1.0, 2.0]))
+    assert metric(at, tr("m_w_star")) == "(" + ", ".join(f"{v:.3g}" for v in w) + ")"
+
+
+def test_numbers_check_agrees_and_flags_normal_equations_when_ill_conditioned():
+    at = open_page(TOPIC, example="full")
+    table = at.dataframe[-1].value
+    assert list(table.iloc[:, -1]) == ["✓", "✓"]
+    at = open_page(TOPIC, example="near", noise="1e-08")
+    table = at.dataframe[-1].value
+    assert list(table.iloc[:, -1]) == ["✓", "✗"]  # (X^T X)^-1 X^T y squares kappa
+    assert any(c.value.startswith(tr("normal_squares", kappa2="")[:20]) for c in at.caption)
+
+
+def test_rank_tolerance_changes_rank():
+    at = open_page(TOPIC, example="near", noise="1e-06")
+    assert metric(at, tr("m_rank")) == "2"
+    at.select_slider(key=f"{TOPIC}.rtol").set_value(1e-3).run()
+    assert metric(at, tr("m_rank")) == "1"
+    X, _ = ls.example_data("near", noise=1e-6)
+    assert ls.rank(X, 1e-3) == 1
+
+
+def test_ridge_slider_approaches_pinv_solution():
+    at = open_page(TOPIC, view="ridge", example="collinear")
+    X, y = ls.example_data("collinear")
+    w_star = ls.min_norm_solution(X, y)
+    gaps = []
+    for lam in (1.0, 1e-6):
+        at.select_slider(key=f"{TOPIC}.lam").set_value(lam).run()
+        gap = np.linalg.norm(ls.ridge_solution(X, y, lam) - w_star)
+        assert metric(at, tr("m_dist_lam")) == f"{gap:.3e}"
+        gaps.append(gap)
+    assert gaps[1] < 1e-4 < gaps[0]
+
+
+def test_gradient_descent_divergence_is_explained():
+    at = open_page(TOPIC, view="gd", lr="1.2")
+    assert not at.exception
+    assert any(tr("gd_diverge", frac="1.20") in e.value for e in at.error)
+
+
+def test_sympy_panel_determinant(lang):
+    at = open_page(TOPIC, lang=lang, view="sympy")
+    assert metric(at, tr("m_det", lang, t="0.0")) == "0"
+    assert at.warning[-1].value.startswith(tr("sympy_line", lang, w="")[:15])
+    at.slider(key=f"{TOPIC}.t").set_value(0.5).run()
+    assert metric(at, tr("m_det", lang, t="0.5")) == "5/4"  # 5 t^2
+    assert "(5, -2)" in at.success[-1].value
+
+
+# ---------------------------------------------------------------------------------------------
+# the catalogue
+# ---------------------------------------------------------------------------------------------
+
+
+def test_catalogue_languages_match():
+    assert text.EN.keys() == text.ES.keys()
+    for key in text.EN:
+        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
+        assert text.EN[key].strip() and text.ES[key].strip(), key
+    for key in ("title", "card", "intro"):
+        assert f"{TOPIC}.{key}" in text.EN
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: ls.min_norm_solution(np.eye(3), [1.0, 2.0]),
+        lambda: ls.solution_family(np.eye(2), [1.0, 2.0], [1.0, 2.0, 3.0]),
+        lambda: ls.min_norm_solution(np.eye(2), np.ones((2, 2))),
+        lambda: ls.normal_equations_solution(np.ones((3, 2)), np.ones(3)),
+        lambda: ls.loss_grid(np.ones((3, 3)), np.ones(3), [0.0], [0.0]),
+        lambda: ls.example_data("nope"),
+        lambda: ls.ridge_solution(np.eye(2), [1.0, 2.0], 0.0),
+    ],
+)
+def test_core_errors_have_spanish_form(call):
+    with pytest.raises(ValueError) as info:
+        call()
+    message = str(info.value)
+    spanish = i18n.translate_error("es", message)
+    assert spanish != message
+    assert " must " not in spanish and " got " not in spanish
