@@ -71,6 +71,11 @@ def show(
             )
 
 
+def _tooltips(*fields: tuple[str, str]) -> list[alt.Tooltip]:
+    """Tooltip channels as objects with ``field=``: shorthand strings are parsed on every rerun."""
+    return [alt.Tooltip(field=name, type=kind) for name, kind in fields]
+
+
 def lines(
     frame: pd.DataFrame,
     x: str,
@@ -84,25 +89,26 @@ def lines(
     height: int = 280,
     points: bool = False,
 ) -> alt.Chart:
-    """Line chart of ``y`` against ``x``, one line per value of ``color``."""
-    enc = {
+    """Line chart of ``y`` against ``x``, one line (colour and dash) per value of ``color``."""
+    tips = [(x, "quantitative"), (y, "quantitative")] + ([(color, "nominal")] if color else [])
+    enc: dict[str, object] = {
         "x": alt.X(
-            x,
+            field=x,
             type="quantitative",
             title=x_title or x,
-            scale=alt.Scale(type="log") if log_x else alt.Undefined,
+            scale=alt.Scale(type="log") if log_x else alt.Scale(zero=False),
         ),
         "y": alt.Y(
-            y,
+            field=y,
             type="quantitative",
             title=y_title or y,
             scale=alt.Scale(type="log") if log_y else alt.Scale(zero=False),
         ),
-        "tooltip": [c for c in (x, y, color) if c],
+        "tooltip": _tooltips(*tips),
     }
     if color:
-        enc["color"] = alt.Color(color, type="nominal", title=None)
-        enc["strokeDash"] = alt.StrokeDash(color, type="nominal", title=None)
+        enc["color"] = alt.Color(field=color, type="nominal", title=None)
+        enc["strokeDash"] = alt.StrokeDash(field=color, type="nominal", title=None)
     return alt.Chart(frame).mark_line(point=points).encode(**enc).properties(height=height)
 
 
@@ -116,15 +122,16 @@ def bars(
     y_title: str | None = None,
     height: int = 260,
 ) -> alt.Chart:
-    """Bar chart (grouped by ``color`` when given, using ``xOffset``)."""
-    enc = {
-        "x": alt.X(x, type="nominal", title=x_title or x, sort=None),
-        "y": alt.Y(y, type="quantitative", title=y_title or y),
-        "tooltip": [c for c in (x, y, color) if c],
+    """Bar chart (grouped side by side by ``color`` when given)."""
+    tips = [(x, "nominal"), (y, "quantitative")] + ([(color, "nominal")] if color else [])
+    enc: dict[str, object] = {
+        "x": alt.X(field=x, type="nominal", title=x_title or x, sort=None),
+        "y": alt.Y(field=y, type="quantitative", title=y_title or y),
+        "tooltip": _tooltips(*tips),
     }
     if color:
-        enc["color"] = alt.Color(color, type="nominal", title=None)
-        enc["xOffset"] = alt.XOffset(color, type="nominal")
+        enc["color"] = alt.Color(field=color, type="nominal", title=None)
+        enc["xOffset"] = alt.XOffset(field=color, type="nominal")
     return alt.Chart(frame).mark_bar().encode(**enc).properties(height=height)
 
 
@@ -140,40 +147,47 @@ def matrix_heatmap(
     diverging: bool = False,
     height: int = 300,
 ) -> alt.LayerChart:
-    """Annotated heatmap of a small matrix (confusion matrices, weight matrices)."""
+    """Annotated heatmap of a small matrix (confusion matrices, weight matrices).
+
+    Cell text is white on dark cells and black on light ones, decided here rather than with a
+    Vega condition (cheaper to build, same picture).
+    """
     matrix = np.asarray(matrix, dtype=float)
-    records = []
-    for i, r in enumerate(row_labels):
-        for j, c in enumerate(col_labels):
-            rec = {"row": str(r), "col": str(c), "value": float(matrix[i, j])}
-            if counts is not None:
-                rec["count"] = int(counts[i, j])
-            records.append(rec)
-    frame = pd.DataFrame.from_records(records)
+    rows, cols = [str(r) for r in row_labels], [str(c) for c in col_labels]
     vmax = float(np.max(np.abs(matrix))) if matrix.size else 1.0
+    lo, hi = (float(matrix.min()), float(matrix.max())) if matrix.size else (0.0, 1.0)
+    mid = (lo + hi) / 2
+    frame = pd.DataFrame(
+        {
+            "row": np.repeat(rows, len(cols)),
+            "col": np.tile(cols, len(rows)),
+            "value": matrix.ravel(),
+        }
+    )
+    if diverging:
+        frame["ink"] = "black"
+    else:  # viridis is dark at the low end
+        frame["ink"] = np.where(frame["value"] < mid, "white", "black")
+    tips = [("row", "nominal"), ("col", "nominal")]
+    if counts is not None:
+        frame["count"] = np.asarray(counts).ravel().astype(int)
+        tips.append(("count", "quantitative"))
     scale = (
         alt.Scale(scheme=DIVERGING, domain=[-vmax, vmax])
         if diverging
         else alt.Scale(scheme=SEQUENTIAL)
     )
-    tooltip = ["row", "col", alt.Tooltip("value", format=fmt)]
-    if counts is not None:
-        tooltip.append("count")
     base = alt.Chart(frame).encode(
-        x=alt.X("col:N", title=col_title, sort=list(map(str, col_labels))),
-        y=alt.Y("row:N", title=row_title, sort=list(map(str, row_labels))),
+        x=alt.X(field="col", type="nominal", title=col_title, sort=cols),
+        y=alt.Y(field="row", type="nominal", title=row_title, sort=rows),
     )
     rect = base.mark_rect().encode(
-        color=alt.Color("value:Q", scale=scale, title=None), tooltip=tooltip
+        color=alt.Color(field="value", type="quantitative", scale=scale, title=None),
+        tooltip=_tooltips(*tips) + [alt.Tooltip(field="value", type="quantitative", format=fmt)],
     )
-    mid = 0.0 if diverging else (float(matrix.min()) + float(matrix.max())) / 2
     text = base.mark_text(fontSize=12).encode(
-        text=alt.Text("value:Q", format=fmt),
-        color=alt.condition(
-            alt.datum.value > mid if not diverging else abs(alt.datum.value) > vmax / 2,
-            alt.value("white") if not diverging else alt.value("black"),
-            alt.value("black") if not diverging else alt.value("black"),
-        ),
+        text=alt.Text(field="value", type="quantitative", format=fmt),
+        color=alt.Color(field="ink", type="nominal", scale=None),
     )
     return (rect + text).properties(height=height)
 
@@ -185,6 +199,8 @@ def field(
     *,
     log_color: bool = False,
     title: str = "",
+    x_title: str = "",
+    y_title: str = "",
     height: int = 380,
 ) -> alt.Chart:
     """A 2-D function drawn as a coloured grid (the backdrop for trajectories and contours).
@@ -192,35 +208,41 @@ def field(
     ``Z`` has shape ``(len(ys), len(xs))``: ``Z[i, j] = f(xs[j], ys[i])``.
     """
     X, Y = np.meshgrid(xs, ys)
-    frame = pd.DataFrame({"x": X.ravel(), "y": Y.ravel(), "z": np.asarray(Z, float).ravel()})
     dx = float(xs[1] - xs[0]) if len(xs) > 1 else 1.0
     dy = float(ys[1] - ys[0]) if len(ys) > 1 else 1.0
     # Each cell is centred on its grid point.
-    frame["x2"], frame["y2"] = frame["x"] + dx / 2, frame["y"] + dy / 2
-    frame["x"], frame["y"] = frame["x"] - dx / 2, frame["y"] - dy / 2
+    frame = pd.DataFrame(
+        {
+            "x": X.ravel() - dx / 2,
+            "x2": X.ravel() + dx / 2,
+            "y": Y.ravel() - dy / 2,
+            "y2": Y.ravel() + dy / 2,
+            "z": np.asarray(Z, float).ravel(),
+        }
+    )
     scale = alt.Scale(scheme=SEQUENTIAL, type="symlog" if log_color else "linear")
+    x_dom = [float(xs[0]) - dx / 2, float(xs[-1]) + dx / 2]
+    y_dom = [float(ys[0]) - dy / 2, float(ys[-1]) + dy / 2]
     return (
         alt.Chart(frame)
         .mark_rect(opacity=0.85)
         .encode(
             x=alt.X(
-                "x:Q",
-                title="",
-                scale=alt.Scale(domain=[float(xs[0]) - dx / 2, float(xs[-1]) + dx / 2], nice=False),
+                field="x",
+                type="quantitative",
+                title=x_title,
+                scale=alt.Scale(domain=x_dom, nice=False),
             ),
-            x2="x2:Q",
+            x2=alt.X2(field="x2"),
             y=alt.Y(
-                "y:Q",
-                title="",
-                scale=alt.Scale(domain=[float(ys[0]) - dy / 2, float(ys[-1]) + dy / 2], nice=False),
+                field="y",
+                type="quantitative",
+                title=y_title,
+                scale=alt.Scale(domain=y_dom, nice=False),
             ),
-            y2="y2:Q",
-            color=alt.Color("z:Q", scale=scale, title=title or "f"),
-            tooltip=[
-                alt.Tooltip("x:Q", format=".3g"),
-                alt.Tooltip("y:Q", format=".3g"),
-                alt.Tooltip("z:Q", format=".4g"),
-            ],
+            y2=alt.Y2(field="y2"),
+            color=alt.Color(field="z", type="quantitative", scale=scale, title=title or "f"),
+            tooltip=[alt.Tooltip(field="z", type="quantitative", format=".4g")],
         )
         .properties(height=height)
     )
