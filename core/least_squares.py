@@ -69,6 +69,29 @@ def _rtol(rtol: float | None, X: np.ndarray) -> float:
     return check_scalar(rtol, "rtol", low=0.0, high=1.0, high_inclusive=False)
 
 
+MAX_ABS = 1e6
+
+
+def check_data(X: object, y: object, max_abs: float = MAX_ABS) -> tuple[np.ndarray, np.ndarray]:
+    """Validate a data set typed by a person: shapes, finite cells, and a sane magnitude.
+
+    Squaring entries (``X^T X``, ``sigma^2``) overflows long before ``1e308``; a bound keeps every
+    quantity on the page finite.
+
+    Returns
+    -------
+    X : ndarray, shape (n, d)
+    y : ndarray, shape (n,)
+    """
+    X = _as_X(X)
+    y = _as_y(y, X.shape[0])
+    for name, arr in (("X", X), ("y", y)):
+        biggest = float(np.abs(arr).max())
+        if biggest > max_abs:
+            raise ValueError(f"|{name}| must be <= {max_abs:g}, got {biggest:g}")
+    return X, y
+
+
 # --------------------------------------------------------------------------------------------
 # SVD, rank, tolerance
 # --------------------------------------------------------------------------------------------
@@ -354,7 +377,7 @@ def max_stable_lr(X: object) -> float:
     """
     X = _as_X(X)
     s_max = float(singular_values(X)[0])
-    return float("inf") if s_max == 0.0 else 2.0 * X.shape[0] / s_max**2
+    return float("inf") if s_max == 0.0 else 2.0 * X.shape[0] / s_max / s_max
 
 
 @with_latex(

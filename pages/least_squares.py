@@ -158,9 +158,7 @@ with right:
             y_in = p.matrix(
                 "y", t("least_squares.own_y"), default=OWN_Y, max_rows=8, max_cols=1, columns=["y"]
             )
-            ls.min_norm_solution(X_in, y_in)  # validates shapes and cells before anything is drawn
-            X = np.asarray(X_in, float)
-            y = np.asarray(y_in, float).reshape(-1)
+            X, y = ls.check_data(X_in, y_in)  # shapes, empty cells, size of the numbers
         else:
             X, y = ls.example_data(example, noise=noise, seed=seed)
             table = pd.DataFrame(X, columns=[f"x{j + 1}" for j in range(X.shape[1])])
@@ -503,11 +501,18 @@ if view == "gd":
     records = []
     for name, W in runs.items():
         ok = np.all(np.isfinite(W), axis=1)
-        dist = np.linalg.norm(W[ok] - w_star, axis=1)
-        null_norm = np.linalg.norm(ls.project_null_space(X, W[ok], rtol), axis=1) if k else 0 * dist
+        with np.errstate(over="ignore", invalid="ignore"):  # a diverging run may overflow here
+            dist = np.linalg.norm(W[ok] - w_star, axis=1)
+            null_part = ls.project_null_space(X, W[ok], rtol)
+            null_norm = np.linalg.norm(null_part, axis=1)
+        finite = np.isfinite(dist) & np.isfinite(null_norm)
         records.append(
             pd.DataFrame(
-                {"t": np.flatnonzero(ok), "dist": np.maximum(dist, 1e-16), "null": null_norm}
+                {
+                    "t": np.flatnonzero(ok)[finite],
+                    "dist": np.maximum(dist[finite], 1e-16),
+                    "null": null_norm[finite],
+                }
             ).assign(start=name)
         )
     traj = pd.concat(records, ignore_index=True)

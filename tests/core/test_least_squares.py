@@ -361,6 +361,14 @@ def test_examples_have_the_advertised_rank():
     )
 
 
+def test_check_data_accepts_a_column_y_and_returns_copies_as_float():
+    X, y = ls.check_data([[1, 2], [3, 4]], [[5], [6]])
+    assert X.dtype == np.float64 and X.shape == (2, 2)
+    np.testing.assert_array_equal(y, [5.0, 6.0])
+    X, y = ls.check_data([[1e6, -1e6]], [1e6])  # the bound itself is allowed
+    assert ls.max_stable_lr(X) == pytest.approx(2 / np.linalg.norm(X) ** 2, rel=1e-12)
+
+
 def test_latex_is_attached_once():
     assert ls.ridge_solution.latex in ls.ridge_solution.__doc__
     assert r"X^{+}" in ls.min_norm_solution.latex
@@ -418,6 +426,9 @@ X_OK, Y_OK = ls.example_data("full")
         (lambda: ls.example_data("square"), r"^name must be one of full, dup, collinear"),
         (lambda: ls.example_data("near", noise=-0.1), r"^noise must be >= 0.0, got -0.1$"),
         (lambda: ls.example_data("near", seed=-1), r"^seed must be >= 0, got -1$"),
+        (lambda: ls.check_data([[1.0, 2e6]], [1.0]), r"^\|X\| must be <= 1e\+06, got 2e\+06$"),
+        (lambda: ls.check_data([[1.0, 2.0]], [-1e7]), r"^\|y\| must be <= 1e\+06, got 1e\+07$"),
+        (lambda: ls.check_data([[1.0, 2.0]], [1.0, 2.0]), r"^y must have length 1"),
         (lambda: ls.symbolic_solutions(float("nan")), r"^t must be finite"),
         (lambda: ls.symbolic_solutions(11.0), r"^t must be <= 10.0, got 11.0$"),
     ],

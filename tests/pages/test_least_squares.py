@@ -146,6 +146,12 @@ def test_mismatched_y_length_is_translated():
     )
 
 
+def test_huge_numbers_are_refused_not_overflowed():
+    at = open_page(TOPIC, lang="es", example="own", X="1e300,1;1,1", y="1;1", view="gd")
+    assert not at.exception
+    assert any("|X| debe ser <= 1e+06; se recibió 1e+300" in e.value for e in at.error)
+
+
 def test_own_matrix_is_used():
     at = open_page(TOPIC, example="own", X="1,0,1;0,1,1", y="1;2")
     assert not at.exception
@@ -226,6 +232,7 @@ def test_catalogue_languages_match():
         lambda: ls.loss_grid(np.ones((3, 3)), np.ones(3), [0.0], [0.0]),
         lambda: ls.example_data("nope"),
         lambda: ls.ridge_solution(np.eye(2), [1.0, 2.0], 0.0),
+        lambda: ls.check_data(np.eye(2) * 1e9, [1.0, 2.0]),
     ],
 )
 def test_core_errors_have_spanish_form(call):
