@@ -436,6 +436,43 @@ def gd_lr_limit(H: Any) -> float:
 
 
 @with_latex(
+    r"\eta < \frac{2}{\lambda_{\max}}\ \text{(GD)},\qquad"
+    r" \eta < \frac{2(1 + \mu)}{\lambda_{\max}}\ \text{(momentum)},\qquad"
+    r" \eta < \frac{2(1 + \mu)}{(1 + 2\mu)\,\lambda_{\max}}\ \text{(Nesterov)}"
+)
+def stable_lr_limit(name: str, lam_max: float, momentum: float | None = None) -> float | None:
+    """Largest stable learning rate of a fixed-step method on a quadratic with top eigenvalue λ_max.
+
+    Along an eigenvector with eigenvalue λ the iterates follow a linear recurrence; it converges
+    iff the roots of its characteristic polynomial lie inside the unit circle. For gradient
+    descent the root is 1 − ηλ; for heavy ball z² − (1 + μ − ηλ)z + μ; for Nesterov
+    z² − (1 − ηλ)(1 + μ)z + (1 − ηλ)μ. The Jury conditions give the bounds above (η > 0,
+    0 ≤ μ < 1). Adaptive methods (AdaGrad, RMSProp, Adam, Adadelta) rescale each step by the
+    gradients themselves and have no such fixed bound: ``None``.
+
+    Parameters
+    ----------
+    name : str
+        Optimizer name (see :data:`OPTIMIZERS`).
+    lam_max : float
+        Largest Hessian eigenvalue (> 0).
+    momentum : float, optional
+        μ for ``momentum``/``nesterov``; defaults to the optimizer's default (0.9).
+    """
+    _check_name(name)
+    lam_max = check_scalar(lam_max, "lam_max", low=0.0, low_inclusive=False)
+    if name == "sgd":
+        return 2.0 / lam_max
+    if name not in ("momentum", "nesterov"):
+        return None
+    mu = hyperparameters(name)["momentum"] if momentum is None else momentum
+    mu = check_scalar(mu, "momentum", low=0.0, high=1.0, high_inclusive=False)
+    if name == "momentum":
+        return 2.0 * (1.0 + mu) / lam_max
+    return 2.0 * (1.0 + mu) / ((1.0 + 2.0 * mu) * lam_max)
+
+
+@with_latex(
     r"\eta^\star = \left(\frac{2}{\sqrt{\lambda_{\min}} + \sqrt{\lambda_{\max}}}\right)^2,"
     r"\qquad \beta^\star = \left(\frac{\sqrt{\kappa} - 1}{\sqrt{\kappa} + 1}\right)^2"
 )

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from core._validate import as_float_array, check_scalar
+from core._validate import as_float_array, check_scalar, with_latex
 from core.optimizers import TestFunction, run_optimizer
 
 #: LaTeX of each schedule, η_t being the rate during epoch t (0-based).
@@ -49,6 +49,20 @@ SCHEDULE_LATEX: dict[str, str] = {
     r"T_i = T_0 T_{\mathrm{mult}}^{\,i}",
 }
 WARMUP_LATEX = r"\eta_t = \eta_0\,\frac{t + 1}{W + 1}\quad (t < W)"
+
+#: The ``torch.optim.lr_scheduler`` call each name corresponds to (stepped once per epoch).
+SCHEDULE_TORCH: dict[str, str] = {
+    "none": "(no scheduler)",
+    "step": "StepLR(optimizer, step_size, gamma)",
+    "exponential": "ExponentialLR(optimizer, gamma)",
+    "inverse_time": "LambdaLR(optimizer, lambda t: 1 / (1 + k * t))",
+    "cosine": "CosineAnnealingLR(optimizer, T_max, eta_min)",
+    "cosine_restarts": "CosineAnnealingWarmRestarts(optimizer, T_0, T_mult, eta_min)",
+}
+WARMUP_TORCH = (
+    "SequentialLR(optimizer, [LinearLR(optimizer, start_factor=1 / (W + 1), total_iters=W), "
+    "main], milestones=[W])"
+)
 
 #: Parameters of each schedule with their defaults (``T_max=None`` means "to the last epoch").
 SCHEDULE_PARAMS: dict[str, dict[str, Any]] = {
@@ -152,17 +166,15 @@ def lr_schedule(
     return np.concatenate([warmup, main]).astype(np.float64)
 
 
+@with_latex(r"\mathbb{E}[f(\theta_t)] \;\to\; \sum_i \frac{\eta\,\sigma^2}{2\,(2 - \eta\lambda_i)}")
 def sgd_noise_floor(lr: float, lams: Any, sigma: float) -> float:
-    r"""Expected loss SGD settles at on a noisy quadratic with a constant learning rate.
+    """Expected loss SGD settles at on a noisy quadratic with a constant learning rate.
 
-    On f(θ) = ½ Σᵢ λᵢ θᵢ² with gradients ∇f + σξ (ξ ~ N(0, I)) and 0 < ηλᵢ < 2, each
-    coordinate is θ ← (1 − ηλᵢ)θ − ησξ, whose stationary variance is ησ²/(λᵢ(2 − ηλᵢ)); so
-
-    .. math::
-
-        \mathbb{E}[f] \to \sum_i \frac{\eta\,\sigma^2}{2\,(2 - \eta\lambda_i)} .
-
-    The floor is proportional to η: this is why the learning rate is decayed at the end.
+    On f(θ) = ½ Σᵢ λᵢ θᵢ² (in its eigenbasis) with gradients ∇f + σξ, ξ ~ N(0, I), and
+    0 < ηλᵢ < 2, each coordinate follows θ ← (1 − ηλᵢ)θ − ησξ, whose stationary variance is
+    ησ²/(λᵢ(2 − ηλᵢ)); E[f] = ½ Σᵢ λᵢ Var θᵢ gives the floor below. It is proportional to η
+    (for small η): this is why the learning rate is decayed at the end of training
+    (Bottou, Curtis & Nocedal, "Optimization Methods for Large-Scale Machine Learning", 2018, §4).
     """
     lr = check_scalar(lr, "lr", low=0.0, low_inclusive=False)
     lams = as_float_array(lams, "lams", ndim=1)

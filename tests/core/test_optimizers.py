@@ -22,6 +22,7 @@ from core.optimizers import (
     rosenbrock,
     run_optimizer,
     saddle,
+    stable_lr_limit,
     two_minima,
     update_rule,
     update_sizes,
@@ -211,6 +212,47 @@ def test_gd_diverges_exactly_above_two_over_lambda_max(kappa):
     step = divergence_step(above, limit=1e3)
     # |1 - 1.02 * 2| = 1.04 per step along the steepest axis: about log(1e3 / |z0|) / log(1.04).
     assert step is not None and 100 < step < 250
+
+
+def iteration_radius(name: str, lr: float, lam: float, mu: float) -> float:
+    """Spectral radius of the linear recurrence of each method on f = lam x^2 / 2 (oracle)."""
+    a = 1 - lr * lam
+    if name == "sgd":
+        M = np.array([[a]])
+    elif name == "momentum":
+        M = np.array([[1 + mu - lr * lam, -mu], [1.0, 0.0]])
+    else:  # nesterov: x_{t+1} = a((1 + mu) x_t - mu x_{t-1})
+        M = np.array([[a * (1 + mu), -a * mu], [1.0, 0.0]])
+    return float(np.max(np.abs(np.linalg.eigvals(M))))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    name=st.sampled_from(["sgd", "momentum", "nesterov"]),
+    lam=st.floats(0.1, 1000.0),
+    mu=st.floats(0.0, 0.99),
+)
+def test_stable_lr_limit_is_where_the_spectral_radius_reaches_one(name, lam, mu):
+    limit = stable_lr_limit(name, lam, momentum=mu)
+    assert iteration_radius(name, limit * (1 - 1e-6), lam, mu) < 1
+    assert iteration_radius(name, limit * (1 + 1e-6), lam, mu) > 1
+
+
+@pytest.mark.parametrize("name", ["momentum", "nesterov"])
+def test_momentum_limits_on_the_quadratic(name):
+    fn = quadratic(50.0, 0.3)
+    limit = stable_lr_limit(name, 50.0, momentum=0.5)
+    ok = run_optimizer(name, fn.grad, fn.start, 3000, 0.97 * limit, momentum=0.5)
+    bad = run_optimizer(name, fn.grad, fn.start, 3000, 1.03 * limit, momentum=0.5)
+    assert divergence_step(ok, limit=1e3) is None and np.linalg.norm(ok[-1]) < 1e-3
+    assert divergence_step(bad, limit=1e3) is not None
+
+
+def test_adaptive_methods_have_no_fixed_limit():
+    assert stable_lr_limit("sgd", 10.0) == pytest.approx(0.2)
+    assert stable_lr_limit("momentum", 10.0) == pytest.approx(0.38)  # default mu = 0.9
+    for name in ("adagrad", "rmsprop", "adam", "adadelta"):
+        assert stable_lr_limit(name, 10.0) is None
 
 
 def test_divergence_stops_at_first_non_finite_iterate():
@@ -517,6 +559,11 @@ G = quadratic().grad
         ),
         (lambda: divergence_step(np.zeros(3)), r"path must be 2-D, got shape \(3,\)"),
         (lambda: update_rule("lbfgs"), r"unknown optimizer 'lbfgs'"),
+        (lambda: stable_lr_limit("sgd", 0.0), r"lam_max must be > 0.0, got 0.0"),
+        (
+            lambda: stable_lr_limit("momentum", 1.0, momentum=1.0),
+            r"momentum must be < 1.0, got 1.0",
+        ),
     ],
 )
 def test_bad_input_raises_value_error(call, message):

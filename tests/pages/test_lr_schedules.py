@@ -1,0 +1,177 @@
+"""AppTest of the page "Learning-rate schedules" (pages/lr_schedules.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core import optimizers as opt
+from core import schedules as sch
+from tests.pages.helpers import all_text, open_page
+from ui import i18n
+from ui.text import lr_schedules as text
+
+TOPIC = "lr_schedules"
+DEFAULT_PARAMS = {
+    "none": {},
+    "step": {"step_size": 15, "gamma": 0.5},
+    "cosine": {"eta_min": 0.0},
+    "cosine_restarts": {"T_0": 10, "T_mult": 2, "eta_min": 0.0},
+}
+
+
+def tr(key: str, lang: str = "en", **kw) -> str:
+    return i18n.translate(lang, f"{TOPIC}.{key}", **kw)
+
+
+def shown(at, key: str, lang: str = "en") -> str:
+    label = tr(key, lang)
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def results(at, lang: str = "en"):
+    """The per-schedule results table."""
+    return next(df.value for df in at.dataframe if tr("col_final", lang) in df.value.columns)
+
+
+def cell(at, schedule: str, column: str, lang: str = "en") -> str:
+    table = results(at, lang)
+    row = table[table[tr("col_schedule", lang)] == tr(f"name.{schedule}", lang)]
+    return str(row[tr(column, lang)].iloc[0])
+
+
+def qp(at, name: str) -> str:
+    value = at.query_params[name]
+    return value[0] if isinstance(value, list) else value
+
+
+def num(x: float) -> str:
+    return f"{float(x):.4g}"
+
+
+def final_mean_loss(lrs, kappa=10.0, sigma=1.0, spe=10, runs=50, seed=0) -> float:
+    fn = opt.quadratic(kappa, 0.0)
+    paths = sch.run_schedule(
+        lrs, fn, fn.start, steps_per_epoch=spe, sigma=sigma, n_runs=runs,
+        rng=np.random.default_rng(seed),
+    )  # fmt: skip
+    return float(fn.f(paths[:, -1]).mean())
+
+
+def test_catalogue_has_same_keys_and_placeholders():
+    assert text.EN.keys() == text.ES.keys()
+    for key in text.EN:
+        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
+    for key in ("title", "card", "intro"):
+        assert f"{TOPIC}.{key}" in text.EN
+    for name in sch.SCHEDULES:
+        assert f"{TOPIC}.name.{name}" in text.EN and f"{TOPIC}.about.{name}" in text.EN
+
+
+def test_core_errors_are_translated():
+    for call in (
+        lambda: sch.lr_schedule("linear", 0.1, 10),
+        lambda: sch.lr_schedule("step", 0.1, 10, T_0=3),
+        lambda: sch.sgd_noise_floor(1.0, [1.0, 10.0], 1.0),
+    ):
+        try:
+            call()
+        except ValueError as exc:
+            assert i18n.translate_error("es", str(exc)) != str(exc), str(exc)
+        else:
+            raise AssertionError("no ValueError")
+
+
+def test_renders_in_both_languages(lang):
+    at = open_page(TOPIC, lang=lang)
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == tr("title", lang)
+    assert shown(at, "m_limit", lang) == "0.2"
+    assert shown(at, "m_floor", lang) == num(sch.sgd_noise_floor(0.1, [1.0, 10.0], 1.0))
+    for name, params in DEFAULT_PARAMS.items():
+        lrs = sch.lr_schedule(name, 0.1, 60, **params)
+        assert cell(at, name, "col_lr_last", lang) == num(lrs[-1])
+        assert cell(at, name, "col_final", lang) == num(final_mean_loss(lrs))
+    latex = [el.value for el in at.latex]
+    for formula in [sch.SCHEDULE_LATEX[n] for n in DEFAULT_PARAMS] + [sch.sgd_noise_floor.latex]:
+        assert any(formula in value for value in latex)
+    infos = " ".join(el.value for el in at.info)
+    assert tr("misc_slope", lang) in infos and tr("misc_converge", lang) in infos
+    # the lesson of the page holds on its default view: decaying beats the constant rate
+    best = shown(at, "m_best", lang)
+    assert best != tr("name.none", lang)
+
+
+def test_moving_gamma_changes_the_last_rate_and_the_final_loss():
+    at = open_page(TOPIC)
+    at.select_slider(key=f"{TOPIC}.gamma_step").set_value(0.1).run()
+    assert not at.exception
+    lrs = sch.lr_schedule("step", 0.1, 60, step_size=15, gamma=0.1)
+    assert cell(at, "step", "col_lr_last") == num(lrs[-1]) == "0.0001"
+    assert cell(at, "step", "col_final") == num(final_mean_loss(lrs))
+    assert cell(at, "step", "col_floor_last") == num(sch.sgd_noise_floor(1e-4, [1.0, 10.0], 1.0))
+    assert qp(at, "gamma_step") == "0.1"
+
+
+def test_warmup_is_drawn_and_explained():
+    at = open_page(TOPIC, lang="es")
+    assert not any(sch.WARMUP_LATEX in el.value for el in at.latex)
+    at.slider(key=f"{TOPIC}.warmup").set_value(5).run()
+    assert not at.exception
+    assert any(sch.WARMUP_LATEX in el.value for el in at.latex)
+    assert tr("warmup_md", "es", W=5, first=num(0.1 / 6)) in all_text(at)
+    lrs = sch.lr_schedule("cosine", 0.1, 60, warmup_epochs=5)
+    assert cell(at, "cosine", "col_final", "es") == num(final_mean_loss(lrs))
+
+
+def test_url_round_trip():
+    query = {
+        "lr0": "0.05",
+        "epochs": "40",
+        "warmup": "3",
+        "schedules": "exponential~inverse_time",
+        "gamma_exp": "0.9",
+        "k": "0.5",
+        "kappa": "20",
+        "sigma": "0.5",
+        "spe": "5",
+        "runs": "10",
+        "seed": "7",
+    }
+    at = open_page(TOPIC, **query)
+    assert not at.exception
+    assert not [c for c in at.caption if "link" in c.value]
+    assert shown(at, "m_limit") == "0.1"
+    for name, params in (("exponential", {"gamma": 0.9}), ("inverse_time", {"k": 0.5})):
+        lrs = sch.lr_schedule(name, 0.05, 40, warmup_epochs=3, **params)
+        expected = final_mean_loss(lrs, kappa=20.0, sigma=0.5, spe=5, runs=10, seed=7)
+        assert cell(at, name, "col_final") == num(expected)
+    state = {name: qp(at, name) for name in query}
+    assert state == query
+    again = open_page(TOPIC, **state)
+    assert results(again).equals(results(at))
+
+
+def test_rate_above_the_limit_is_explained_not_plotted():
+    at = open_page(TOPIC, lr0="0.3")
+    assert not at.exception
+    assert tr("above_limit", lr0="0.3", limit="0.2", kappa=10) in " ".join(
+        w.value for w in at.warning
+    )
+    assert cell(at, "none", "col_diverged") == "50/50"
+    assert cell(at, "none", "col_final") == "∞"
+    assert shown(at, "m_floor") == "∞"
+
+
+def test_bad_query_params_render_with_notice():
+    at = open_page(
+        TOPIC, lang="xx", lr0="abc", epochs="-5", schedules="step~bogus", T_mult="9", runs="1e9"
+    )
+    assert not at.exception
+    assert at.session_state["lang"] == "en"
+    notices = " ".join(c.value for c in at.caption if "link" in c.value)
+    for name in ("lr0=abc", "epochs=-5", "schedules=", "runs=1e9"):
+        assert name in notices
+    assert at.multiselect(key=f"{TOPIC}.schedules").value == ["step"]
+    assert at.slider(key=f"{TOPIC}.epochs").value == 5  # clamped to the minimum
+    assert shown(at, "m_limit") == "0.2"

@@ -1,0 +1,210 @@
+"""AppTest of the page "Optimizers: a race on 2-D functions" (pages/optimizers.py)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from core import optimizers as opt
+from tests.pages.helpers import all_text, open_page
+from ui import classroom, i18n
+from ui.text import optimizers as text
+
+TOPIC = "optimizers"
+
+
+def tr(key: str, lang: str = "en", **kw) -> str:
+    return i18n.translate(lang, f"{TOPIC}.{key}", **kw)
+
+
+def shown(at, key: str, lang: str = "en") -> str:
+    """The value of the metric whose label is the catalogue text of ``key``."""
+    label = tr(key, lang)
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def results(at):
+    """The race table (the first dataframe: optimizer, η, final value, final point, outcome)."""
+    return at.dataframe[0].value
+
+
+def outcome(at, optimizer: str, lang: str = "en") -> str:
+    table = results(at)
+    row = table[table[tr("col_opt", lang)] == optimizer]
+    return str(row[tr("col_status", lang)].iloc[0])
+
+
+def qp(at, name: str) -> str:
+    value = at.query_params[name]
+    return value[0] if isinstance(value, list) else value
+
+
+def num(x: float) -> str:
+    return f"{float(x):.4g}"
+
+
+def test_catalogue_has_same_keys_and_placeholders():
+    assert text.EN.keys() == text.ES.keys()
+    for key in text.EN:
+        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
+    for key in ("title", "card", "intro"):
+        assert f"{TOPIC}.{key}" in text.EN
+    for name in opt.OPTIMIZERS:
+        assert f"{TOPIC}.name.{name}" in text.EN and f"{TOPIC}.rule.{name}" in text.EN
+
+
+def test_core_errors_are_translated():
+    cases = [
+        lambda: opt.run_optimizer("lion", opt.saddle().grad, [0, 0], 1, 0.1),
+        lambda: opt.run_optimizer("sgd", opt.saddle().grad, [0, 0], 1, 0.1, rho=0.9),
+        lambda: opt.run_optimizer("adam", opt.saddle().grad, [0, 0], 1, 0.1, amsgrad=1),
+        lambda: opt.run_optimizer("adam", opt.saddle().grad, [0, 0], 1, 0.1, betas=0.9),
+        lambda: opt.run_optimizer("sgd", opt.saddle().grad, [0, 0], 1, 0.1, sigma=1.0),
+    ]
+    for call in cases:
+        try:
+            call()
+        except ValueError as exc:
+            es = i18n.translate_error("es", str(exc))
+            assert es != str(exc), str(exc)
+        else:
+            raise AssertionError("no ValueError")
+
+
+def test_renders_in_both_languages(lang):
+    at = open_page(TOPIC, lang=lang)
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == tr("title", lang)
+    # default view: quadratic, kappa = 10, theta = 30 degrees
+    eta_star, beta_star = opt.optimal_momentum(1.0, 10.0)
+    assert shown(at, "m_lam", lang) == "1, 10"
+    assert shown(at, "m_limit", lang) == "0.2"
+    assert shown(at, "m_beta", lang) == num(beta_star) == "0.2699"
+    assert shown(at, "m_eta", lang) == num(eta_star)
+    # the race table: SGD at eta = 0.15 reaches f - f* < 1e-4 at the step the core says
+    fn = opt.quadratic(10.0, math.radians(30))
+    path = opt.run_optimizer("sgd", fn.grad, fn.start, 100, 0.15)
+    k = int(np.flatnonzero(fn.f(path) < 1e-4)[0])
+    assert outcome(at, "SGD", lang) == tr("st_reached", lang, k=k)
+    # update rules are rendered from the docstring LaTeX
+    latex = [el.value for el in at.latex]
+    for formula in (
+        opt.update_rule("sgd"),
+        opt.update_rule("momentum"),
+        opt.update_rule("adam"),
+        opt.stable_lr_limit.latex,
+        opt.optimal_momentum.latex,
+    ):
+        assert any(formula in value for value in latex)
+    infos = " ".join(el.value for el in at.info)
+    assert tr("misc_adam", lang) in infos and tr("misc_adagrad", lang) in infos
+    # the closed-form check (I - eta A)^t z0 agrees with the simulated path
+    checks = [df.value for df in at.dataframe if df.value.shape[1] == 5 and "✓" in str(df.value)]
+    assert len(checks) == 1
+
+
+def test_raising_kappa_moves_the_limit_and_explains_the_divergence():
+    at = open_page(TOPIC)
+    assert not at.warning
+    at.select_slider(key=f"{TOPIC}.kappa").set_value(100).run()
+    assert not at.exception
+    assert shown(at, "m_limit") == "0.02"
+    assert shown(at, "m_beta") == num(opt.optimal_momentum(1.0, 100.0)[1]) == "0.6694"
+    # SGD keeps eta = 0.15 > 2/100: it diverges, at the step the core finds, and it is explained
+    fn = opt.quadratic(100.0, math.radians(30))
+    path = opt.run_optimizer("sgd", fn.grad, fn.start, 100, 0.15)
+    k = opt.divergence_step(path, limit=100.0 * 6.0)
+    assert k is not None
+    assert outcome(at, "SGD") == tr("st_diverged", k=k)
+    warning = " ".join(w.value for w in at.warning)
+    assert "SGD diverged at step" in warning and "2/λ_max = 0.02" in warning
+    assert qp(at, "kappa") == "100"
+    # the slider itself carries the limit in its label
+    assert at.select_slider(key=f"{TOPIC}.lr_sgd").label == tr("lr_limit", limit="0.02")
+
+
+def test_saddle_is_escaped_only_with_a_perturbation():
+    at = open_page(TOPIC, fn="saddle", y0_saddle="0", opts="sgd")
+    assert not at.exception
+    assert outcome(at, "SGD") == tr("st_stuck")
+    at.slider(key=f"{TOPIC}.sigma").set_value(0.1).run()
+    fn = opt.saddle()
+    path = opt.run_optimizer(
+        "sgd", fn.grad, [-1.8, 0.0], 100, 0.15, sigma=0.1, rng=np.random.default_rng(0)
+    )
+    k = int(np.flatnonzero(np.abs(path[:, 1]) > 2.0)[0])
+    assert outcome(at, "SGD") == tr("st_escaped", k=k)
+
+
+def test_url_round_trip():
+    query = {
+        "fn": "two_minima",
+        "opts": "sgd~rmsprop~adam",
+        "lr_adam": "0.05",
+        "alpha_rmsprop": "0.9",
+        "x0_two_minima": "1.5",
+        "y0_two_minima": "-1",
+        "steps": "200",
+        "sigma": "0.5",
+        "seed": "3",
+    }
+    at = open_page(TOPIC, lang="es", **query)
+    assert not at.exception
+    assert not [c for c in at.caption if "enlace" in c.value]  # no notice: all values valid
+    assert at.multiselect(key=f"{TOPIC}.opts").value == ["sgd", "rmsprop", "adam"]
+    # the Adam row is the core's run with the same noise
+    fn = opt.two_minima()
+    path = opt.run_optimizer(
+        "adam", fn.grad, [1.5, -1.0], 200, 0.05, sigma=0.5, rng=np.random.default_rng(3)
+    )
+    table = results(at)
+    row = table[table[tr("col_opt", "es")] == "Adam"]
+    assert row[tr("col_gap", "es")].iloc[0] == num(fn.f(path[-1]) - fn.f_star)
+    state = {name: qp(at, name) for name in query}
+    assert state == query
+    again = open_page(TOPIC, lang="es", **state)
+    assert results(again).equals(table)
+
+
+def test_adam_without_bias_correction_explains_the_first_step():
+    at = open_page(TOPIC, opts="adam")
+    assert tr("no_bias_note", factor="3.162", b1="0.9", b2="0.999") not in all_text(at)
+    at.checkbox(key=f"{TOPIC}.bc_adam").uncheck().run()
+    assert not at.exception
+    assert tr("no_bias_note", factor="3.162", b1="0.9", b2="0.999") in all_text(at)
+    assert qp(at, "bc_adam") == "0"
+
+
+def test_optimal_heavy_ball_is_added_and_converges_fastest():
+    at = open_page(TOPIC, kappa="100", opts="momentum~nesterov", optimal="1", steps="200")
+    assert not at.exception
+    table = results(at)
+    assert list(table[tr("col_opt")]) == ["Momentum", "Nesterov", tr("name.optimal")]
+    fn = opt.quadratic(100.0, math.radians(30))
+    eta, beta = opt.optimal_momentum(1.0, 100.0)
+    path = opt.run_optimizer("momentum", fn.grad, fn.start, 200, eta, momentum=beta)
+    k = int(np.flatnonzero(fn.f(path) < 1e-4)[0])
+    assert outcome(at, tr("name.optimal")) == tr("st_reached", k=k)
+
+
+def test_bad_query_params_render_with_notice():
+    at = open_page(
+        TOPIC, lang="xx", fn="bowl", kappa="7", lr_sgd="abc", steps="1e9", opts="sgd~lion"
+    )
+    assert not at.exception
+    assert at.session_state["lang"] == "en"
+    notices = " ".join(c.value for c in at.caption if "link" in c.value)
+    assert "fn=bowl" in notices and "kappa=7" in notices and "lr_sgd=abc" in notices
+    assert "steps=1e9" in notices and "opts=" in notices  # the URL value is shown sanitized
+    assert at.multiselect(key=f"{TOPIC}.opts").value == ["sgd"]  # the valid part is kept
+    assert at.slider(key=f"{TOPIC}.steps").value == classroom.limits().max_optimizer_steps
+    assert shown(at, "m_lam") == "1, 10"  # defaults used
+
+
+def test_no_optimizer_chosen_is_explained():
+    at = open_page(TOPIC, lang="es")
+    at.multiselect(key=f"{TOPIC}.opts").set_value([]).run()
+    assert not at.exception
+    assert any(tr("none_chosen", "es") in el.value for el in at.info)

@@ -1,0 +1,491 @@
+"""Strings of the page "Optimizers: a race on 2-D functions"."""
+
+EN = {
+    "optimizers.title": "Optimizers: a race on 2-D functions",
+    "optimizers.card": "SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam and Adadelta side by side: "
+    "zig-zags, saddles, divergence and the best momentum.",
+    "optimizers.intro": (
+        "Gradient descent and its refinements start from the same point of a small 2-D function. "
+        "Pick the function, a few optimizers and their learning rates, then compare their paths "
+        "on the map, how fast the loss falls and how long their steps are. On the quadratic the "
+        "picture and the theory meet: the condition number κ, the stability limit 2/λ_max and "
+        "the best momentum."
+    ),
+    # set-up
+    "optimizers.setup_header": "Set up the race",
+    "optimizers.function": "function",
+    "optimizers.fn.quadratic": "quadratic",
+    "optimizers.fn.saddle": "saddle x² − y²",
+    "optimizers.fn.rosenbrock": "Rosenbrock",
+    "optimizers.fn.two_minima": "two minima",
+    "optimizers.kappa": "condition number κ = λ_max/λ_min",
+    "optimizers.kappa_help": "The Hessian has eigenvalues 1 and κ: the larger κ, the longer and "
+    "narrower the valley.",
+    "optimizers.theta": "rotation of the valley θ (degrees)",
+    "optimizers.x0": "start x₀",
+    "optimizers.y0": "start y₀",
+    "optimizers.steps": "steps",
+    "optimizers.sigma": "gradient noise σ",
+    "optimizers.sigma_help": "Adds N(0, σ²) to every gradient component, as a mini-batch "
+    "gradient would. All optimizers get the same noise.",
+    "optimizers.seed": "noise seed",
+    "optimizers.choose": "optimizers",
+    "optimizers.none_chosen": "Choose at least one optimizer to start the race.",
+    "optimizers.lr_mark_note": "⚠ marks learning rates at or above the stability limit of a "
+    "fixed-step method (exact on the quadratic; near the minimum on the other functions).",
+    "optimizers.lr_limit": "learning rate η (stable below {limit})",
+    "optimizers.lr_adaptive": "learning rate η (adaptive: no fixed limit)",
+    "optimizers.mu": "momentum μ",
+    "optimizers.alpha": "averaging factor α",
+    "optimizers.bias_correction": "bias correction (divide by 1 − βᵗ)",
+    "optimizers.add_optimal": "add heavy ball with the best η* and β* for this κ",
+    "optimizers.name.sgd": "SGD",
+    "optimizers.name.momentum": "Momentum",
+    "optimizers.name.nesterov": "Nesterov",
+    "optimizers.name.adagrad": "AdaGrad",
+    "optimizers.name.rmsprop": "RMSProp",
+    "optimizers.name.adam": "Adam",
+    "optimizers.name.adadelta": "Adadelta",
+    "optimizers.name.optimal": "Momentum (η*, β*)",
+    # the race
+    "optimizers.race_header": "The race",
+    "optimizers.m_lam": "eigenvalues of A (λ_min, λ_max)",
+    "optimizers.m_limit": "GD is stable for η below",
+    "optimizers.m_beta": "best momentum β*",
+    "optimizers.m_eta": "best step η* (with β*)",
+    "optimizers.m_lam_local": "λ_max of the Hessian at the minimum",
+    "optimizers.m_lam_saddle": "λ_max of the Hessian at the saddle point",
+    "optimizers.m_limit_local": "GD is stable there for η below",
+    "optimizers.col_opt": "optimizer",
+    "optimizers.col_gap": "final f − f*",
+    "optimizers.col_f": "final f",
+    "optimizers.col_point": "final point",
+    "optimizers.col_status": "outcome",
+    "optimizers.st_diverged": "diverged at step {k}",
+    "optimizers.st_escaped": "escaped the saddle (left the picture at step {k})",
+    "optimizers.st_stuck": "stuck at the saddle",
+    "optimizers.st_on_way": "moving away from the saddle",
+    "optimizers.st_global": "ended next to the global minimum",
+    "optimizers.st_local": "ended next to the local minimum",
+    "optimizers.st_reached": "f − f* < 10⁻⁴ from step {k}",
+    "optimizers.st_not_yet": "not yet within 10⁻⁴ of f*",
+    "optimizers.div_gd": (
+        "**{opt} diverged at step {k}.** η = {lr} is above 2/λ_max = {limit}. Along the "
+        "steepest direction every step multiplies the error by 1 − ηλ_max, whose size here is "
+        "{factor} > 1, so the iterates grow instead of shrinking. The path is drawn only until it "
+        "leaves the picture. Any η below {limit} converges."
+    ),
+    "optimizers.div_momentum": (
+        "**{opt} diverged at step {k}.** With this momentum the stability limit is η < {limit} "
+        "(λ_max = {lam}); η = {lr} is beyond it, so the oscillation along the steepest direction "
+        "grows at every step. Lower η (or μ)."
+    ),
+    "optimizers.div_gd_local": (
+        "**{opt} diverged at step {k}.** Near the minimum the largest curvature is "
+        "λ_max ≈ {lam}, so gradient descent can only settle there with η < {limit}; with "
+        "η = {lr} the steps grow without bound. The path is drawn only until it leaves the "
+        "picture. Choose a smaller η."
+    ),
+    "optimizers.div_momentum_local": (
+        "**{opt} diverged at step {k}.** Near the minimum λ_max ≈ {lam}, and with this momentum "
+        "the steps stay bounded only for η < {limit}; η = {lr} is beyond it. Lower η (or μ)."
+    ),
+    "optimizers.div_other": (
+        "**{opt} blew up at step {k}** (η = {lr}). Its steps became too large for the curvature "
+        "they met (λ_max ≈ {lam} at the minimum). A smaller η fixes it."
+    ),
+    "optimizers.start": "start",
+    "optimizers.minimum": "minimum",
+    "optimizers.saddle_point": "saddle point",
+    "optimizers.traj_alt": (
+        "Map of the {fn} function (colour: log(1 + f − min f), darker is lower) with the paths "
+        "from ({x}, {y}) over {steps} steps. {ends}."
+    ),
+    "optimizers.traj_alt_one": "{opt} ends at ({x}, {y}): {status}",
+    "optimizers.x_step": "step",
+    "optimizers.y_gap": "f − f* (log scale)",
+    "optimizers.y_f": "f (symmetric log scale)",
+    "optimizers.y_size": "update length ‖θₜ − θₜ₋₁‖ (log scale)",
+    "optimizers.loss_alt": "{what} against the step. Last values: {finals}.",
+    "optimizers.size_alt": "Length of each update against the step (log scale). First → last "
+    "update: {sizes}.",
+    "optimizers.size_alt_one": "{opt} {first} → {last}",
+    # reading
+    "optimizers.read_header": "What the picture shows",
+    "optimizers.read.quadratic": (
+        "**Zig-zag.** With κ ≫ 1 the contours are long, narrow ellipses and the gradient points "
+        "mostly *across* the valley. Gradient descent multiplies the steep component by "
+        "1 − ηλ_max — negative once η > 1/λ_max, so the iterate bounces from wall to wall — "
+        "and the flat component by 1 − η, so it creeps along the floor. η cannot be raised to "
+        "speed up the floor, because the steep direction caps it at 2/λ_max: that is the price "
+        "of a large condition number. Momentum piles up the consistent along-valley part of the "
+        "gradient and lets the alternating part cancel.\n\n"
+        "**Rotation.** AdaGrad, RMSProp and Adam rescale each *coordinate*. They shine when the "
+        "valley is aligned with the axes (θ = 0°) and help much less when it is rotated (θ = 45°)."
+    ),
+    "optimizers.read.saddle": (
+        "At the origin the gradient is zero, yet it is not a minimum: f decreases along y. "
+        "Started exactly on the x-axis (y₀ = 0), gradient descent never sees a y-component and "
+        "stops at the saddle. From y₀ ≠ 0 the y-component grows by 1 + 2η per step — slowly at "
+        "first, because the gradient there is tiny. Gradient noise (σ > 0) breaks the symmetry; "
+        "momentum, and the adaptive methods that divide the tiny gradient by its own size, "
+        "escape much sooner. f is unbounded below, so escaping means leaving the picture."
+    ),
+    "optimizers.read.rosenbrock": (
+        "Rosenbrock's valley is curved, its floor nearly flat and its walls steep: near the "
+        "minimum λ_max ≈ 1000, so plain gradient descent needs η < 0.002 and then crawls along "
+        "the floor for thousands of steps. Momentum builds up speed along the floor; Adam's "
+        "per-coordinate scaling tames the steep walls. Watch the loss plateau while the path "
+        "follows the banana-shaped floor."
+    ),
+    "optimizers.read.two_minima": (
+        "Two minima: a deeper (global) one on the left and a shallower (local) one on the right, "
+        "separated by a ridge near x ≈ 0.08. Gradient descent only goes downhill, so from the "
+        "right it settles in the local minimum and its loss curve flattens at f − f* ≈ 0.6 "
+        "instead of falling to 0. Momentum, a large step or noise may carry the iterate over the "
+        "ridge — or not: the outcome depends on the start and the settings."
+    ),
+    "optimizers.limit_numbers": (
+        "Here λ_max = κ = {kappa}, so gradient descent needs η < {limit}. Even the best fixed "
+        "step, η = 2/(λ_min + λ_max) = {best}, shrinks the error only by (κ − 1)/(κ + 1) = "
+        "{rate} per step: {n} steps to reduce it a thousandfold."
+    ),
+    "optimizers.momentum_numbers": (
+        "With momentum tuned for κ = {kappa}, η* = {eta} and β* = {beta}, the error shrinks by "
+        "(√κ − 1)/(√κ + 1) = {rate} per step: {n} steps for a thousandfold reduction. β* "
+        "optimizes the long-run rate, not the first steps: the steep component still swings "
+        "widely at the start. Tick “add heavy ball…” above to race it."
+    ),
+    "optimizers.check_md": "Gradient descent on a quadratic has a closed form: after t steps the "
+    "iterate is (I − ηA)ᵗ z₀. The simulated SGD path must land on the same point.",
+    "optimizers.check_row": "z after {steps} steps",
+    "optimizers.rules_header": "Update rules",
+    "optimizers.rules_md": (
+        "gₜ is the gradient at the current iterate (plus the noise), and products, squares, "
+        "roots and divisions act on each coordinate separately. These are the formulas the page "
+        "runs; they match PyTorch's optimizers step by step."
+    ),
+    "optimizers.rule.sgd": "One step against the gradient. η alone sets the step length, so it "
+    "has to suit the steepest direction.",
+    "optimizers.rule.momentum": (
+        "The buffer b is a decaying sum of past gradients: directions that persist build up "
+        "speed, directions that alternate cancel out. This is PyTorch's form; writing "
+        "v ← μv − ηg, θ ← θ + v gives exactly the same iterates."
+    ),
+    "optimizers.rule.nesterov": (
+        "Like momentum, but the correction uses the gradient at the point the momentum is about "
+        "to carry us to, which reduces overshooting. PyTorch rewrites it so that only the "
+        "gradient at the current iterate is needed; its iterate is that look-ahead point."
+    ),
+    "optimizers.rule.adagrad": (
+        "Every coordinate is divided by the root of the *sum of all its squared gradients*. "
+        "Steep coordinates get small steps and flat ones large steps, but the sum only grows, "
+        "so the steps keep shrinking — like η/√t for a constant gradient."
+    ),
+    "optimizers.rule.rmsprop": "Like AdaGrad, but the squared gradients are *averaged* with a "
+    "forgetting factor α, so old gradients fade and the steps do not die out.",
+    "optimizers.rule.adam": (
+        "Momentum on the gradient (m) combined with RMSProp's scaling (v). Both averages start "
+        "at zero and are corrected for that start by dividing by 1 − βᵗ. Switch the correction "
+        "off to see what it prevents."
+    ),
+    "optimizers.rule.adadelta": (
+        "The step is the gradient times RMS(past updates)/RMS(gradients), a ratio with the units "
+        "of θ. It starts with tiny steps (about √ε per coordinate) and speeds up as updates "
+        "accumulate; PyTorch multiplies it by η (default 1)."
+    ),
+    "optimizers.no_bias_note": (
+        "Without the correction the very first step is (1 − β₁)/√(1 − β₂) = {factor} times η "
+        "per coordinate (β₁ = {b1}, β₂ = {b2}), and v stays too small for roughly 1/(1 − β₂) "
+        "steps, so the early steps are too large."
+    ),
+    "optimizers.misc_header": "Common misconceptions",
+    "optimizers.misc_adam": (
+        "Adam's update is θ ← θ − η·m̂/(√v̂ + ε), with m̂ and v̂ the bias-corrected averages of g "
+        "and g². It has no extra factor gₜ: multiplying by the gradient again would make the "
+        "step grow like g² and undo the normalization. With a constant gradient Adam moves "
+        "about η per step whatever the size of g. Also, m averages the gradients themselves and "
+        "the update *subtracts* it; ε sits outside the square root."
+    ),
+    "optimizers.misc_adagrad": (
+        "AdaGrad accumulates *squared gradients*, Gₜ = Gₜ₋₁ + gₜ ⊙ gₜ, coordinate by "
+        "coordinate. Writing this as ∇²f suggests second derivatives (the Hessian), which are "
+        "something else: for a linear function the Hessian is zero, yet AdaGrad's steps still "
+        "shrink like η/√t."
+    ),
+    "optimizers.misc_adadelta": (
+        "Adadelta's step still contains the gradient: Δθ = −RMS(past updates)/RMS(gradients) · "
+        "gₜ, with the gradient average updated *before* it is used. Without gₜ the step would "
+        "not depend on where the minimum is. And PyTorch's Adadelta does have a learning rate "
+        "(default 1) that scales this step."
+    ),
+    "optimizers.misc_lr_range": (
+        "There is no universally good learning rate such as “between 0.1 and 0.01”. For plain "
+        "gradient descent what matters is η·λ_max: on this page's quadratic η must stay below "
+        "2/λ_max, which is 0.2 for κ = 10 and 0.002 for κ = 1000."
+    ),
+}
+
+ES = {
+    "optimizers.title": "Optimizadores: una carrera en funciones 2-D",
+    "optimizers.card": "SGD, momento, Nesterov, AdaGrad, RMSProp, Adam y Adadelta lado a lado: "
+    "zigzag, puntos de silla, divergencia y el mejor momento.",
+    "optimizers.intro": (
+        "El descenso de gradiente y sus variantes arrancan del mismo punto de una pequeña "
+        "función 2-D. Elige la función, algunos optimizadores y sus tasas de aprendizaje, y "
+        "compara sus trayectorias en el mapa, qué tan rápido baja la pérdida y qué tan largos "
+        "son sus pasos. En la cuadrática el dibujo y la teoría se encuentran: el número de "
+        "condición κ, el límite de estabilidad 2/λ_max y el mejor momento."
+    ),
+    "optimizers.setup_header": "Prepara la carrera",
+    "optimizers.function": "función",
+    "optimizers.fn.quadratic": "cuadrática",
+    "optimizers.fn.saddle": "silla x² − y²",
+    "optimizers.fn.rosenbrock": "Rosenbrock",
+    "optimizers.fn.two_minima": "dos mínimos",
+    "optimizers.kappa": "número de condición κ = λ_max/λ_min",
+    "optimizers.kappa_help": "La hessiana tiene valores propios 1 y κ: cuanto mayor es κ, más "
+    "largo y angosto es el valle.",
+    "optimizers.theta": "rotación del valle θ (grados)",
+    "optimizers.x0": "inicio x₀",
+    "optimizers.y0": "inicio y₀",
+    "optimizers.steps": "pasos",
+    "optimizers.sigma": "ruido del gradiente σ",
+    "optimizers.sigma_help": "Suma N(0, σ²) a cada componente del gradiente, como lo haría un "
+    "gradiente de mini-lote. Todos los optimizadores reciben el mismo ruido.",
+    "optimizers.seed": "semilla del ruido",
+    "optimizers.choose": "optimizadores",
+    "optimizers.none_chosen": "Elige al menos un optimizador para empezar la carrera.",
+    "optimizers.lr_mark_note": "⚠ marca las tasas de aprendizaje iguales o mayores que el límite "
+    "de estabilidad de un método de paso fijo (exacto en la cuadrática; cerca del mínimo en las "
+    "demás funciones).",
+    "optimizers.lr_limit": "tasa de aprendizaje η (estable por debajo de {limit})",
+    "optimizers.lr_adaptive": "tasa de aprendizaje η (adaptativo: sin límite fijo)",
+    "optimizers.mu": "momento μ",
+    "optimizers.alpha": "factor de promediado α",
+    "optimizers.bias_correction": "corrección de sesgo (dividir entre 1 − βᵗ)",
+    "optimizers.add_optimal": "agregar bola pesada con los mejores η* y β* para este κ",
+    "optimizers.name.sgd": "SGD",
+    "optimizers.name.momentum": "Momento",
+    "optimizers.name.nesterov": "Nesterov",
+    "optimizers.name.adagrad": "AdaGrad",
+    "optimizers.name.rmsprop": "RMSProp",
+    "optimizers.name.adam": "Adam",
+    "optimizers.name.adadelta": "Adadelta",
+    "optimizers.name.optimal": "Momento (η*, β*)",
+    "optimizers.race_header": "La carrera",
+    "optimizers.m_lam": "valores propios de A (λ_min, λ_max)",
+    "optimizers.m_limit": "el DG es estable para η menor que",
+    "optimizers.m_beta": "mejor momento β*",
+    "optimizers.m_eta": "mejor paso η* (con β*)",
+    "optimizers.m_lam_local": "λ_max de la hessiana en el mínimo",
+    "optimizers.m_lam_saddle": "λ_max de la hessiana en el punto de silla",
+    "optimizers.m_limit_local": "ahí el DG es estable para η menor que",
+    "optimizers.col_opt": "optimizador",
+    "optimizers.col_gap": "f − f* final",
+    "optimizers.col_f": "f final",
+    "optimizers.col_point": "punto final",
+    "optimizers.col_status": "resultado",
+    "optimizers.st_diverged": "divergió en el paso {k}",
+    "optimizers.st_escaped": "escapó de la silla (salió del dibujo en el paso {k})",
+    "optimizers.st_stuck": "atascado en la silla",
+    "optimizers.st_on_way": "alejándose de la silla",
+    "optimizers.st_global": "terminó junto al mínimo global",
+    "optimizers.st_local": "terminó junto al mínimo local",
+    "optimizers.st_reached": "f − f* < 10⁻⁴ desde el paso {k}",
+    "optimizers.st_not_yet": "todavía no está a menos de 10⁻⁴ de f*",
+    "optimizers.div_gd": (
+        "**{opt} divergió en el paso {k}.** η = {lr} supera 2/λ_max = {limit}. En la dirección "
+        "más empinada cada paso multiplica el error por 1 − ηλ_max, cuyo tamaño aquí es "
+        "{factor} > 1, así que los iterados crecen en vez de achicarse. La trayectoria se dibuja "
+        "solo hasta que sale del dibujo. Cualquier η menor que {limit} converge."
+    ),
+    "optimizers.div_momentum": (
+        "**{opt} divergió en el paso {k}.** Con este momento el límite de estabilidad es "
+        "η < {limit} (λ_max = {lam}); η = {lr} lo supera, así que la oscilación en la dirección "
+        "más empinada crece en cada paso. Baja η (o μ)."
+    ),
+    "optimizers.div_gd_local": (
+        "**{opt} divergió en el paso {k}.** Cerca del mínimo la curvatura más grande es "
+        "λ_max ≈ {lam}, así que el descenso de gradiente solo puede asentarse ahí con "
+        "η < {limit}; con η = {lr} los pasos crecen sin límite. La trayectoria se dibuja solo "
+        "hasta que sale del dibujo. Elige un η más chico."
+    ),
+    "optimizers.div_momentum_local": (
+        "**{opt} divergió en el paso {k}.** Cerca del mínimo λ_max ≈ {lam} y, con este momento, "
+        "los pasos se mantienen acotados solo si η < {limit}; η = {lr} lo supera. Baja η (o μ)."
+    ),
+    "optimizers.div_other": (
+        "**{opt} se disparó en el paso {k}** (η = {lr}). Sus pasos se volvieron demasiado "
+        "grandes para la curvatura que encontró (λ_max ≈ {lam} en el mínimo). Un η más chico lo "
+        "resuelve."
+    ),
+    "optimizers.start": "inicio",
+    "optimizers.minimum": "mínimo",
+    "optimizers.saddle_point": "punto de silla",
+    "optimizers.traj_alt": (
+        "Mapa de la función {fn} (color: log(1 + f − min f), más oscuro es más bajo) con las "
+        "trayectorias desde ({x}, {y}) durante {steps} pasos. {ends}."
+    ),
+    "optimizers.traj_alt_one": "{opt} termina en ({x}, {y}): {status}",
+    "optimizers.x_step": "paso",
+    "optimizers.y_gap": "f − f* (escala log)",
+    "optimizers.y_f": "f (escala log simétrica)",
+    "optimizers.y_size": "longitud del paso ‖θₜ − θₜ₋₁‖ (escala log)",
+    "optimizers.loss_alt": "{what} contra el paso. Últimos valores: {finals}.",
+    "optimizers.size_alt": "Longitud de cada actualización contra el paso (escala log). Primera "
+    "→ última: {sizes}.",
+    "optimizers.size_alt_one": "{opt} {first} → {last}",
+    "optimizers.read_header": "Qué muestra el dibujo",
+    "optimizers.read.quadratic": (
+        "**Zigzag.** Con κ ≫ 1 las curvas de nivel son elipses largas y angostas, y el gradiente "
+        "apunta sobre todo *a través* del valle. El descenso de gradiente multiplica la "
+        "componente empinada por 1 − ηλ_max —negativa en cuanto η > 1/λ_max, por eso el iterado "
+        "rebota de pared a pared— y la componente plana por 1 − η, por eso avanza despacio por "
+        "el fondo. No se puede subir η para acelerar el fondo, porque la dirección empinada lo "
+        "limita a 2/λ_max: ese es el costo de un número de condición grande. El momento acumula "
+        "la parte del gradiente que apunta siempre a lo largo del valle y deja que la parte "
+        "alternante se cancele.\n\n"
+        "**Rotación.** AdaGrad, RMSProp y Adam reescalan cada *coordenada*. Lucen cuando el "
+        "valle está alineado con los ejes (θ = 0°) y ayudan mucho menos cuando está rotado "
+        "(θ = 45°)."
+    ),
+    "optimizers.read.saddle": (
+        "En el origen el gradiente es cero y, sin embargo, no es un mínimo: f baja a lo largo de "
+        "y. Si arranca justo sobre el eje x (y₀ = 0), el descenso de gradiente nunca ve una "
+        "componente en y y se detiene en la silla. Desde y₀ ≠ 0 la componente y crece un factor "
+        "1 + 2η por paso, despacio al principio porque ahí el gradiente es diminuto. El ruido "
+        "del gradiente (σ > 0) rompe la simetría; el momento, y los métodos adaptativos que "
+        "dividen ese gradiente diminuto entre su propio tamaño, escapan mucho antes. f no está "
+        "acotada por abajo, así que escapar significa salir del dibujo."
+    ),
+    "optimizers.read.rosenbrock": (
+        "El valle de Rosenbrock es curvo, con el fondo casi plano y las paredes empinadas: cerca "
+        "del mínimo λ_max ≈ 1000, así que el descenso de gradiente simple necesita η < 0.002 y "
+        "luego se arrastra por el fondo durante miles de pasos. El momento gana velocidad a lo "
+        "largo del fondo; el escalado por coordenada de Adam doma las paredes. Observa la meseta "
+        "de la pérdida mientras la trayectoria sigue el fondo en forma de banana."
+    ),
+    "optimizers.read.two_minima": (
+        "Dos mínimos: uno más profundo (global) a la izquierda y otro menos profundo (local) a la "
+        "derecha, separados por una cresta cerca de x ≈ 0.08. El descenso de gradiente solo va "
+        "cuesta abajo, así que desde la derecha se queda en el mínimo local y su curva de "
+        "pérdida se aplana en f − f* ≈ 0.6 en lugar de bajar a 0. El momento, un paso grande o "
+        "el ruido pueden llevar el iterado al otro lado de la cresta… o no: depende del inicio "
+        "y de los ajustes."
+    ),
+    "optimizers.limit_numbers": (
+        "Aquí λ_max = κ = {kappa}, así que el descenso de gradiente necesita η < {limit}. "
+        "Incluso el mejor paso fijo, η = 2/(λ_min + λ_max) = {best}, solo reduce el error un "
+        "factor (κ − 1)/(κ + 1) = {rate} por paso: {n} pasos para dividirlo entre mil."
+    ),
+    "optimizers.momentum_numbers": (
+        "Con el momento ajustado para κ = {kappa}, η* = {eta} y β* = {beta}, el error se reduce "
+        "un factor (√κ − 1)/(√κ + 1) = {rate} por paso: {n} pasos para dividirlo entre mil. "
+        "β* optimiza la tasa a la larga, no los primeros pasos: al principio la componente "
+        "empinada todavía oscila mucho. Marca «agregar bola pesada…» arriba para verlo correr."
+    ),
+    "optimizers.check_md": "El descenso de gradiente en una cuadrática tiene forma cerrada: tras "
+    "t pasos el iterado es (I − ηA)ᵗ z₀. La trayectoria simulada de SGD tiene que caer en el "
+    "mismo punto.",
+    "optimizers.check_row": "z tras {steps} pasos",
+    "optimizers.rules_header": "Reglas de actualización",
+    "optimizers.rules_md": (
+        "gₜ es el gradiente en el iterado actual (más el ruido); productos, cuadrados, raíces y "
+        "divisiones actúan en cada coordenada por separado. Estas son las fórmulas que ejecuta "
+        "la página y coinciden paso a paso con los optimizadores de PyTorch."
+    ),
+    "optimizers.rule.sgd": "Un paso en contra del gradiente. Solo η fija la longitud del paso, "
+    "así que tiene que servir para la dirección más empinada.",
+    "optimizers.rule.momentum": (
+        "El búfer b es una suma con decaimiento de los gradientes pasados: las direcciones que "
+        "persisten ganan velocidad y las que alternan se cancelan. Es la forma de PyTorch; "
+        "escribir v ← μv − ηg, θ ← θ + v da exactamente los mismos iterados."
+    ),
+    "optimizers.rule.nesterov": (
+        "Como el momento, pero la corrección usa el gradiente en el punto al que el momento está "
+        "por llevarnos, lo que reduce los sobrepasos. PyTorch lo reescribe para necesitar solo "
+        "el gradiente en el iterado actual; su iterado es ese punto adelantado."
+    ),
+    "optimizers.rule.adagrad": (
+        "Cada coordenada se divide entre la raíz de la *suma de todos sus gradientes al "
+        "cuadrado*. Las coordenadas empinadas dan pasos chicos y las planas pasos grandes, pero "
+        "la suma solo crece, así que los pasos se achican sin parar, como η/√t con un gradiente "
+        "constante."
+    ),
+    "optimizers.rule.rmsprop": "Como AdaGrad, pero los gradientes al cuadrado se *promedian* con "
+    "un factor de olvido α: los gradientes viejos se desvanecen y los pasos no se apagan.",
+    "optimizers.rule.adam": (
+        "Momento sobre el gradiente (m) combinado con el escalado de RMSProp (v). Ambos "
+        "promedios arrancan en cero y se corrigen por ese arranque dividiendo entre 1 − βᵗ. "
+        "Apaga la corrección para ver qué evita."
+    ),
+    "optimizers.rule.adadelta": (
+        "El paso es el gradiente por RMS(actualizaciones previas)/RMS(gradientes), un cociente "
+        "con las unidades de θ. Empieza con pasos diminutos (alrededor de √ε por coordenada) y "
+        "acelera a medida que se acumulan actualizaciones; PyTorch lo multiplica por η (1 por "
+        "defecto)."
+    ),
+    "optimizers.no_bias_note": (
+        "Sin la corrección, el primer paso mide (1 − β₁)/√(1 − β₂) = {factor} veces η por "
+        "coordenada (β₁ = {b1}, β₂ = {b2}), y v se queda demasiado chico durante unos "
+        "1/(1 − β₂) pasos, así que los primeros pasos son demasiado grandes."
+    ),
+    "optimizers.misc_header": "Ideas erróneas frecuentes",
+    "optimizers.misc_adam": (
+        "La actualización de Adam es θ ← θ − η·m̂/(√v̂ + ε), con m̂ y v̂ los promedios de g y g² "
+        "con corrección de sesgo. No lleva un factor gₜ extra: multiplicar otra vez por el "
+        "gradiente haría que el paso creciera como g² y desharía la normalización. Con un "
+        "gradiente constante Adam avanza cerca de η por paso, sea cual sea el tamaño de g. "
+        "Además, m promedia los gradientes tal cual y la actualización lo *resta*; ε va fuera "
+        "de la raíz."
+    ),
+    "optimizers.misc_adagrad": (
+        "AdaGrad acumula *gradientes al cuadrado*, Gₜ = Gₜ₋₁ + gₜ ⊙ gₜ, coordenada por "
+        "coordenada. Escribirlo como ∇²f sugiere segundas derivadas (la hessiana), que son otra "
+        "cosa: en una función lineal la hessiana es cero y, aun así, los pasos de AdaGrad se "
+        "achican como η/√t."
+    ),
+    "optimizers.misc_adadelta": (
+        "El paso de Adadelta sigue conteniendo el gradiente: Δθ = −RMS(actualizaciones "
+        "previas)/RMS(gradientes) · gₜ, y el promedio de gradientes se actualiza *antes* de "
+        "usarlo. Sin gₜ el paso no dependería de dónde está el mínimo. Y el Adadelta de PyTorch "
+        "sí tiene una tasa de aprendizaje (1 por defecto) que escala ese paso."
+    ),
+    "optimizers.misc_lr_range": (
+        "No existe una tasa de aprendizaje buena para todo, como «entre 0.1 y 0.01». Para el "
+        "descenso de gradiente simple lo que importa es η·λ_max: en la cuadrática de esta página "
+        "η tiene que quedar por debajo de 2/λ_max, que vale 0.2 con κ = 10 y 0.002 con κ = 1000."
+    ),
+}
+
+# Spanish for core/optimizers.py messages that are not of the generic shapes.
+ES_ERRORS = [
+    (
+        r"^unknown optimizer '(.+)'; expected one of (.+)$",
+        r"optimizador desconocido '\1'; se esperaba uno de \2",
+    ),
+    (
+        r"^unknown hyperparameter '(.+)' for (\S+); expected one of (.+)$",
+        r"hiperparámetro desconocido '\1' para \2; se esperaba uno de \3",
+    ),
+    (r"^(\S+) must be True or False, got (.+)$", r"\1 debe ser True o False; se recibió \2"),
+    (
+        r"^betas must be a pair \(beta1, beta2\), got (.+)$",
+        r"betas debe ser un par (beta1, beta2); se recibió \1",
+    ),
+    (
+        r"^lr must be a number or have shape \((\d+),\), got shape (.+)$",
+        r"lr debe ser un número o tener forma (\1,); tiene forma \2",
+    ),
+    (
+        r"^rng must be a numpy.random.Generator when sigma > 0, got (.+)$",
+        r"rng debe ser un numpy.random.Generator cuando sigma > 0; se recibió \1",
+    ),
+    (r"^grad must be callable, got (.+)$", r"grad debe ser una función; se recibió \1"),
+    (
+        r"^points must have shape \(\.\.\., 2\), got shape (.+)$",
+        r"los puntos deben tener forma (..., 2); tienen forma \1",
+    ),
+    (r"^H must be square, got shape (.+)$", r"H debe ser cuadrada; tiene forma \1"),
+]
