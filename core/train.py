@@ -1039,7 +1039,7 @@ def train(
     report_every_s : float or None
         Yield a StepRecord after this many seconds of work since the last one (None: never).
     report_every_steps : int or None
-        Also yield a StepRecord every this many steps (deterministic granularity).
+        Also yield a StepRecord at every multiple of this many steps (deterministic).
 
     Yields
     ------
@@ -1088,7 +1088,7 @@ def train(
     stop_reason = "completed"
     initial_loss: float | None = None
     wait, step, epoch = 0, 0, 0
-    last_report_t, last_report_step = 0.0, 0
+    last_report_t = 0.0
 
     def diverge(loss_value: float) -> DivergedRecord:
         reason = "nan" if math.isnan(loss_value) else ("inf" if math.isinf(loss_value) else "grew")
@@ -1152,10 +1152,10 @@ def train(
             gnorm_sum += gnorm
             now = clock.now()
             due = (report_every_s is not None and now - last_report_t >= report_every_s) or (
-                report_every_steps is not None and step - last_report_step >= report_every_steps
+                report_every_steps is not None and step % report_every_steps == 0
             )
             if due:
-                last_report_t, last_report_step = now, step
+                last_report_t = now
                 rec = StepRecord(
                     epoch=epoch,
                     step=step,
@@ -1207,7 +1207,7 @@ def train(
             complete=complete,
         )
         history.append(rec)
-        last_report_t, last_report_step = clock.now(), step
+        last_report_t = clock.now()
         clock.pause()
         yield rec
         clock.resume()
@@ -1483,11 +1483,13 @@ with torch.no_grad():
     penalty_lines = []
     if config.l1:
         penalty_lines.append(
-            f"    objective = objective + {config.l1!r} * sum(w.abs().sum() for w in weights)"
+            f"        objective = objective + {config.l1!r} * sum(w.abs().sum() for w in weights)"
+            "  # L1"
         )
     if config.l2:
         penalty_lines.append(
-            f"    objective = objective + 0.5 * {config.l2!r} * sum(w.pow(2).sum() for w in weights)"
+            f"        objective = objective + 0.5 * {config.l2!r} * sum(w.pow(2).sum() for w in weights)"
+            "  # L2"
         )
     penalty = ("\n" + "\n".join(penalty_lines)) if penalty_lines else ""
     patience = config.patience
