@@ -510,6 +510,8 @@ def lasso_solution(X, y, alpha: float, tol: float = 1e-12, max_steps: int = _MAX
     """The lasso minimizer, by ISTA run until the step changes ``w`` by less than ``tol``.
 
     A reference for plots of ISTA's convergence (the page compares early iterates with it).
+    For ``alpha = 0`` the limit of ISTA started at 0 is the minimum-norm least-squares solution,
+    returned directly by ``numpy.linalg.lstsq`` (``steps = 0``).
 
     Returns
     -------
@@ -521,6 +523,8 @@ def lasso_solution(X, y, alpha: float, tol: float = 1e-12, max_steps: int = _MAX
     alpha = check_scalar(alpha, "alpha", low=0)
     tol = check_scalar(tol, "tol", low=0, low_inclusive=False)
     max_steps = int(check_scalar(max_steps, "max_steps", low=1, high=10 * _MAX_STEPS, integer=True))
+    if alpha == 0.0:
+        return np.linalg.lstsq(X, y, rcond=None)[0], 0
     lr = default_lr(X)
     n, d = X.shape
     w = np.zeros(d)

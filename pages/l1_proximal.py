@@ -62,6 +62,30 @@ def grouped_bars(frame: pd.DataFrame, kinds: list[str], colours: list[str]) -> a
     )
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def ista_run(alpha_ista, noise, seed_ista, rho, whiten, steps, lr_factor) -> dict:
+    """Everything the ISTA section computes (cached: the other sections' sliders skip it)."""
+    X, y, w_true = l1.sparse_regression(
+        N_SAMPLES, N_FEATURES, N_INFORMATIVE, noise, seed_ista, whiten=whiten, rho=rho
+    )
+    inv_L = l1.default_lr(X)
+    lr = lr_factor * inv_L
+    W = l1.ista(X, y, alpha_ista, steps, lr=lr)  # (steps + 1, d)
+    w_hat, _ = l1.lasso_solution(X, y, alpha_ista)
+    return {
+        "W": W,
+        "w_hat": w_hat,
+        "w_ls": l1.lasso_solution(X, y, 0.0)[0],
+        "w_true": w_true,
+        "lr": lr,
+        "inv_L": inv_L,
+        "F": l1.lasso_objective(X, y, W, alpha_ista),
+        "F_hat": l1.lasso_objective(X, y, w_hat, alpha_ista),
+        "w_lbfgsb": l1.lasso_lbfgsb(X, y, alpha_ista),
+        "kkt": l1.lasso_kkt_violation(X, y, w_hat, alpha_ista),
+    }
+
+
 # ------------------------------------------------------------------------------- one weight
 st.header(t("l1_proximal.one_header"))
 c1, c2, c3 = st.columns(3)
@@ -418,14 +442,9 @@ with i3:
         "whiten", t("l1_proximal.whiten"), default=False, help=t("l1_proximal.whiten_help")
     )
 
-X, y, w_true = l1.sparse_regression(
-    N_SAMPLES, N_FEATURES, N_INFORMATIVE, noise, seed_ista, whiten=whiten, rho=rho
-)
-inv_L = l1.default_lr(X)
-lr = lr_factor * inv_L
-W = l1.ista(X, y, alpha_ista, steps, lr=lr)  # (steps + 1, d)
-w_hat, _ = l1.lasso_solution(X, y, alpha_ista)
-w_ls, _ = l1.lasso_solution(X, y, 0.0)
+run = ista_run(alpha_ista, noise, seed_ista, rho, whiten, steps, lr_factor)
+W, w_hat, w_ls, w_true = run["W"], run["w_hat"], run["w_ls"], run["w_true"]
+lr, inv_L = run["lr"], run["inv_L"]
 
 blocks.formula(l1.LASSO_LATEX)
 blocks.formula(l1.ista.latex[0])
@@ -501,8 +520,7 @@ charts.show(
     filename="ista_iterates.csv",
 )
 
-F = l1.lasso_objective(X, y, W, alpha_ista)
-F_hat = l1.lasso_objective(X, y, w_hat, alpha_ista)
+F, F_hat = run["F"], run["F_hat"]
 # ISTA never goes below the optimum; the floor keeps the log scale finite once it arrives.
 gap = np.maximum(F - F_hat, 1e-16)
 conv_frame = pd.DataFrame({"k": ks, "gap": gap, "nnz": nnz})
@@ -581,8 +599,8 @@ charts.show(
 )
 
 rows = [
-    (t("l1_proximal.check_lbfgsb"), w_hat, l1.lasso_lbfgsb(X, y, alpha_ista)),
-    (t("l1_proximal.check_kkt"), 0.0, l1.lasso_kkt_violation(X, y, w_hat, alpha_ista)),
+    (t("l1_proximal.check_lbfgsb"), w_hat, run["w_lbfgsb"]),
+    (t("l1_proximal.check_kkt"), 0.0, run["kkt"]),
 ]
 if whiten:
     rows.append((t("l1_proximal.check_white"), l1.soft_threshold(w_ls, alpha_ista, 1.0), w_hat))

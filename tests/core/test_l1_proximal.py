@@ -143,6 +143,14 @@ def test_ista_with_alpha_zero_is_least_squares():
     X, y, _ = sparse_regression(25, 5, 5, noise=0.3, seed=2)
     w_ls = np.linalg.lstsq(X, y, rcond=None)[0]
     np.testing.assert_allclose(ista(X, y, 0.0, steps=3000)[-1], w_ls, atol=1e-9)
+    w_ref, steps = lasso_solution(X, y, 0.0)
+    assert steps == 0
+    np.testing.assert_allclose(w_ref, w_ls, atol=1e-12)
+    # d > n: ISTA from 0 stays in the row space, so its limit is the minimum-norm solution
+    Xw, yw, _ = sparse_regression(4, 7, 2, noise=0.1, seed=1)
+    np.testing.assert_allclose(ista(Xw, yw, 0.0, steps=20_000)[-1], lasso_solution(Xw, yw, 0.0)[0],
+                               atol=1e-8)  # fmt: skip
+    np.testing.assert_allclose(lasso_solution(Xw, yw, 0.0)[0], np.linalg.pinv(Xw) @ yw, atol=1e-12)
 
 
 def test_whitened_lasso_is_soft_threshold_of_least_squares():
