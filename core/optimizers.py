@@ -178,7 +178,7 @@ def rmsprop(
     def step(theta: np.ndarray, g: np.ndarray, t: int, lr: float) -> np.ndarray:
         nonlocal s, g_avg, b
         g = g + wd * theta
-        s = (np.zeros_like(theta) if s is None else alpha * s) + (1.0 - alpha) * g * g
+        s = (np.zeros_like(theta) if s is None else alpha * s) + (1.0 - alpha) * (g * g)
         if centered:
             g_avg = (np.zeros_like(theta) if g_avg is None else alpha * g_avg) + (1.0 - alpha) * g
             denom = np.sqrt(s - g_avg * g_avg) + eps
@@ -230,7 +230,7 @@ def adam(
         nonlocal m, v, v_max
         g = g + wd * theta
         m = (np.zeros_like(theta) if m is None else beta1 * m) + (1.0 - beta1) * g
-        v = (np.zeros_like(theta) if v is None else beta2 * v) + (1.0 - beta2) * g * g
+        v = (np.zeros_like(theta) if v is None else beta2 * v) + (1.0 - beta2) * (g * g)
         if amsgrad:
             v_max = v.copy() if v_max is None else np.maximum(v_max, v)
         v_used = v_max if amsgrad else v
@@ -265,7 +265,7 @@ def adadelta(*, rho: float = 0.9, eps: float = 1e-6, weight_decay: float = 0.0) 
     def step(theta: np.ndarray, g: np.ndarray, t: int, lr: float) -> np.ndarray:
         nonlocal s, u
         g = g + wd * theta
-        s = (np.zeros_like(theta) if s is None else rho * s) + (1.0 - rho) * g * g
+        s = (np.zeros_like(theta) if s is None else rho * s) + (1.0 - rho) * (g * g)
         u_prev = np.zeros_like(theta) if u is None else u
         delta = np.sqrt(u_prev + eps) / np.sqrt(s + eps) * g
         u = rho * u_prev + (1.0 - rho) * delta * delta

@@ -125,7 +125,7 @@ LR_RANGE = {
     "adagrad": (1e-3, 0.5),
     "rmsprop": (1e-3, 0.05),
     "adam": (1e-3, 0.1),
-    "adadelta": (0.1, 2.0),
+    "adadelta": (0.1, 1.0),
 }
 
 
