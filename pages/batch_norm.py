@@ -1,6 +1,8 @@
 """Batch normalization: Algorithm 1 on a stream of mini-batches, running estimates and evaluation
 mode, why standardized features make gradient descent fast, what it is not, and what it costs."""
 
+import math
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -29,11 +31,34 @@ LEVELS = (1.0, 0.3, 0.1, 0.03, 0.01, 0.001)  # contour levels, as shares of the 
 TRAINED = "batch_norm.trained"  # number of training batches fed so far (>= 1)
 EVALUATED = "batch_norm.evaluated"  # index of the evaluation batch on show (>= 0)
 GREY = "#777777"
+CONTOUR_SIZE = 340  # px, width = height: equal spans must also get equal lengths on screen
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def num(x: float) -> str:
     return f"{float(x):.4g}"
+
+
+def tidy(x: float) -> str:
+    """Like num, but rounding-level noise around 0 (e.g. the mean of x̂) shows as 0."""
+    return num(round(float(x), 12) + 0.0)
+
+
+def tex(x: float) -> str:
+    """A number for LaTeX: powers of ten written out, negatives in parentheses."""
+    text = num(x)
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        power = rf"10^{{{int(exponent)}}}"
+        text = power if mantissa == "1" else rf"{mantissa}\cdot {power}"
+    return f"({text})" if float(x) < 0 else text
+
+
+def big(x: float) -> str:
+    """Large counts and ratios: thousands separators up to ten million, then powers of ten."""
+    if x < 100:
+        return f"{x:.3g}"
+    return f"{x:,.0f}" if x < 1e7 else f"{x:.2e}"
 
 
 def count(k: int | None) -> str:
@@ -154,7 +179,7 @@ def _running(values, target, band, title, x_title, y_title) -> alt.LayerChart:
         alt.Chart(frame, title=title)
         .mark_line(point=len(values) <= 61, color=charts.PALETTE[0])
         .encode(
-            x=alt.X("step:Q", title=x_title),
+            x=alt.X("step:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
             y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False)),
             tooltip=[alt.Tooltip("step:Q"), alt.Tooltip("value:Q", format=".4g")],
         )
@@ -208,19 +233,31 @@ def _contours(H2, w_star, path, path_steps, axis, title, iter_title) -> alt.Laye
         .mark_point(shape="cross", size=160, filled=True, color=charts.PALETTE[0])
         .encode(**enc)
     )
-    return (c_layer + p_layer + star).properties(title=title, height=340)
+    return (c_layer + p_layer + star).properties(
+        title=title, width=CONTOUR_SIZE, height=CONTOUR_SIZE
+    )
 
 
 def _noise_chart(frame, current_N, x_title, y_title) -> alt.LayerChart:
+    sizes = [float(frame["N"].min()), float(frame["N"].max())]
+    legend_style = {"orient": "bottom", "direction": "vertical", "labelLimit": 420}
+    legend = alt.Legend(**legend_style)
     lines = (
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=alt.X("N:Q", title=x_title, scale=alt.Scale(type="log")),
+            x=alt.X("N:Q", title=x_title, scale=alt.Scale(type="log", domain=sizes, nice=False)),
             y=alt.Y("sd:Q", title=y_title, scale=alt.Scale(type="log")),
-            color=alt.Color("what:N", title=None, legend=alt.Legend(orient="top", columns=2)),
-            strokeDash=alt.StrokeDash("what:N", legend=None),
-            tooltip=[alt.Tooltip("what:N"), alt.Tooltip("N:Q"), alt.Tooltip("sd:Q", format=".3g")],
+            color=alt.Color("quantity:N", title=None, legend=legend),
+            strokeDash=alt.StrokeDash(
+                "source:N", title=None, legend=alt.Legend(symbolType="stroke", **legend_style)
+            ),
+            tooltip=[
+                alt.Tooltip("quantity:N"),
+                alt.Tooltip("source:N"),
+                alt.Tooltip("N:Q"),
+                alt.Tooltip("sd:Q", format=".3g"),
+            ],
         )
     )
     rule = (
@@ -228,7 +265,7 @@ def _noise_chart(frame, current_N, x_title, y_title) -> alt.LayerChart:
         .mark_rule(color=GREY, strokeDash=[4, 4])
         .encode(x=alt.X("N:Q"))
     )
-    return (lines + rule).properties(height=300)
+    return (lines + rule).properties(height=320)
 
 
 BUILDERS = {
@@ -251,12 +288,25 @@ def _spec(kind: str, *args) -> dict:
     return spec
 
 
-def show(kind: str, args: tuple, alt_text: str, data=None, filename: str = "data.csv") -> None:
-    """Like ``charts.show`` (chart, text alternative, data on demand) from a cached spec."""
+def show(
+    kind: str,
+    args: tuple,
+    alt_text: str,
+    data=None,
+    filename: str = "data.csv",
+    square: bool = False,
+) -> None:
+    """Like ``charts.show`` (chart, text alternative, data on demand) from a cached spec.
+
+    A ``square`` chart keeps its own width so that both axes have the same pixels per unit.
+    """
     spec = _spec(kind, *args)
     if p.presentation:
         spec["height"] = 480
-    st.vega_lite_chart(spec=spec, theme=None, width="stretch", alt=alt_text)
+        if square:
+            spec["width"] = 480
+    width = "content" if square else "stretch"
+    st.vega_lite_chart(spec=spec, theme=None, width=width, alt=alt_text)
     st.caption(alt_text)
     if data is not None:
         with st.expander(t("ui.chart_data"), expanded=False):
@@ -273,7 +323,8 @@ def show(kind: str, args: tuple, alt_text: str, data=None, filename: str = "data
 # ---------------------------------------------------------------------------- the population
 st.header(t("batch_norm.pop_header"))
 p.explain(t("batch_norm.pop_md"))
-C = p.slider("C", t("batch_norm.C"), 2, 4, default=2, help=t("batch_norm.C_help"))
+with st.columns([1, 2])[0]:
+    C = p.slider("C", t("batch_norm.C"), 2, 4, default=2, help=t("batch_norm.C_help"))
 offsets, scales, names = [], [], []
 for j, col in enumerate(st.columns(4)[:C]):
     with col:
@@ -406,9 +457,9 @@ if y is not None:
     sym_m, sym_v = (r"\mu_B", r"\sigma_B^2") if training else (r"\hat{\mu}", r"\hat{\sigma}^2")
     st.latex(
         rf"\hat{{x}}_1 = \frac{{x_1 - {sym_m}}}{{\sqrt{{{sym_v} + \varepsilon}}}}"
-        rf" = \frac{{{num(x[0, f])} - ({num(centre[f])})}}{{\sqrt{{{num(spread[f])} + {eps:g}}}}}"
-        rf" = {num(x_hat[0, f])},\qquad y_1 = \gamma\hat{{x}}_1 + \beta = {num(gamma)}"
-        rf"\cdot({num(x_hat[0, f])}) + ({num(beta)}) = {num(y[0, f])}"
+        rf" = \frac{{{tex(x[0, f])} - {tex(centre[f])}}}{{\sqrt{{{tex(spread[f])} + {tex(eps)}}}}}"
+        rf" = {tex(x_hat[0, f])},\qquad y_1 = \gamma\hat{{x}}_1 + \beta = {tex(gamma)}"
+        rf"\cdot{tex(x_hat[0, f])} + {tex(beta)} = {num(y[0, f])}"
     )
     p.explain(t("batch_norm.gamma_beta_md"))
 
@@ -479,7 +530,7 @@ if y is not None:
             t(
                 "batch_norm.hist_after_alt",
                 stats="; ".join(
-                    f"{n}: {num(a)} ± {num(b)}"
+                    f"{n}: {tidy(a)} ± {num(b)}"
                     for n, a, b in zip(names, y.mean(axis=0), y.std(axis=0), strict=True)
                 ),
             ),
@@ -599,10 +650,12 @@ for col, kind, axis in ((k1, "raw", ("w₁", "w₂")), (k2, "std", ("v₁", "v�
             st.markdown(f"**{title}**")
             p.error(ValueError(run))
             continue
-        mm = st.columns(3)
-        mm[0].metric(t("batch_norm.m_kappa"), f"{run.condition_number:,.4g}")
-        mm[1].metric(t("batch_norm.m_lr"), f"{run.lr:.3g}")
-        mm[2].metric(t("batch_norm.m_iters"), count(run.iterations))
+        lam2 = np.linalg.eigvalsh(run.profile_hessian)
+        elongation = math.sqrt(lam2[-1] / lam2[0])  # axis ratio of the contour ellipses
+        mm = st.columns(2)
+        mm[0].metric(t("batch_norm.m_kappa"), big(run.condition_number))
+        mm[1].metric(t("batch_norm.m_iters"), count(run.iterations))
+        st.caption(t("batch_norm.gd_step", lr=f"{run.lr:.3g}", frac=f"{lr_frac:g}"))
         show(
             "contours",
             (
@@ -616,18 +669,20 @@ for col, kind, axis in ((k1, "raw", ("w₁", "w₂")), (k2, "std", ("v₁", "v�
             ),  # fmt: skip
             t(
                 "batch_norm.gd_alt",
-                kappa=f"{run.condition_number:,.4g}",
+                kappa=big(run.condition_number),
+                ratio=f"{elongation:,.3g}",
                 lr=f"{run.lr:.3g}",
                 iters=count(run.iterations),
                 tol=f"{tol:g}",
                 a=num(run.theta_star[0]),
                 b=num(run.theta_star[1]),
             ),
+            square=True,
         )
 raw, std = reg["raw"], reg["std"]
 if isinstance(raw, bn.GDRun) and isinstance(std, bn.GDRun):
     if raw.iterations is not None and std.iterations:
-        st.success(t("batch_norm.gd_ratio", ratio=f"{raw.iterations / std.iterations:,.0f}"))
+        st.success(t("batch_norm.gd_ratio", ratio=big(raw.iterations / std.iterations)))
     p.explain(t("batch_norm.gd_note"))
     # Numbers check: the closed-form iteration count against a plain loop (standardized case,
     # where the loop is short) and the closed-form excess loss after 100 steps (raw case).
@@ -658,11 +713,11 @@ mm_frame = pd.DataFrame({"#": np.arange(1, N + 1), f"x{sub(f)}": x[:, f]})
 mm_frame[t("batch_norm.col_minmax")] = z
 stat_rows = [t(f"batch_norm.stat_{s}") for s in ("mean", "sd", "min", "max")]
 summary = pd.DataFrame({t("batch_norm.col_stat"): stat_rows})
-summary[t("batch_norm.col_minmax")] = [z.mean(), z.std(), z.min(), z.max()]
+summary[t("batch_norm.col_minmax")] = np.round([z.mean(), z.std(), z.min(), z.max()], 12) + 0.0
 if x_hat is not None:
     xh = x_hat[:, f]
     mm_frame[t("batch_norm.col_bn")] = xh
-    summary[t("batch_norm.col_bn")] = [xh.mean(), xh.std(), xh.min(), xh.max()]
+    summary[t("batch_norm.col_bn")] = np.round([xh.mean(), xh.std(), xh.min(), xh.max()], 12) + 0.0
 s1, s2 = st.columns([3, 2])
 with s1:
     number_table(mm_frame, SHOW_ROWS)
@@ -677,14 +732,16 @@ p.explain(t("batch_norm.cost_md"))
 noise = _noise(offsets_t, scales_t, seed)
 sigma_f, var_f = pop.scale[f], pop.variance[f]
 sizes = noise["batch_sizes"]
+q_mu, q_var = t("batch_norm.noise_q_mu"), t("batch_norm.noise_q_var")
+measured, theory = t("batch_norm.noise_measured", n=NOISE_BATCHES), t("batch_norm.noise_theory")
 noise_frame = pd.concat(
     [
-        pd.DataFrame({"N": sizes, "sd": values, "what": label})
-        for values, label in (
-            (noise["sd_mu"][:, f] / sigma_f, t("batch_norm.noise_mu")),
-            (noise["sd_mu_theory"][:, f] / sigma_f, t("batch_norm.noise_mu_theory")),
-            (noise["sd_var"][:, f] / var_f, t("batch_norm.noise_var")),
-            (noise["sd_var_theory"][:, f] / var_f, t("batch_norm.noise_var_theory")),
+        pd.DataFrame({"N": sizes, "sd": values, "quantity": quantity, "source": source})
+        for values, quantity, source in (
+            (noise["sd_mu"][:, f] / sigma_f, q_mu, measured),
+            (noise["sd_mu_theory"][:, f] / sigma_f, q_mu, theory),
+            (noise["sd_var"][:, f] / var_f, q_var, measured),
+            (noise["sd_var_theory"][:, f] / var_f, q_var, theory),
         )
     ],
     ignore_index=True,

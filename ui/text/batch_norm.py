@@ -84,7 +84,7 @@ EN = {
     "batch_norm.m_sigma2_B": "σ²_B (batch variance)",
     "batch_norm.m_run_mean": "running mean μ̂",
     "batch_norm.m_run_var": "running variance σ̂²",
-    "batch_norm.m_pop": "population mean / variance",
+    "batch_norm.m_pop": "population μ / σ²",
     "batch_norm.m_y1": "output y₁ (example 1)",
     "batch_norm.gamma_beta_md": (
         "With γ = √(σ²_B + ε) and β = μ_B the layer would undo the normalization exactly: "
@@ -163,15 +163,16 @@ EN = {
     "batch_norm.gd_raw_title": "Raw features: loss over (w₁, w₂)",
     "batch_norm.gd_std_title": "Standardized features: loss over (v₁, v₂)",
     "batch_norm.m_kappa": "condition number κ",
-    "batch_norm.m_lr": "step η",
+    "batch_norm.gd_step": "step η = {lr} ({frac} of 2/λ_max)",
     "batch_norm.m_iters": "iterations to tolerance",
     "batch_norm.never": "more than 10¹²",
     "batch_norm.x_iter": "iteration",
     "batch_norm.gd_alt": (
-        "Condition number {kappa}. Gradient descent from 0 with step {lr} needs {iters} "
-        "iterations to bring the excess loss down by a factor {tol}; the minimum is at "
-        "({a}, {b}). Grey: contour lines of the loss (with the best intercept); line with dots: "
-        "the gradient-descent path; cross: the minimum."
+        "Condition number {kappa}; the contour ellipses are {ratio} times longer than wide. "
+        "Gradient descent from 0 with step {lr} needs {iters} iterations to bring the excess "
+        "loss down by a factor {tol}; the minimum is at ({a}, {b}). Grey: contour lines of the "
+        "loss (with the best intercept); line with dots: the gradient-descent path; cross: the "
+        "minimum."
     ),
     "batch_norm.gd_ratio": "Standardizing cut the number of iterations by a factor of about "
     "{ratio}.",
@@ -225,10 +226,10 @@ EN = {
         "chart shows the spread from batch to batch measured over 400 batches (relative to σ and "
         "σ²) against normal theory."
     ),
-    "batch_norm.noise_mu": "sd of μ_B ÷ σ (measured)",
-    "batch_norm.noise_mu_theory": "1/√N (theory)",
-    "batch_norm.noise_var": "sd of σ²_B ÷ σ² (measured)",
-    "batch_norm.noise_var_theory": "√(2(N−1))/N (theory)",
+    "batch_norm.noise_q_mu": "spread of μ_B, in units of σ",
+    "batch_norm.noise_q_var": "spread of σ²_B, in units of σ²",
+    "batch_norm.noise_measured": "measured over {n} batches",
+    "batch_norm.noise_theory": "theory: 1/√N and √(2(N−1))/N",
     "batch_norm.x_N": "batch size N (log scale)",
     "batch_norm.y_noise": "spread across batches (log scale)",
     "batch_norm.noise_alt": (
@@ -333,7 +334,7 @@ ES = {
     "batch_norm.m_sigma2_B": "σ²_B (varianza del lote)",
     "batch_norm.m_run_mean": "media móvil μ̂",
     "batch_norm.m_run_var": "varianza móvil σ̂²",
-    "batch_norm.m_pop": "media / varianza de la población",
+    "batch_norm.m_pop": "población: μ / σ²",
     "batch_norm.m_y1": "salida y₁ (ejemplo 1)",
     "batch_norm.gamma_beta_md": (
         "Con γ = √(σ²_B + ε) y β = μ_B la capa desharía la normalización por completo: "
@@ -414,15 +415,16 @@ ES = {
     "batch_norm.gd_raw_title": "Variables originales: pérdida sobre (w₁, w₂)",
     "batch_norm.gd_std_title": "Variables estandarizadas: pérdida sobre (v₁, v₂)",
     "batch_norm.m_kappa": "número de condición κ",
-    "batch_norm.m_lr": "paso η",
+    "batch_norm.gd_step": "paso η = {lr} ({frac} de 2/λ_max)",
     "batch_norm.m_iters": "iteraciones hasta la tolerancia",
     "batch_norm.never": "más de 10¹²",
     "batch_norm.x_iter": "iteración",
     "batch_norm.gd_alt": (
-        "Número de condición {kappa}. El descenso de gradiente desde 0 con paso {lr} necesita "
-        "{iters} iteraciones para reducir el exceso de pérdida por un factor {tol}; el mínimo "
-        "está en ({a}, {b}). Gris: curvas de nivel de la pérdida (con el mejor intercepto); línea "
-        "con puntos: la trayectoria del descenso de gradiente; cruz: el mínimo."
+        "Número de condición {kappa}; las elipses de nivel son {ratio} veces más largas que "
+        "anchas. El descenso de gradiente desde 0 con paso {lr} necesita {iters} iteraciones "
+        "para reducir el exceso de pérdida por un factor {tol}; el mínimo está en ({a}, {b}). "
+        "Gris: curvas de nivel de la pérdida (con el mejor intercepto); línea con puntos: la "
+        "trayectoria del descenso de gradiente; cruz: el mínimo."
     ),
     "batch_norm.gd_ratio": "Estandarizar redujo el número de iteraciones unas {ratio} veces.",
     "batch_norm.gd_note": (
@@ -478,10 +480,10 @@ ES = {
         "muestra la variación de lote a lote medida en 400 lotes (relativa a σ y σ²) frente a la "
         "teoría normal."
     ),
-    "batch_norm.noise_mu": "desv. est. de μ_B ÷ σ (medida)",
-    "batch_norm.noise_mu_theory": "1/√N (teoría)",
-    "batch_norm.noise_var": "desv. est. de σ²_B ÷ σ² (medida)",
-    "batch_norm.noise_var_theory": "√(2(N−1))/N (teoría)",
+    "batch_norm.noise_q_mu": "variación de μ_B, en unidades de σ",
+    "batch_norm.noise_q_var": "variación de σ²_B, en unidades de σ²",
+    "batch_norm.noise_measured": "medida en {n} lotes",
+    "batch_norm.noise_theory": "teoría: 1/√N y √(2(N−1))/N",
     "batch_norm.x_N": "tamaño del lote N (escala log)",
     "batch_norm.y_noise": "variación entre lotes (escala log)",
     "batch_norm.noise_alt": (
