@@ -99,6 +99,9 @@ MAX_WIDTH = 2000
 MAX_SAMPLES = 5000
 MAX_BINS = 200
 FLAT_SHARE = 0.05  # a unit is "flat" when f'(z) < 5 % of the activation's largest slope
+SATURATED_SHARE = 0.55  # mean flat share above which diagnose() reports saturation
+GROWTH_FACTOR = 10.0  # std change first -> last layer that counts as explosion / collapse
+GRADIENT_FACTOR = 100.0  # gradient-norm ratio first / last layer that counts as vanishing
 
 
 def _check_name(name: Any) -> str:
@@ -436,6 +439,44 @@ def layer_statistics(
         sigma=float(sigma),
         input_std=float(x.std(dtype=np.float64)),
     )
+
+
+DIAGNOSES = (
+    "saturation",
+    "explosion",
+    "collapse",
+    "vanishing_gradient",
+    "exploding_gradient",
+    "healthy",
+)
+
+
+def diagnose(stats: LayerStatistics) -> str:
+    """Name what the statistics show, checking in this order (first match wins).
+
+    * ``"saturation"``: on average more than half of the units sit where the slope is below
+      5 % of its maximum, for the saturating sigmoid/tanh (measured by ``flat_share``; for ReLU
+      the flat half is the normal "off" state and is not counted as saturation by this rule
+      because its share stays near 1/2);
+    * ``"explosion"``: the last layer's std is more than 10 times the first layer's;
+    * ``"collapse"``: it is less than 1/10 of the first layer's;
+    * ``"vanishing_gradient"`` / ``"exploding_gradient"``: the first layer's weight gradient is
+      below 1/100 / above 100 times the last layer's;
+    * otherwise ``"healthy"``.
+    """
+    std0, stdL = float(stats.std[0]), float(stats.std[-1])
+    g0, gL = float(stats.grad_W_norm[0]), float(stats.grad_W_norm[-1])
+    if float(np.mean(stats.flat_share)) > SATURATED_SHARE:
+        return "saturation"
+    if stdL > GROWTH_FACTOR * std0:
+        return "explosion"
+    if stdL < std0 / GROWTH_FACTOR:
+        return "collapse"
+    if gL > 0 and g0 < gL / GRADIENT_FACTOR:
+        return "vanishing_gradient"
+    if g0 > GRADIENT_FACTOR * gL:
+        return "exploding_gradient"
+    return "healthy"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -727,15 +727,23 @@ def binormal_auc(separation: float) -> float:
 _SPLIT = re.compile(r"[\s,;]+")
 
 
-def parse_numbers(text: str, name: str, max_count: int = MAX_GENERATED) -> np.ndarray:
+def parse_numbers(
+    text: str,
+    name: str,
+    max_count: int = MAX_GENERATED,
+    low: float | None = None,
+    high: float | None = None,
+) -> np.ndarray:
     """Parse numbers separated by commas, semicolons, spaces or line breaks.
 
     Only ``float()`` of each token is used (never ``eval``); the decimal mark is a point.
+    ``low``/``high`` (inclusive) bound every value when given.
 
     Raises
     ------
     ValueError
-        On an empty list, a token that is not a finite number, or more than ``max_count``.
+        On an empty list, a token that is not a finite number, more than ``max_count`` numbers
+        or a value outside [low, high].
     """
     if not isinstance(text, str):
         raise ValueError(f"{name} must be text, got {type(text).__name__}")
@@ -752,5 +760,9 @@ def parse_numbers(text: str, name: str, max_count: int = MAX_GENERATED) -> np.nd
             raise ValueError(f"{name} must be a list of numbers, got {tok[:20]!r}") from None
         if not math.isfinite(v):
             raise ValueError(f"{name} must be a list of numbers, got {tok[:20]!r}")
+        if low is not None and v < low:
+            raise ValueError(f"{name} must be >= {low:g}, got {tok[:20]}")
+        if high is not None and v > high:
+            raise ValueError(f"{name} must be <= {high:g}, got {tok[:20]}")
         values.append(v)
     return np.array(values, dtype=np.float64)

@@ -311,3 +311,20 @@ def test_far_cloud_is_sensitive_to_a_small_rotation():
 def test_preprocessing_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+@pytest.mark.parametrize(
+    ("name", "init", "expected"),
+    [
+        ("tanh", "small", "collapse"),
+        ("tanh", "large", "saturation"),
+        ("tanh", "xavier", "healthy"),
+        ("relu", "xavier", "collapse"),
+        ("relu", "he", "healthy"),
+        ("relu", "large", "explosion"),
+        ("sigmoid", "xavier", "vanishing_gradient"),
+    ],
+)
+def test_diagnose_names_the_textbook_cases(name, init, expected):
+    stats = a.layer_statistics(10, 200, name, init, seed=0, n_samples=200)
+    assert a.diagnose(stats) == expected

@@ -479,6 +479,10 @@ def test_parse_numbers():
         m.parse_numbers("  , ", "labels")
     with pytest.raises(ValueError, match=r"scores must have <= 3 numbers, got 4"):
         m.parse_numbers("1 2 3 4", "scores", max_count=3)
+    with pytest.raises(ValueError, match=r"scores must be <= 1, got 1.5"):
+        m.parse_numbers("0.5 1.5", "scores", low=0.0, high=1.0)
+    with pytest.raises(ValueError, match=r"scores must be >= 0, got -0.1"):
+        m.parse_numbers("-0.1", "scores", low=0.0, high=1.0)
     # no evaluation of expressions
     with pytest.raises(ValueError, match=r"list of numbers, got .__import__"):
         m.parse_numbers("__import__('os')", "scores")

@@ -1,0 +1,633 @@
+"""Losses and metrics: MSE vs MAE, cross-entropy, the confusion matrix and its metrics, ROC/AUC."""
+
+import math
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core import metrics as mt
+from ui import blocks, charts, page
+
+p = page.setup("losses_metrics")
+t = p.t
+TOPIC = "losses_metrics"
+
+# ten well-behaved observations; the eleventh is the outlier the slider moves (an odd count
+# makes the median, the minimizer of MAE, unique)
+BASE_Y = np.array([1.0, 1.2, 1.4, 1.9, 2.1, 2.4, 2.6, 3.0, 3.3, 3.9])
+COURSE_PRED = np.array([[0.775, 0.116, 0.039, 0.070]])
+BASES = {"2": 2.0, "e": math.e, "10": 10.0}
+BASE_TEX = {"2": "2", "e": "e", "10": "10"}
+BASE_LOG = {"2": "log₂", "e": "ln", "10": "log₁₀"}  # for plain-text labels
+PRESETS = {
+    "course": np.array([[6.0, 5.0], [7.0, 9.0]]),
+    "imbalanced": np.array([[940.0, 20.0], [30.0, 10.0]]),
+    "three": np.array([[50.0, 3.0, 2.0], [5.0, 30.0, 15.0], [2.0, 8.0, 10.0]]),
+}
+PATIENT_SCORES = np.array([0.21, 0.67, 0.56, 0.31, 0.70, 0.84])
+PATIENT_LABELS = np.array([0, 1, 0, 0, 1, 0])
+OWN_SCORES = "0.9 0.8 0.75 0.6 0.55 0.5 0.4 0.35 0.3 0.1"
+OWN_LABELS = "1 1 0 1 1 0 0 1 0 0"
+MAX_TEXT = 4000
+MAX_PAIR_ROWS = 200
+
+
+def num(x: float, digits: int = 4) -> str:
+    return f"{float(x):.{digits}g}"
+
+
+def text_param(name: str, label: str, default: str, **kw) -> str:
+    """A text area whose content lives in the URL like the ``p.<widget>`` ones.
+
+    ``ui.page`` has no text widget; this follows the same rules: read ``?name=`` once (too long →
+    default), write back only when it differs from the default.
+    """
+    key = p.key(name)
+    if key not in st.session_state:
+        raw = st.query_params.get(name)
+        st.session_state[key] = raw if raw is not None and len(raw) <= MAX_TEXT else default
+    value = st.text_area(label, key=key, max_chars=MAX_TEXT, **kw)
+    if value == default:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != value:
+        st.query_params[name] = value
+    return value
+
+
+def line_layer(frame: pd.DataFrame, x: str, y: str, series: str, domain, colours, x_title, y_title):
+    """Lines of ``y`` against ``x``, one colour per series (Altair objects, no shorthand)."""
+    return (
+        alt.Chart(frame)
+        .mark_line()
+        .encode(
+            x=alt.X(f"{x}:Q", title=x_title),
+            y=alt.Y(f"{y}:Q", title=y_title),
+            color=alt.Color(
+                f"{series}:N",
+                scale=alt.Scale(domain=domain, range=colours),
+                title=None,
+                legend=alt.Legend(orient="top"),
+            ),
+            strokeDash=alt.StrokeDash(f"{series}:N", title=None, legend=None),
+            tooltip=[
+                alt.Tooltip(f"{x}:Q", format=".3g"),
+                alt.Tooltip(f"{y}:Q", format=".4g"),
+                alt.Tooltip(f"{series}:N"),
+            ],
+        )
+    )
+
+
+def dots(frame: pd.DataFrame, x: str, y: str, colour: str, size: int = 90):
+    return (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=size, color=colour)
+        .encode(x=alt.X(f"{x}:Q"), y=alt.Y(f"{y}:Q"))
+    )
+
+
+tab_reg, tab_ce, tab_cm, tab_roc = st.tabs(
+    [t(f"{TOPIC}.tab_reg"), t(f"{TOPIC}.tab_ce"), t(f"{TOPIC}.tab_cm"), t(f"{TOPIC}.tab_roc")]
+)
+
+# ------------------------------------------------------------------ regression losses
+with tab_reg:
+    p.explain(t(f"{TOPIC}.reg_md"))
+    c1, c2 = st.columns(2)
+    with c1:
+        blocks.formula(mt.mse.latex)
+    with c2:
+        blocks.formula(mt.mae.latex)
+    y_out = p.slider(
+        "outlier",
+        t(f"{TOPIC}.outlier"),
+        -10.0,
+        40.0,
+        default=3.0,
+        step=0.5,
+        help=t(f"{TOPIC}.outlier_help"),
+    )
+    y = np.r_[BASE_Y, y_out]
+    # the constant prediction c that minimizes each loss: mean for MSE, median for MAE
+    c_grid = np.linspace(min(y.min(), 0.0) - 1.0, max(y.max(), 5.0) + 1.0, 401)
+    mse_c = np.array([mt.mse(y, np.full_like(y, c)) for c in c_grid])
+    mae_c = np.array([mt.mae(y, np.full_like(y, c)) for c in c_grid])
+    c_mse, c_mae = float(np.mean(y)), float(np.median(y))
+    base_mean, base_median = float(np.mean(BASE_Y)), float(np.median(BASE_Y))
+
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t(f"{TOPIC}.m_mean"), num(c_mse), delta=num(c_mse - base_mean, 3))
+    m2.metric(t(f"{TOPIC}.m_median"), num(c_mae), delta=num(c_mae - base_median, 3))
+    m3.metric(t(f"{TOPIC}.m_mse"), num(mt.mse(y, np.full_like(y, c_mse))))
+    m4.metric(t(f"{TOPIC}.m_mae"), num(mt.mae(y, np.full_like(y, c_mae))))
+    st.caption(t(f"{TOPIC}.delta_note"))
+
+    left, right = st.columns(2)
+    with left:
+        r = np.linspace(-4, 4, 161)
+        lab_sq, lab_abs = t(f"{TOPIC}.curve_sq"), t(f"{TOPIC}.curve_abs")
+        frame = pd.concat(
+            [
+                pd.DataFrame({"r": r, "loss": mt.mse(r, np.zeros_like(r), "none"), "s": lab_sq}),
+                pd.DataFrame({"r": r, "loss": mt.mae(r, np.zeros_like(r), "none"), "s": lab_abs}),
+            ]
+        )
+        chart = line_layer(
+            frame,
+            "r",
+            "loss",
+            "s",
+            [lab_sq, lab_abs],
+            [charts.PALETTE[0], charts.PALETTE[1]],
+            t(f"{TOPIC}.x_residual"),
+            t(f"{TOPIC}.y_loss"),
+        ).properties(height=300)
+        charts.show(chart, t(f"{TOPIC}.residual_alt"), data=frame, filename="residual_losses.csv")
+    with right:
+        lab_mse, lab_mae = t(f"{TOPIC}.curve_mse_c"), t(f"{TOPIC}.curve_mae_c")
+        frame_c = pd.concat(
+            [
+                pd.DataFrame({"c": c_grid, "loss": mse_c, "s": lab_mse}),
+                pd.DataFrame({"c": c_grid, "loss": mae_c, "s": lab_mae}),
+            ]
+        )
+        chart = line_layer(
+            frame_c,
+            "c",
+            "loss",
+            "s",
+            [lab_mse, lab_mae],
+            [charts.PALETTE[0], charts.PALETTE[1]],
+            t(f"{TOPIC}.x_constant"),
+            t(f"{TOPIC}.y_loss"),
+        ).encode(y=alt.Y("loss:Q", title=t(f"{TOPIC}.y_loss"), scale=alt.Scale(type="symlog")))
+        marks = pd.DataFrame(
+            {
+                "c": [c_mse, c_mae],
+                "loss": [mt.mse(y, np.full_like(y, c_mse)), mt.mae(y, np.full_like(y, c_mae))],
+            }
+        )
+        chart = (chart + dots(marks, "c", "loss", charts.PALETTE[3])).properties(height=300)
+        charts.show(
+            chart,
+            t(f"{TOPIC}.constant_alt", mean=num(c_mse), median=num(c_mae), out=num(y_out)),
+            data=frame_c,
+            filename="best_constant.csv",
+        )
+    blocks.numbers_check(
+        [
+            (t(f"{TOPIC}.check_mean"), c_mse, c_grid[np.argmin(mse_c)]),
+            (t(f"{TOPIC}.check_median"), c_mae, c_grid[np.argmin(mae_c)]),
+        ],
+        tol=float(c_grid[1] - c_grid[0]),
+    )
+    p.explain(t(f"{TOPIC}.reg_after_md"))
+
+# ------------------------------------------------------------------ cross-entropy
+with tab_ce:
+    p.explain(t(f"{TOPIC}.ce_md"))
+    c1, c2 = st.columns([1, 2])
+    with c1:
+        base_name = p.select(
+            "base",
+            t(f"{TOPIC}.base"),
+            options=list(BASES),
+            default="2",
+            format_func=lambda b: t(f"{TOPIC}.base_{b}"),
+            radio=True,
+        )
+        true_class = p.select(
+            "true_class",
+            t(f"{TOPIC}.true_class"),
+            options=[1, 2, 3, 4],
+            default=1,
+            format_func=lambda k: t(f"{TOPIC}.class_k", k=k),
+        )
+    with c2:
+        q_table = p.matrix(
+            "q",
+            t(f"{TOPIC}.q_table"),
+            default=COURSE_PRED,
+            max_rows=1,
+            max_cols=4,
+            columns=[t(f"{TOPIC}.class_k", k=k) for k in range(1, 5)],
+            dynamic_rows=False,
+        )
+    base = BASES[base_name]
+    target = np.eye(4)[true_class - 1]
+    blocks.formula(mt.cross_entropy.latex)
+    try:
+        h = mt.cross_entropy(target, q_table[0], base=base)
+    except ValueError as exc:
+        p.error(exc)
+    else:
+        q_true = float(q_table[0][true_class - 1])
+        b_tex = BASE_TEX[base_name]
+        terms = " + ".join(
+            f"{int(target[i])}\\log_{{{b_tex}}}({num(q_table[0][i], 3)})" for i in range(4)
+        )
+        st.latex(
+            rf"H_{{{b_tex}}} = -\big[{terms}\big] = -\log_{{{b_tex}}}({num(q_true)}) = {num(h)}"
+        )
+        m1, m2, m3 = st.columns(3)
+        m1.metric(t(f"{TOPIC}.m_ce", base=t(f"{TOPIC}.base_{base_name}")), num(h))
+        m2.metric(t(f"{TOPIC}.m_ce_nats"), num(mt.cross_entropy(target, q_table[0])))
+        m3.metric(t(f"{TOPIC}.m_ce_bits"), num(mt.cross_entropy(target, q_table[0], base=2)))
+        qs = np.linspace(0.005, 1.0, 200)
+        frame = pd.DataFrame(
+            {"q": qs, "loss": mt.binary_cross_entropy(np.ones_like(qs), qs, base, "none")}
+        )
+        curve = (
+            alt.Chart(frame)
+            .mark_line(color=charts.PALETTE[0])
+            .encode(
+                x=alt.X("q:Q", title=t(f"{TOPIC}.x_q_true")),
+                y=alt.Y("loss:Q", title=t(f"{TOPIC}.y_ce", log=BASE_LOG[base_name])),
+                tooltip=[alt.Tooltip("q:Q", format=".3f"), alt.Tooltip("loss:Q", format=".4g")],
+            )
+        )
+        point = dots(pd.DataFrame({"q": [q_true], "loss": [h]}), "q", "loss", charts.PALETTE[3])
+        charts.show(
+            (curve + point).properties(height=280),
+            t(f"{TOPIC}.ce_alt", q=num(q_true), h=num(h), log=BASE_LOG[base_name]),
+            data=frame,
+            filename="cross_entropy.csv",
+        )
+    blocks.misconception(t(f"{TOPIC}.misc_zero_terms"))
+
+    st.subheader(t(f"{TOPIC}.bce_header"))
+    p.explain(t(f"{TOPIC}.bce_md"))
+    blocks.formula(mt.binary_cross_entropy.latex)
+    p_hat = p.slider("p_hat", t(f"{TOPIC}.p_hat"), 0.01, 0.99, default=0.8, step=0.01)
+    loss_1 = mt.binary_cross_entropy([1.0], [p_hat], base=base)
+    loss_0 = mt.binary_cross_entropy([0.0], [p_hat], base=base)
+    m1, m2 = st.columns(2)
+    m1.metric(t(f"{TOPIC}.m_bce1"), num(loss_1))
+    m2.metric(t(f"{TOPIC}.m_bce0"), num(loss_0))
+    ps = np.linspace(0.005, 0.995, 199)
+    lab1, lab0 = t(f"{TOPIC}.curve_y1"), t(f"{TOPIC}.curve_y0")
+    frame = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "p": ps,
+                    "loss": mt.binary_cross_entropy(np.ones_like(ps), ps, base, "none"),
+                    "s": lab1,
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "p": ps,
+                    "loss": mt.binary_cross_entropy(np.zeros_like(ps), ps, base, "none"),
+                    "s": lab0,
+                }
+            ),
+        ]
+    )
+    chart = line_layer(
+        frame,
+        "p",
+        "loss",
+        "s",
+        [lab1, lab0],
+        [charts.PALETTE[0], charts.PALETTE[1]],
+        t(f"{TOPIC}.x_p"),
+        t(f"{TOPIC}.y_bce", log=BASE_LOG[base_name]),
+    )
+    pts = pd.DataFrame({"p": [p_hat, p_hat], "loss": [loss_1, loss_0]})
+    charts.show(
+        (chart + dots(pts, "p", "loss", charts.PALETTE[3])).properties(height=300),
+        t(f"{TOPIC}.bce_alt", p=num(p_hat), l1=num(loss_1), l0=num(loss_0)),
+        data=frame,
+        filename="binary_cross_entropy.csv",
+    )
+    blocks.misconception(t(f"{TOPIC}.misc_mixed_base"))
+
+# ------------------------------------------------------------------ confusion matrix
+with tab_cm:
+    p.explain(t(f"{TOPIC}.cm_md"))
+    preset = p.select(
+        "preset",
+        t(f"{TOPIC}.preset"),
+        options=list(PRESETS),
+        default="course",
+        format_func=lambda k: t(f"{TOPIC}.preset_{k}"),
+        radio=True,
+    )
+    k = PRESETS[preset].shape[0]
+    C_in = p.matrix(
+        f"C_{preset}",
+        t(f"{TOPIC}.cm_table"),
+        default=PRESETS[preset],
+        max_rows=k,
+        max_cols=k,
+        columns=[t(f"{TOPIC}.pred_k", k=j) for j in range(k)],
+        dynamic_rows=False,
+    )
+    st.caption(t(f"{TOPIC}.cm_rows_note"))
+    try:
+        y_true, y_pred = mt.labels_from_confusion(C_in)
+    except ValueError as exc:
+        p.error(exc)
+    else:
+        labels = list(range(k))
+        C = mt.confusion_matrix(y_true, y_pred, labels=labels)
+        R = mt.confusion_matrix(y_true, y_pred, labels=labels, normalize="true")
+        acc = mt.accuracy(y_true, y_pred)
+        bal = mt.balanced_accuracy(y_true, y_pred)
+        prec, rec, f1, support = mt.precision_recall_f1(y_true, y_pred, labels=labels)
+        spec = mt.specificity(y_true, y_pred, labels=labels)
+        n = int(C.sum())
+        m1, m2, m3 = st.columns(3)
+        m1.metric(t(f"{TOPIC}.m_acc"), num(acc, 3), help=t(f"{TOPIC}.m_acc_help"))
+        m2.metric(t(f"{TOPIC}.m_bal"), num(bal, 3), help=t(f"{TOPIC}.m_bal_help"))
+        m3.metric(t(f"{TOPIC}.m_n"), str(n))
+        if k == 2:
+            m1, m2, m3, m4 = st.columns(4)
+            m1.metric(t(f"{TOPIC}.m_prec"), num(prec[1], 3))
+            m2.metric(t(f"{TOPIC}.m_rec"), num(rec[1], 3))
+            m3.metric(t(f"{TOPIC}.m_spec"), num(spec[1], 3))
+            m4.metric(t(f"{TOPIC}.m_f1"), num(f1[1], 3))
+            st.caption(t(f"{TOPIC}.positive_note"))
+        else:
+            mp, mr, mf, _ = mt.precision_recall_f1(y_true, y_pred, average="macro")
+            m1, m2, m3, m4 = st.columns(4)
+            m1.metric(t(f"{TOPIC}.m_macro_prec"), num(mp, 3))
+            m2.metric(t(f"{TOPIC}.m_macro_rec"), num(mr, 3))
+            m3.metric(t(f"{TOPIC}.m_macro_spec"), num(float(np.mean(spec)), 3))
+            m4.metric(t(f"{TOPIC}.m_macro_f1"), num(mf, 3))
+        diag = " + ".join(num(R[i, i], 3) for i in range(k))
+        st.latex(
+            rf"\text{{{t(f'{TOPIC}.tex_bal')}}} = \tfrac{{1}}{{{k}}}\left({diag}\right) = {num(bal, 3)}"
+            rf"\qquad \text{{{t(f'{TOPIC}.tex_acc')}}} = \tfrac{{{int(np.trace(C))}}}{{{n}}}"
+            rf" = {num(acc, 3)}"
+        )
+        left, right = st.columns(2)
+        classes = [t(f"{TOPIC}.class_short", k=j) for j in range(k)]
+        with left:
+            chart = charts.matrix_heatmap(
+                R,
+                classes,
+                classes,
+                row_title=t(f"{TOPIC}.true_axis"),
+                col_title=t(f"{TOPIC}.pred_axis"),
+                counts=C,
+                height=60 + 60 * k,
+            )
+            rows_txt = "; ".join(
+                t(f"{TOPIC}.row_txt", c=classes[i], vals=", ".join(num(v, 2) for v in R[i]))
+                for i in range(k)
+            )
+            charts.show(chart, t(f"{TOPIC}.cm_alt", rows=rows_txt))
+        with right:
+            table = pd.DataFrame(
+                {
+                    t(f"{TOPIC}.col_class"): classes,
+                    t(f"{TOPIC}.col_support"): support,
+                    t(f"{TOPIC}.col_prec"): np.round(prec, 3),
+                    t(f"{TOPIC}.col_rec"): np.round(rec, 3),
+                    t(f"{TOPIC}.col_spec"): np.round(spec, 3),
+                    t(f"{TOPIC}.col_f1"): np.round(f1, 3),
+                }
+            )
+            st.dataframe(table, hide_index=True, width="stretch")
+        blocks.formula(mt.precision_recall_f1.latex)
+        c1, c2 = st.columns(2)
+        with c1:
+            blocks.formula(mt.specificity.latex)
+        with c2:
+            blocks.formula(mt.balanced_accuracy.latex)
+        if abs(acc - bal) >= 0.1:
+            st.warning(t(f"{TOPIC}.gap_warning", acc=num(acc, 3), bal=num(bal, 3)))
+    blocks.misconception(t(f"{TOPIC}.misc_diag_mean"))
+    blocks.misconception(t(f"{TOPIC}.misc_rows"))
+
+# ------------------------------------------------------------------ ROC and AUC
+with tab_roc:
+    p.explain(t(f"{TOPIC}.roc_md"))
+    source = p.select(
+        "source",
+        t(f"{TOPIC}.source"),
+        options=["patients", "generated", "own"],
+        default="patients",
+        format_func=lambda s: t(f"{TOPIC}.source_{s}"),
+        radio=True,
+    )
+    names: list[str] | None = None
+    pop_auc = None
+    try:
+        if source == "patients":
+            y_roc, s_roc = PATIENT_LABELS, PATIENT_SCORES
+            names = [t(f"{TOPIC}.patient", k=i + 1) for i in range(6)]
+        elif source == "generated":
+            g1, g2, g3, g4 = st.columns(4)
+            with g1:
+                n_pos = p.slider("n_pos", t(f"{TOPIC}.n_pos"), 1, 400, default=30)
+            with g2:
+                n_neg = p.slider("n_neg", t(f"{TOPIC}.n_neg"), 1, 400, default=70)
+            with g3:
+                sep = p.slider("separation", t(f"{TOPIC}.separation"), -2.0, 5.0, 1.5, step=0.1)
+            with g4:
+                seed = p.number("seed", t(f"{TOPIC}.seed"), 0, 10_000, default=0)
+            y_roc, s_roc = mt.generate_scores(n_pos, n_neg, sep, seed)
+            pop_auc = mt.binormal_auc(sep)
+        else:
+            o1, o2 = st.columns(2)
+            with o1:
+                scores_txt = text_param("scores", t(f"{TOPIC}.own_scores"), OWN_SCORES)
+            with o2:
+                labels_txt = text_param("labels", t(f"{TOPIC}.own_labels"), OWN_LABELS)
+            st.caption(t(f"{TOPIC}.own_note"))
+            s_roc = mt.parse_numbers(scores_txt, "scores", low=0.0, high=1.0)
+            y_roc = mt.parse_numbers(labels_txt, "labels")
+        fpr, tpr, thr = mt.roc_curve(y_roc, s_roc)
+        auc = mt.roc_auc(y_roc, s_roc)
+        pairs = mt.ranked_pairs(y_roc, s_roc)
+    except ValueError as exc:
+        p.error(exc)
+    else:
+        y_roc = y_roc.astype(int)
+        threshold = p.slider(
+            "threshold",
+            t(f"{TOPIC}.threshold"),
+            0.0,
+            1.0,
+            default=0.6,
+            step=0.01,
+            help=t(f"{TOPIC}.threshold_help"),
+        )
+        y_hat = (s_roc >= threshold).astype(int)
+        C_t = mt.confusion_matrix(y_roc, y_hat, labels=[0, 1])
+        tn, fp, fn, tp = (int(v) for v in C_t.ravel())
+        tpr_t, fpr_t = tp / (tp + fn), fp / (fp + tn)
+        m1, m2, m3, m4 = st.columns(4)
+        m1.metric(t(f"{TOPIC}.m_tpr"), num(tpr_t, 3))
+        m2.metric(t(f"{TOPIC}.m_fpr"), num(fpr_t, 3))
+        m3.metric(t(f"{TOPIC}.m_auc"), num(auc, 4))
+        if pop_auc is not None:
+            m4.metric(t(f"{TOPIC}.m_pop_auc"), num(pop_auc, 4), help=t(f"{TOPIC}.pop_auc_help"))
+        else:
+            m4.metric(t(f"{TOPIC}.m_acc_t"), num(mt.accuracy(y_roc, y_hat), 3))
+        blocks.formula(mt.roc_curve.latex)
+
+        left, right = st.columns(2)
+        with left:
+            # the first threshold is +inf (nobody called positive); the order field keeps JSON finite
+            roc_frame = pd.DataFrame(
+                {"fpr": fpr, "tpr": tpr, "threshold": thr, "step": np.arange(fpr.size)}
+            )
+            roc_line = (
+                alt.Chart(roc_frame)
+                .mark_line(point=True, color=charts.PALETTE[0], interpolate="linear")
+                .encode(
+                    x=alt.X("fpr:Q", title=t(f"{TOPIC}.x_fpr"), scale=alt.Scale(domain=[0, 1])),
+                    y=alt.Y("tpr:Q", title=t(f"{TOPIC}.y_tpr"), scale=alt.Scale(domain=[0, 1])),
+                    order=alt.Order("step:Q"),
+                    tooltip=[
+                        alt.Tooltip("threshold:Q", format=".3g"),
+                        alt.Tooltip("fpr:Q", format=".3f"),
+                        alt.Tooltip("tpr:Q", format=".3f"),
+                    ],
+                )
+            )
+            chance = (
+                alt.Chart(pd.DataFrame({"fpr": [0.0, 1.0], "tpr": [0.0, 1.0]}))
+                .mark_line(strokeDash=[4, 4], color="#888888")
+                .encode(x=alt.X("fpr:Q"), y=alt.Y("tpr:Q"))
+            )
+            here = dots(
+                pd.DataFrame({"fpr": [fpr_t], "tpr": [tpr_t]}), "fpr", "tpr", charts.PALETTE[3], 160
+            )
+            roc_frame["threshold"] = roc_frame["threshold"].replace([np.inf], np.nan)
+            roc_data = roc_frame.drop(columns="step")
+            charts.show(
+                (chance + roc_line + here).properties(height=340),
+                t(
+                    f"{TOPIC}.roc_alt",
+                    auc=num(auc, 4),
+                    thr=num(threshold, 3),
+                    fpr=num(fpr_t, 3),
+                    tpr=num(tpr_t, 3),
+                    m=len(fpr),
+                ),  # fmt: skip
+                data=roc_data,
+                filename="roc_curve.csv",
+            )
+        with right:
+            if names is not None:  # the course's patients: healthy = 0, infected = 1
+                cls = [t(f"{TOPIC}.healthy"), t(f"{TOPIC}.infected")]
+            else:
+                cls = [t(f"{TOPIC}.neg_class"), t(f"{TOPIC}.pos_class")]
+            lab_pos, lab_neg = cls[1], cls[0]
+            strip = pd.DataFrame(
+                {
+                    "score": s_roc,
+                    "cls": np.where(y_roc == 1, lab_pos, lab_neg),
+                    "name": names if names is not None else [str(i + 1) for i in range(s_roc.size)],
+                }
+            )
+            jitter = np.random.default_rng(0).uniform(-0.25, 0.25, s_roc.size)
+            strip["y"] = np.where(y_roc == 1, 1.0, 0.0) + (0 if names is not None else jitter)
+            pts = (
+                alt.Chart(strip)
+                .mark_point(filled=True, size=80 if names is not None else 30, opacity=0.8)
+                .encode(
+                    x=alt.X("score:Q", title=t(f"{TOPIC}.x_score"), scale=alt.Scale(domain=[0, 1])),
+                    y=alt.Y(
+                        "y:Q",
+                        title=None,
+                        scale=alt.Scale(domain=[-0.6, 1.6]),
+                        axis=alt.Axis(
+                            values=[0, 1], labelExpr=f"datum.value == 1 ? '{lab_pos}' : '{lab_neg}'"
+                        ),
+                    ),
+                    color=alt.Color(
+                        "cls:N",
+                        scale=alt.Scale(
+                            domain=[lab_neg, lab_pos], range=[charts.PALETTE[1], charts.PALETTE[0]]
+                        ),
+                        title=None,
+                        legend=alt.Legend(orient="top"),
+                    ),
+                    shape=alt.Shape("cls:N", title=None, legend=None),
+                    tooltip=[
+                        alt.Tooltip("name:N"),
+                        alt.Tooltip("score:Q", format=".3f"),
+                        alt.Tooltip("cls:N"),
+                    ],
+                )
+            )
+            layers = pts
+            if names is not None:
+                # alternate labels above/below within each row so close scores stay readable
+                rank = strip.groupby("cls")["score"].rank(method="first").astype(int)
+                for above in (True, False):
+                    part = strip[(rank % 2 == 1) == above]
+                    layers = layers + (
+                        alt.Chart(part)
+                        .mark_text(dy=-14 if above else 14, fontSize=11)
+                        .encode(x=alt.X("score:Q"), y=alt.Y("y:Q"), text=alt.Text("name:N"))
+                    )
+            rule = (
+                alt.Chart(pd.DataFrame({"score": [threshold]}))
+                .mark_rule(color=charts.PALETTE[3], strokeWidth=2)
+                .encode(x=alt.X("score:Q"))
+            )
+            charts.show(
+                (layers + rule).properties(height=220),
+                t(f"{TOPIC}.strip_alt", thr=num(threshold, 3), tp=tp, fp=fp, tn=tn, fn=fn),
+            )
+            cm_frame = pd.DataFrame(
+                [[tn, fp], [fn, tp]],
+                index=[t(f"{TOPIC}.true_is", c=cls[0]), t(f"{TOPIC}.true_is", c=cls[1])],
+                columns=[t(f"{TOPIC}.pred_is", c=cls[0]), t(f"{TOPIC}.pred_is", c=cls[1])],
+            )
+            st.markdown(t(f"{TOPIC}.cm_at", thr=num(threshold, 3)))
+            st.dataframe(cm_frame, width="stretch")
+
+        st.subheader(t(f"{TOPIC}.pairs_header"))
+        p.explain(t(f"{TOPIC}.pairs_md"))
+        blocks.formula(mt.roc_auc.latex)
+        n_pairs = pairs.credit.size
+        wins = int(np.sum(pairs.credit == 1.0))
+        ties = int(np.sum(pairs.credit == 0.5))
+        st.markdown(
+            t(
+                f"{TOPIC}.pairs_count",
+                wins=wins,
+                ties=ties,
+                losses=n_pairs - wins - ties,
+                total=n_pairs,
+                auc=num(pairs.auc, 4),
+            )  # fmt: skip
+        )
+        who = names if names is not None else [f"#{i + 1}" for i in range(s_roc.size)]
+        verdict = {
+            1.0: t(f"{TOPIC}.pair_ok"),
+            0.5: t(f"{TOPIC}.pair_tie"),
+            0.0: t(f"{TOPIC}.pair_bad"),
+        }
+        shown = min(n_pairs, MAX_PAIR_ROWS)
+        pair_table = pd.DataFrame(
+            {
+                t(f"{TOPIC}.col_pos"): [who[i] for i in pairs.positive[:shown]],
+                t(f"{TOPIC}.col_pos_score"): np.round(pairs.score_positive[:shown], 4),
+                t(f"{TOPIC}.col_neg"): [who[i] for i in pairs.negative[:shown]],
+                t(f"{TOPIC}.col_neg_score"): np.round(pairs.score_negative[:shown], 4),
+                t(f"{TOPIC}.col_credit"): [verdict[c] for c in pairs.credit[:shown]],
+            }
+        )
+        if shown < n_pairs:
+            st.caption(t(f"{TOPIC}.pairs_truncated", shown=shown, total=n_pairs))
+        st.dataframe(pair_table, hide_index=True, width="stretch", height=min(400, 38 + 35 * shown))
+        blocks.numbers_check(
+            [
+                (t(f"{TOPIC}.check_pairs_trap"), pairs.auc, float(np.trapezoid(tpr, fpr))),
+                (t(f"{TOPIC}.check_pairs_rank"), pairs.auc, auc),
+            ],
+            tol=1e-12,
+        )
+    blocks.misconception(t(f"{TOPIC}.misc_auc_threshold"))

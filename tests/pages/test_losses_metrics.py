@@ -1,0 +1,160 @@
+"""AppTest of the page "Losses and metrics" (pages/losses_metrics.py)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from core import metrics as mt
+from tests.pages.helpers import all_text, open_page
+from ui import i18n
+from ui.text import losses_metrics as text
+
+TOPIC = "losses_metrics"
+BASE_Y = np.array([1.0, 1.2, 1.4, 1.9, 2.1, 2.4, 2.6, 3.0, 3.3, 3.9])  # as on the page
+PATIENTS = (np.array([0, 1, 0, 0, 1, 0]), np.array([0.21, 0.67, 0.56, 0.31, 0.70, 0.84]))
+
+
+def shown(at, key: str, lang: str = "en", **kwargs) -> str:
+    """The value of the metric whose label is the catalogue text of ``key``."""
+    label = i18n.translate(lang, f"{TOPIC}.{key}", **kwargs)
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def qp(at, name: str) -> str:
+    value = at.query_params[name]
+    return value[0] if isinstance(value, list) else value
+
+
+def checks_agree(at, lang: str = "en") -> bool:
+    """Every "numbers check" table shown says ✓ on every row (and there is at least one)."""
+    ok = i18n.translate(lang, "ui.check_ok")
+    tables = [df.value for df in at.dataframe if list(df.value.columns)[-1:] == [ok]]
+    return bool(tables) and all(list(tb[ok]) == ["✓"] * len(tb) for tb in tables)
+
+
+def test_catalogue_has_same_keys_and_placeholders():
+    assert text.EN.keys() == text.ES.keys()
+    for key in text.EN:
+        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
+    for key in ("title", "card", "intro"):
+        assert f"{TOPIC}.{key}" in text.EN
+
+
+def test_renders_in_both_languages_with_the_course_numbers(lang):
+    at = open_page(TOPIC, lang=lang)
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == i18n.translate(lang, f"{TOPIC}.title")
+    # cross-entropy example in bits: -log2(0.775) = 0.3677
+    base_label = i18n.translate(lang, f"{TOPIC}.base_2")
+    assert shown(at, "m_ce", lang, base=base_label) == "0.3677"
+    # confusion matrix (6, 5 / 7, 9): balanced accuracy 0.554, accuracy 15/27 = 0.556
+    assert shown(at, "m_bal", lang) == "0.554"
+    assert shown(at, "m_acc", lang) == "0.556"
+    # six patients: AUC = 6 of 8 pairs = 0.75; at t = 0.6 TPR = 1, FPR = 1/4
+    assert shown(at, "m_auc", lang) == "0.75"
+    assert shown(at, "m_tpr", lang) == "1"
+    assert shown(at, "m_fpr", lang) == "0.25"
+    body = all_text(at)
+    assert i18n.translate(lang, f"{TOPIC}.misc_diag_mean") in body
+    assert i18n.translate(lang, f"{TOPIC}.patient", k=6) in str(at.dataframe[-2].value)
+    # the formulas are the core's LaTeX strings
+    latex = " ".join(el.value for el in at.latex)
+    for formula in (mt.cross_entropy.latex, mt.roc_auc.latex, mt.balanced_accuracy.latex):
+        assert formula in latex
+    assert checks_agree(at, lang)
+
+
+def test_threshold_slider_moves_the_roc_point():
+    at = open_page(TOPIC)
+    at.slider(key=f"{TOPIC}.threshold").set_value(0.8).run()
+    assert not at.exception
+    # only Patient 6 (healthy, 0.84) is called positive
+    assert shown(at, "m_tpr") == "0"
+    assert shown(at, "m_fpr") == "0.25"
+    at.slider(key=f"{TOPIC}.threshold").set_value(0.5).run()
+    y, s = PATIENTS
+    C = mt.confusion_matrix(y, (s >= 0.5).astype(int), labels=[0, 1])
+    assert shown(at, "m_fpr") == f"{C[0, 1] / C[0].sum():.3g}" == "0.5"
+    assert shown(at, "m_tpr") == "1"
+    assert qp(at, "threshold") == "0.5"
+
+
+def test_outlier_moves_the_mean_but_not_the_median():
+    at = open_page(TOPIC)
+    at.slider(key=f"{TOPIC}.outlier").set_value(40.0).run()
+    assert not at.exception
+    y = np.r_[BASE_Y, 40.0]
+    assert shown(at, "m_mean") == f"{np.mean(y):.4g}" == "5.709"
+    assert shown(at, "m_median") == f"{np.median(y):.4g}" == "2.4"
+    assert shown(at, "m_mse") == f"{mt.mse(y, np.full_like(y, np.mean(y))):.4g}"
+    assert checks_agree(at)
+
+
+def test_base_and_preset_choices_change_the_numbers_in_spanish():
+    at = open_page(TOPIC, lang="es")
+    at.radio(key=f"{TOPIC}.base").set_value("e").run()
+    base_label = i18n.translate("es", f"{TOPIC}.base_e")
+    assert shown(at, "m_ce", "es", base=base_label) == f"{-math.log(0.775):.4g}" == "0.2549"
+    at.radio(key=f"{TOPIC}.preset").set_value("imbalanced").run()
+    assert not at.exception
+    y_true, y_pred = mt.labels_from_confusion([[940, 20], [30, 10]])
+    assert shown(at, "m_acc", "es") == "0.95"
+    assert shown(at, "m_bal", "es") == f"{mt.balanced_accuracy(y_true, y_pred):.3g}" == "0.615"
+    assert any("0.615" in w.value for w in at.warning)  # accuracy vs balanced gap warning
+    assert qp(at, "preset") == "imbalanced" and qp(at, "base") == "e"
+
+
+def test_url_round_trip_generated_scores():
+    params = {"source": "generated", "n_pos": "50", "separation": "0.8", "seed": "3",
+              "threshold": "0.55"}  # fmt: skip
+    at = open_page(TOPIC, **params)
+    assert not at.exception
+    assert at.slider(key=f"{TOPIC}.n_pos").value == 50
+    assert at.number_input(key=f"{TOPIC}.seed").value == 3
+    y, s = mt.generate_scores(50, 70, 0.8, 3)
+    assert shown(at, "m_auc") == f"{mt.roc_auc(y, s):.4g}"
+    assert shown(at, "m_pop_auc") == f"{mt.binormal_auc(0.8):.4g}"
+    for name, value in params.items():
+        assert qp(at, name) == value
+    assert checks_agree(at)
+
+
+def test_matrix_and_own_scores_from_the_url():
+    at = open_page(TOPIC, C_course="10,0;5,15", source="own", scores="0.9 0.2 0.8 0.3",
+                   labels="1,0;0 1")  # fmt: skip
+    assert not at.exception
+    assert shown(at, "m_acc") == "0.833"  # 25 of 30
+    assert shown(at, "m_bal") == "0.875"  # (10/10 + 15/20) / 2
+    # pairs: 0.9 beats 0.2 and 0.8, 0.3 beats 0.2 but not 0.8 -> 3 of 4
+    y, s = np.array([1, 0, 0, 1]), np.array([0.9, 0.2, 0.8, 0.3])
+    assert shown(at, "m_auc") == f"{mt.roc_auc(y, s):.4g}" == "0.75"
+    assert text.EN[f"{TOPIC}.pairs_count"].format(
+        wins=3, ties=0, losses=1, total=4, auc="0.75"
+    ) in all_text(at)
+
+
+def test_bad_input_is_explained_not_raised(lang):
+    at = open_page(TOPIC, lang=lang, C_course="-1,2;3,4", source="own", scores="0.1, abc",
+                   threshold="abc", base="7", outlier="1e9")  # fmt: skip
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    if lang == "en":
+        assert "C must contain non-negative whole counts, got -1" in errors
+        assert "scores must be a list of numbers, got 'abc'" in errors
+    else:
+        assert "solo admite conteos enteros no negativos" in errors
+        assert "debe ser una lista de números" in errors
+    # bad URL values fall back with a notice; the rest of the page keeps working
+    assert at.slider(key=f"{TOPIC}.outlier").value == 40.0  # clamped
+    assert at.radio(key=f"{TOPIC}.base").value == "2"
+    base_label = i18n.translate(lang, f"{TOPIC}.base_2")
+    assert shown(at, "m_ce", lang, base=base_label) == "0.3677"
+
+
+def test_probabilities_that_do_not_sum_to_one():
+    at = open_page(TOPIC, q="0.5,0.5,0.5,0.5", lang="es")
+    assert not at.exception
+    assert any("debe sumar 1" in e.value for e in at.error)

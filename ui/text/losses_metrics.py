@@ -1,0 +1,545 @@
+"""Strings of the page "Losses and metrics"."""
+
+P = "losses_metrics"
+
+EN = {
+    f"{P}.title": "Losses and metrics",
+    f"{P}.card": "MSE vs MAE with an outlier, cross-entropy in bits or nats, the confusion "
+    "matrix and its metrics, ROC curves and AUC as ranked pairs.",
+    f"{P}.intro": (
+        "A **loss** is what training minimizes; a **metric** is how we judge the result. "
+        "Move the numbers in each tab and watch the formula, the value and the picture change "
+        "together."
+    ),
+    f"{P}.tab_reg": "MSE vs MAE",
+    f"{P}.tab_ce": "Cross-entropy",
+    f"{P}.tab_cm": "Confusion matrix",
+    f"{P}.tab_roc": "ROC and AUC",
+    # regression losses
+    f"{P}.reg_md": (
+        "Both losses average a penalty of the residual r = y − ŷ. MSE squares it, so a residual "
+        "twice as large costs four times as much; MAE takes its absolute value. Below, eleven "
+        "observations are summarized by one constant prediction c. The c that minimizes MSE is "
+        "the **mean**; the c that minimizes MAE is the **median**. Drag the eleventh observation "
+        "far away and compare how each one moves."
+    ),
+    f"{P}.outlier": "value of the 11th observation (the outlier)",
+    f"{P}.outlier_help": "The other ten observations stay between 1 and 3.9.",
+    f"{P}.m_mean": "best c for MSE (mean)",
+    f"{P}.m_median": "best c for MAE (median)",
+    f"{P}.m_mse": "MSE at its best c",
+    f"{P}.m_mae": "MAE at its best c",
+    f"{P}.delta_note": "The small arrows show the change caused by the 11th observation "
+    "(compared with the ten others alone).",
+    f"{P}.curve_sq": "squared r²",
+    f"{P}.curve_abs": "absolute |r|",
+    f"{P}.x_residual": "residual r = y − ŷ",
+    f"{P}.y_loss": "loss",
+    f"{P}.residual_alt": (
+        "Penalty against the residual: r² is flat near 0 and grows quadratically (16 at r = 4); "
+        "|r| grows linearly (4 at r = 4). For |r| < 1 the square is the smaller of the two."
+    ),
+    f"{P}.curve_mse_c": "MSE(c)",
+    f"{P}.curve_mae_c": "MAE(c)",
+    f"{P}.x_constant": "constant prediction c",
+    f"{P}.constant_alt": (
+        "MSE and MAE of the eleven observations as functions of the constant prediction c "
+        "(symmetric-log scale). With the 11th observation at {out}, MSE is smallest at the mean "
+        "c = {mean} and MAE at the median c = {median}; the dots mark both minima."
+    ),
+    f"{P}.check_mean": "mean vs argmin of MSE(c) on the grid",
+    f"{P}.check_median": "median vs argmin of MAE(c) on the grid",
+    f"{P}.reg_after_md": (
+        "Why the difference: the gradient of r² is 2r, so the outlier pulls on the fit in "
+        "proportion to its distance; the gradient of |r| is ±1, so it pulls no harder than any "
+        "other point. MAE is therefore **robust to outliers**, at the price of a kink at 0 and a "
+        "gradient that does not shrink near the optimum."
+    ),
+    # cross-entropy
+    f"{P}.ce_md": (
+        "For a classifier that outputs probabilities q (e.g. a softmax), cross-entropy compares "
+        "them with the target distribution p. With a one-hot target only the probability given "
+        "to the true class matters: H = −log q_true. The base of the logarithm only sets the "
+        "unit: base 2 gives bits, base e gives nats. The default reproduces the course example "
+        "(a dog photo, target [1, 0, 0, 0])."
+    ),
+    f"{P}.base": "logarithm base",
+    f"{P}.base_2": "2 (bits)",
+    f"{P}.base_e": "e (nats)",
+    f"{P}.base_10": "10",
+    f"{P}.true_class": "true class",
+    f"{P}.class_k": "class {k}",
+    f"{P}.q_table": "predicted probabilities q (must add up to 1)",
+    f"{P}.m_ce": "cross-entropy, base {base}",
+    f"{P}.m_ce_nats": "in nats (base e)",
+    f"{P}.m_ce_bits": "in bits (base 2)",
+    f"{P}.x_q_true": "probability given to the true class",
+    f"{P}.y_ce": "−{log} q",
+    f"{P}.y_bce": "loss (with {log})",
+    f"{P}.ce_alt": (
+        "The loss −{log} q against the probability q given to the true class: 0 at q = 1, "
+        "growing without bound as q approaches 0. The current prediction gives q = {q}, so the "
+        "loss is {h}."
+    ),
+    f"{P}.misc_zero_terms": (
+        "With a one-hot target, the probabilities of the wrong classes do not enter the loss "
+        "directly — their terms are multiplied by 0. They matter only through the constraint "
+        "that all probabilities add up to 1: pushing the true class up pushes the others down."
+    ),
+    f"{P}.bce_header": "Binary cross-entropy",
+    f"{P}.bce_md": (
+        "With two classes the model outputs one probability p̂ = P(y = 1). A positive example "
+        "costs −log p̂, a negative one −log(1 − p̂). A confident wrong answer is punished "
+        "without limit. The logarithm uses the base chosen above."
+    ),
+    f"{P}.p_hat": "predicted probability p̂ of class 1",
+    f"{P}.m_bce1": "loss if the true label is 1",
+    f"{P}.m_bce0": "loss if the true label is 0",
+    f"{P}.curve_y1": "y = 1: −log p̂",
+    f"{P}.curve_y0": "y = 0: −log(1 − p̂)",
+    f"{P}.x_p": "predicted probability p̂",
+    f"{P}.bce_alt": (
+        "Binary cross-entropy against p̂ for both labels: the y = 1 curve falls to 0 at p̂ = 1, "
+        "the y = 0 curve rises without bound there. At p̂ = {p} the losses are {l1} (y = 1) and "
+        "{l0} (y = 0)."
+    ),
+    f"{P}.misc_mixed_base": (
+        "Both terms of binary cross-entropy must use the same logarithm. A formula that writes "
+        "log₂ in one term and ln in the other weighs positives and negatives differently "
+        "(by a factor ln 2 ≈ 0.69) and is no longer a cross-entropy."
+    ),
+    # confusion matrix
+    f"{P}.cm_md": (
+        "Row i, column j counts the samples of **true** class i that were **predicted** as "
+        "class j; the diagonal holds the correct answers. Edit the counts or pick a preset. "
+        "Every metric below is computed from the labels these counts describe."
+    ),
+    f"{P}.preset": "example",
+    f"{P}.preset_course": "course example (6, 5 / 7, 9)",
+    f"{P}.preset_imbalanced": "imbalanced classes",
+    f"{P}.preset_three": "three classes",
+    f"{P}.cm_table": "counts (rows: true class 0, 1, … from top to bottom)",
+    f"{P}.pred_k": "predicted {k}",
+    f"{P}.cm_rows_note": "Empty cells and negative or fractional counts are rejected with a message.",
+    f"{P}.m_acc": "accuracy",
+    f"{P}.m_acc_help": "Correct predictions / all predictions.",
+    f"{P}.m_bal": "balanced accuracy",
+    f"{P}.m_bal_help": "Mean of the per-class recalls: each class counts the same, whatever its size.",
+    f"{P}.m_n": "samples",
+    f"{P}.m_prec": "precision (class 1)",
+    f"{P}.m_rec": "recall (class 1)",
+    f"{P}.m_spec": "specificity (class 1)",
+    f"{P}.m_f1": "F1 (class 1)",
+    f"{P}.positive_note": "Class 1 (second row) is taken as the positive class.",
+    f"{P}.m_macro_prec": "macro precision",
+    f"{P}.m_macro_rec": "macro recall",
+    f"{P}.m_macro_spec": "macro specificity",
+    f"{P}.m_macro_f1": "macro F1",
+    f"{P}.tex_bal": "balanced accuracy",
+    f"{P}.tex_acc": "accuracy",
+    f"{P}.class_short": "class {k}",
+    f"{P}.true_axis": "true class",
+    f"{P}.pred_axis": "predicted class",
+    f"{P}.row_txt": "{c}: {vals}",
+    f"{P}.cm_alt": (
+        "Row-normalized confusion matrix (each row adds up to 1; the diagonal is each class's "
+        "recall). Rows: {rows}."
+    ),
+    f"{P}.col_class": "class",
+    f"{P}.col_support": "support",
+    f"{P}.col_prec": "precision",
+    f"{P}.col_rec": "recall",
+    f"{P}.col_spec": "specificity",
+    f"{P}.col_f1": "F1",
+    f"{P}.gap_warning": (
+        "Accuracy ({acc}) and balanced accuracy ({bal}) differ a lot: the classes have very "
+        "different sizes and the large class dominates the accuracy. Look at the recall of the "
+        "small class."
+    ),
+    f"{P}.misc_diag_mean": (
+        "The mean of the diagonal of the row-normalized matrix is the **balanced** accuracy, "
+        "not the accuracy. In the course example (rows 6, 5 and 7, 9) it is "
+        "(6/11 + 9/16)/2 = 0.554, while the accuracy is 15/27 = 0.556. They coincide only when "
+        "every class has the same number of samples; with imbalanced classes they can be far "
+        "apart (try the imbalanced example)."
+    ),
+    f"{P}.misc_rows": (
+        "Tables differ in which axis holds the true class. Here (as in scikit-learn) rows are "
+        "true classes, so normalizing rows gives recalls. If the rows are the predicted classes, "
+        "normalizing rows gives precisions instead. Also, in Spanish texts “precisión” is "
+        "sometimes used for accuracy, which clashes with precision = TP/(TP + FP)."
+    ),
+    # ROC
+    f"{P}.roc_md": (
+        "A classifier gives each sample a score; we predict “positive” when the score is at least "
+        "a threshold t. Every t gives one confusion matrix, hence one point (false-positive rate, "
+        "true-positive rate). Sweeping t from high to low traces the **ROC curve** from (0, 0) to "
+        "(1, 1)."
+    ),
+    f"{P}.source": "scores",
+    f"{P}.source_patients": "six patients (course)",
+    f"{P}.source_generated": "generated",
+    f"{P}.source_own": "your own",
+    f"{P}.patient": "Patient {k}",
+    f"{P}.n_pos": "positives",
+    f"{P}.n_neg": "negatives",
+    f"{P}.separation": "separation d of the classes",
+    f"{P}.seed": "seed",
+    f"{P}.own_scores": "scores (between 0 and 1)",
+    f"{P}.own_labels": "labels (1 = positive, 0 = negative)",
+    f"{P}.own_note": "Separate the numbers with spaces, commas, semicolons or line breaks; use a "
+    "point as the decimal mark. Both lists must have the same length.",
+    f"{P}.threshold": "threshold t (predict positive when score ≥ t)",
+    f"{P}.threshold_help": "Lower t: more samples called positive, so both TPR and FPR grow.",
+    f"{P}.m_tpr": "TPR = recall at t",
+    f"{P}.m_fpr": "FPR = 1 − specificity at t",
+    f"{P}.m_auc": "AUC",
+    f"{P}.m_pop_auc": "population AUC Φ(d/√2)",
+    f"{P}.pop_auc_help": "What the AUC tends to with infinitely many generated scores.",
+    f"{P}.m_acc_t": "accuracy at t",
+    f"{P}.x_fpr": "false-positive rate (FPR)",
+    f"{P}.y_tpr": "true-positive rate (TPR)",
+    f"{P}.roc_alt": (
+        "ROC curve with {m} points and area {auc}; the dashed diagonal is a random ranking. At "
+        "threshold t = {thr} the classifier sits at FPR = {fpr}, TPR = {tpr} (the large dot)."
+    ),
+    f"{P}.neg_class": "negative",
+    f"{P}.healthy": "healthy",
+    f"{P}.infected": "infected",
+    f"{P}.pos_class": "positive",
+    f"{P}.x_score": "score",
+    f"{P}.strip_alt": (
+        "Scores of positives (top row) and negatives (bottom row) with the threshold t = {thr} as "
+        "a vertical line. To its right (called positive): {tp} true positives and {fp} false "
+        "positives; to its left: {tn} true negatives and {fn} false negatives."
+    ),
+    f"{P}.true_is": "true {c}",
+    f"{P}.pred_is": "predicted {c}",
+    f"{P}.cm_at": "Confusion matrix at t = {thr}:",
+    f"{P}.pairs_header": "AUC as ranked pairs",
+    f"{P}.pairs_md": (
+        "Take every pair made of one positive and one negative. The AUC is the share of pairs in "
+        "which the positive has the higher score (a tie counts ½). It does not depend on any "
+        "threshold: it measures how well the scores *rank* the samples."
+    ),
+    f"{P}.pairs_count": (
+        "{wins} pairs ranked correctly, {ties} ties and {losses} ranked wrongly, out of "
+        "{total}: AUC = {auc}."
+    ),
+    f"{P}.col_pos": "positive",
+    f"{P}.col_pos_score": "score of the positive",
+    f"{P}.col_neg": "negative",
+    f"{P}.col_neg_score": "score of the negative",
+    f"{P}.col_credit": "credit",
+    f"{P}.pair_ok": "✓ 1",
+    f"{P}.pair_tie": "tie ½",
+    f"{P}.pair_bad": "✗ 0",
+    f"{P}.pairs_truncated": "Showing the first {shown} of {total} pairs.",
+    f"{P}.check_pairs_trap": "share of pairs vs area under the ROC (trapezoids)",
+    f"{P}.check_pairs_rank": "share of pairs vs rank formula (Mann–Whitney)",
+    f"{P}.misc_auc_threshold": (
+        "A high AUC does not mean the classifier is good at the threshold you use: the AUC "
+        "averages over all thresholds. Choosing t still decides the trade-off between false "
+        "positives and false negatives."
+    ),
+}
+
+ES = {
+    f"{P}.title": "Pérdidas y métricas",
+    f"{P}.card": "MSE frente a MAE con un valor atípico, entropía cruzada en bits o nats, la "
+    "matriz de confusión y sus métricas, curvas ROC y el AUC como pares ordenados.",
+    f"{P}.intro": (
+        "Una **pérdida** es lo que el entrenamiento minimiza; una **métrica** es cómo juzgamos el "
+        "resultado. Cambia los números de cada pestaña y observa cómo cambian juntos la fórmula, "
+        "el valor y la gráfica."
+    ),
+    f"{P}.tab_reg": "MSE frente a MAE",
+    f"{P}.tab_ce": "Entropía cruzada",
+    f"{P}.tab_cm": "Matriz de confusión",
+    f"{P}.tab_roc": "ROC y AUC",
+    f"{P}.reg_md": (
+        "Ambas pérdidas promedian una penalización del residuo r = y − ŷ. El MSE lo eleva al "
+        "cuadrado, así que un residuo el doble de grande cuesta cuatro veces más; el MAE toma su "
+        "valor absoluto. Abajo, once observaciones se resumen con una sola predicción constante "
+        "c. La c que minimiza el MSE es la **media**; la que minimiza el MAE es la **mediana**. "
+        "Aleja la undécima observación y compara cuánto se mueve cada una."
+    ),
+    f"{P}.outlier": "valor de la 11.ª observación (el valor atípico)",
+    f"{P}.outlier_help": "Las otras diez observaciones quedan entre 1 y 3.9.",
+    f"{P}.m_mean": "mejor c para el MSE (media)",
+    f"{P}.m_median": "mejor c para el MAE (mediana)",
+    f"{P}.m_mse": "MSE en su mejor c",
+    f"{P}.m_mae": "MAE en su mejor c",
+    f"{P}.delta_note": "Las flechitas muestran el cambio que provoca la 11.ª observación "
+    "(frente a las otras diez solas).",
+    f"{P}.curve_sq": "cuadrado r²",
+    f"{P}.curve_abs": "absoluto |r|",
+    f"{P}.x_residual": "residuo r = y − ŷ",
+    f"{P}.y_loss": "pérdida",
+    f"{P}.residual_alt": (
+        "Penalización frente al residuo: r² es plana cerca de 0 y crece de forma cuadrática (16 "
+        "en r = 4); |r| crece de forma lineal (4 en r = 4). Para |r| < 1 el cuadrado es la menor "
+        "de las dos."
+    ),
+    f"{P}.curve_mse_c": "MSE(c)",
+    f"{P}.curve_mae_c": "MAE(c)",
+    f"{P}.x_constant": "predicción constante c",
+    f"{P}.constant_alt": (
+        "MSE y MAE de las once observaciones en función de la predicción constante c (escala "
+        "logarítmica simétrica). Con la 11.ª observación en {out}, el MSE es mínimo en la media "
+        "c = {mean} y el MAE en la mediana c = {median}; los puntos marcan ambos mínimos."
+    ),
+    f"{P}.check_mean": "media frente al argmin de MSE(c) en la malla",
+    f"{P}.check_median": "mediana frente al argmin de MAE(c) en la malla",
+    f"{P}.reg_after_md": (
+        "¿Por qué la diferencia? El gradiente de r² es 2r, así que el valor atípico tira del "
+        "ajuste en proporción a su distancia; el gradiente de |r| es ±1, así que no tira más "
+        "fuerte que cualquier otro punto. Por eso el MAE es **robusto ante valores atípicos**, a "
+        "cambio de un quiebre en 0 y de un gradiente que no se achica cerca del óptimo."
+    ),
+    f"{P}.ce_md": (
+        "Para un clasificador que entrega probabilidades q (por ejemplo, una softmax), la "
+        "entropía cruzada las compara con la distribución objetivo p. Con un objetivo one-hot "
+        "solo importa la probabilidad asignada a la clase verdadera: H = −log q_verdadera. La "
+        "base del logaritmo solo fija la unidad: base 2 da bits, base e da nats. Los valores "
+        "iniciales reproducen el ejemplo del curso (una foto de perro, objetivo [1, 0, 0, 0])."
+    ),
+    f"{P}.base": "base del logaritmo",
+    f"{P}.base_2": "2 (bits)",
+    f"{P}.base_e": "e (nats)",
+    f"{P}.base_10": "10",
+    f"{P}.true_class": "clase verdadera",
+    f"{P}.class_k": "clase {k}",
+    f"{P}.q_table": "probabilidades predichas q (deben sumar 1)",
+    f"{P}.m_ce": "entropía cruzada, base {base}",
+    f"{P}.m_ce_nats": "en nats (base e)",
+    f"{P}.m_ce_bits": "en bits (base 2)",
+    f"{P}.x_q_true": "probabilidad asignada a la clase verdadera",
+    f"{P}.y_ce": "−{log} q",
+    f"{P}.y_bce": "pérdida (con {log})",
+    f"{P}.ce_alt": (
+        "La pérdida −{log} q frente a la probabilidad q asignada a la clase verdadera: vale "
+        "0 en q = 1 y crece sin límite cuando q se acerca a 0. La predicción actual da q = {q}, "
+        "así que la pérdida es {h}."
+    ),
+    f"{P}.misc_zero_terms": (
+        "Con un objetivo one-hot, las probabilidades de las clases incorrectas no entran "
+        "directamente en la pérdida: sus términos se multiplican por 0. Solo importan a través "
+        "de la restricción de que todas suman 1: subir la clase verdadera obliga a bajar las "
+        "demás."
+    ),
+    f"{P}.bce_header": "Entropía cruzada binaria",
+    f"{P}.bce_md": (
+        "Con dos clases el modelo entrega una sola probabilidad p̂ = P(y = 1). Un ejemplo "
+        "positivo cuesta −log p̂ y uno negativo −log(1 − p̂). Una respuesta equivocada y muy "
+        "segura se castiga sin límite. El logaritmo usa la base elegida arriba."
+    ),
+    f"{P}.p_hat": "probabilidad predicha p̂ de la clase 1",
+    f"{P}.m_bce1": "pérdida si la etiqueta real es 1",
+    f"{P}.m_bce0": "pérdida si la etiqueta real es 0",
+    f"{P}.curve_y1": "y = 1: −log p̂",
+    f"{P}.curve_y0": "y = 0: −log(1 − p̂)",
+    f"{P}.x_p": "probabilidad predicha p̂",
+    f"{P}.bce_alt": (
+        "Entropía cruzada binaria frente a p̂ para ambas etiquetas: la curva de y = 1 baja a 0 "
+        "en p̂ = 1 y la de y = 0 crece sin límite ahí. En p̂ = {p} las pérdidas son {l1} (y = 1) "
+        "y {l0} (y = 0)."
+    ),
+    f"{P}.misc_mixed_base": (
+        "Los dos términos de la entropía cruzada binaria deben usar el mismo logaritmo. Una "
+        "fórmula que escribe log₂ en un término y ln en el otro pesa distinto a positivos y "
+        "negativos (por un factor ln 2 ≈ 0.69) y ya no es una entropía cruzada."
+    ),
+    f"{P}.cm_md": (
+        "La fila i, columna j cuenta las muestras de clase **verdadera** i que fueron "
+        "**predichas** como clase j; la diagonal guarda los aciertos. Edita los conteos o elige "
+        "un ejemplo. Cada métrica de abajo se calcula a partir de las etiquetas que describen "
+        "estos conteos."
+    ),
+    f"{P}.preset": "ejemplo",
+    f"{P}.preset_course": "ejemplo del curso (6, 5 / 7, 9)",
+    f"{P}.preset_imbalanced": "clases desbalanceadas",
+    f"{P}.preset_three": "tres clases",
+    f"{P}.cm_table": "conteos (filas: clase verdadera 0, 1, … de arriba abajo)",
+    f"{P}.pred_k": "predicha {k}",
+    f"{P}.cm_rows_note": "Las celdas vacías y los conteos negativos o fraccionarios se rechazan "
+    "con un mensaje.",
+    f"{P}.m_acc": "exactitud (accuracy)",
+    f"{P}.m_acc_help": "Predicciones correctas / todas las predicciones.",
+    f"{P}.m_bal": "exactitud balanceada",
+    f"{P}.m_bal_help": "Promedio de la sensibilidad de cada clase: todas las clases pesan lo "
+    "mismo, sin importar su tamaño.",
+    f"{P}.m_n": "muestras",
+    f"{P}.m_prec": "precisión (clase 1)",
+    f"{P}.m_rec": "sensibilidad (clase 1)",
+    f"{P}.m_spec": "especificidad (clase 1)",
+    f"{P}.m_f1": "F1 (clase 1)",
+    f"{P}.positive_note": "La clase 1 (segunda fila) se toma como la clase positiva. La "
+    "sensibilidad también se conoce como recall o exhaustividad.",
+    f"{P}.m_macro_prec": "precisión macro",
+    f"{P}.m_macro_rec": "sensibilidad macro",
+    f"{P}.m_macro_spec": "especificidad macro",
+    f"{P}.m_macro_f1": "F1 macro",
+    f"{P}.tex_bal": "exactitud balanceada",
+    f"{P}.tex_acc": "exactitud",
+    f"{P}.class_short": "clase {k}",
+    f"{P}.true_axis": "clase verdadera",
+    f"{P}.pred_axis": "clase predicha",
+    f"{P}.row_txt": "{c}: {vals}",
+    f"{P}.cm_alt": (
+        "Matriz de confusión normalizada por filas (cada fila suma 1; la diagonal es la "
+        "sensibilidad de cada clase). Filas: {rows}."
+    ),
+    f"{P}.col_class": "clase",
+    f"{P}.col_support": "soporte",
+    f"{P}.col_prec": "precisión",
+    f"{P}.col_rec": "sensibilidad",
+    f"{P}.col_spec": "especificidad",
+    f"{P}.col_f1": "F1",
+    f"{P}.gap_warning": (
+        "La exactitud ({acc}) y la exactitud balanceada ({bal}) difieren mucho: las clases "
+        "tienen tamaños muy distintos y la clase grande domina la exactitud. Mira la "
+        "sensibilidad de la clase pequeña."
+    ),
+    f"{P}.misc_diag_mean": (
+        "El promedio de la diagonal de la matriz normalizada por filas es la exactitud "
+        "**balanceada**, no la exactitud. En el ejemplo del curso (filas 6, 5 y 7, 9) vale "
+        "(6/11 + 9/16)/2 = 0.554, mientras que la exactitud es 15/27 = 0.556. Solo coinciden "
+        "cuando todas las clases tienen el mismo número de muestras; con clases desbalanceadas "
+        "pueden quedar muy lejos (prueba el ejemplo desbalanceado)."
+    ),
+    f"{P}.misc_rows": (
+        "Las tablas no siempre ponen la clase verdadera en el mismo eje. Aquí (como en "
+        "scikit-learn) las filas son las clases verdaderas, así que normalizar por filas da "
+        "sensibilidades. Si las filas son las clases predichas, normalizar por filas da "
+        "precisiones. Además, en textos en español a veces se llama «precisión» a la accuracy, "
+        "lo que se confunde con la precisión = TP/(TP + FP); aquí la llamamos exactitud."
+    ),
+    f"{P}.roc_md": (
+        "Un clasificador asigna un puntaje a cada muestra; predecimos «positivo» cuando el "
+        "puntaje es al menos un umbral t. Cada t da una matriz de confusión y, por lo tanto, un "
+        "punto (tasa de falsos positivos, tasa de verdaderos positivos). Al barrer t de mayor a "
+        "menor se traza la **curva ROC** de (0, 0) a (1, 1)."
+    ),
+    f"{P}.source": "puntajes",
+    f"{P}.source_patients": "seis pacientes (curso)",
+    f"{P}.source_generated": "generados",
+    f"{P}.source_own": "los tuyos",
+    f"{P}.patient": "Paciente {k}",
+    f"{P}.n_pos": "positivos",
+    f"{P}.n_neg": "negativos",
+    f"{P}.separation": "separación d entre las clases",
+    f"{P}.seed": "semilla",
+    f"{P}.own_scores": "puntajes (entre 0 y 1)",
+    f"{P}.own_labels": "etiquetas (1 = positivo, 0 = negativo)",
+    f"{P}.own_note": "Separa los números con espacios, comas, punto y coma o saltos de línea; "
+    "usa punto como separador decimal. Ambas listas deben tener el mismo largo.",
+    f"{P}.threshold": "umbral t (positivo cuando puntaje ≥ t)",
+    f"{P}.threshold_help": "Un t más bajo llama positivas a más muestras: crecen tanto la TVP "
+    "como la TFP.",
+    f"{P}.m_tpr": "TVP = sensibilidad en t",
+    f"{P}.m_fpr": "TFP = 1 − especificidad en t",
+    f"{P}.m_auc": "AUC",
+    f"{P}.m_pop_auc": "AUC poblacional Φ(d/√2)",
+    f"{P}.pop_auc_help": "El valor al que tiende el AUC con infinitos puntajes generados.",
+    f"{P}.m_acc_t": "exactitud en t",
+    f"{P}.x_fpr": "tasa de falsos positivos (TFP)",
+    f"{P}.y_tpr": "tasa de verdaderos positivos (TVP)",
+    f"{P}.roc_alt": (
+        "Curva ROC con {m} puntos y área {auc}; la diagonal punteada es un orden al azar. Con el "
+        "umbral t = {thr} el clasificador está en TFP = {fpr}, TVP = {tpr} (el punto grande)."
+    ),
+    f"{P}.neg_class": "negativo",
+    f"{P}.healthy": "sano",
+    f"{P}.infected": "infectado",
+    f"{P}.pos_class": "positivo",
+    f"{P}.x_score": "puntaje",
+    f"{P}.strip_alt": (
+        "Puntajes de los positivos (fila de arriba) y de los negativos (fila de abajo) con el "
+        "umbral t = {thr} como línea vertical. A su derecha (llamados positivos): {tp} "
+        "verdaderos positivos y {fp} falsos positivos; a su izquierda: {tn} verdaderos "
+        "negativos y {fn} falsos negativos."
+    ),
+    f"{P}.true_is": "{c} real",
+    f"{P}.pred_is": "predicho {c}",
+    f"{P}.cm_at": "Matriz de confusión en t = {thr}:",
+    f"{P}.pairs_header": "El AUC como pares ordenados",
+    f"{P}.pairs_md": (
+        "Toma cada par formado por un positivo y un negativo. El AUC es la proporción de pares "
+        "en los que el positivo tiene el puntaje más alto (un empate cuenta ½). No depende de "
+        "ningún umbral: mide qué tan bien los puntajes *ordenan* las muestras."
+    ),
+    f"{P}.pairs_count": (
+        "{wins} pares bien ordenados, {ties} empates y {losses} mal ordenados, de {total}: "
+        "AUC = {auc}."
+    ),
+    f"{P}.col_pos": "positivo",
+    f"{P}.col_pos_score": "puntaje del positivo",
+    f"{P}.col_neg": "negativo",
+    f"{P}.col_neg_score": "puntaje del negativo",
+    f"{P}.col_credit": "crédito",
+    f"{P}.pair_ok": "✓ 1",
+    f"{P}.pair_tie": "empate ½",
+    f"{P}.pair_bad": "✗ 0",
+    f"{P}.pairs_truncated": "Se muestran los primeros {shown} de {total} pares.",
+    f"{P}.check_pairs_trap": "proporción de pares frente al área bajo la ROC (trapecios)",
+    f"{P}.check_pairs_rank": "proporción de pares frente a la fórmula de rangos (Mann–Whitney)",
+    f"{P}.misc_auc_threshold": (
+        "Un AUC alto no significa que el clasificador funcione bien con el umbral que usas: el "
+        "AUC promedia sobre todos los umbrales. Elegir t sigue decidiendo el equilibrio entre "
+        "falsos positivos y falsos negativos."
+    ),
+}
+
+# Spanish for the messages of core/metrics.py that do not follow the generic shapes.
+ES_ERRORS = [
+    (
+        r"^base must be > 0 and != 1, got (.+)$",
+        r"la base debe ser > 0 y distinta de 1; se recibió \1",
+    ),
+    (
+        r"^(\S+) must have entries in \[0, 1\], got (.+)$",
+        r"\1 debe tener entradas en [0, 1]; se recibió \2",
+    ),
+    (
+        r"^(\S+) must sum to 1 \(each row\), got (.+)$",
+        r"\1 debe sumar 1 (cada fila); suma \2",
+    ),
+    (
+        r"^(\S+) and (\S+) must have the same (shape|length), got (.+) and (.+)$",
+        r"\1 y \2 deben tener la misma forma; se recibieron \4 y \5",
+    ),
+    (
+        r"^y_true must contain only 0 and 1, got (.+)$",
+        r"las etiquetas solo pueden ser 0 y 1; se recibió \1",
+    ),
+    (
+        r"^y_true must contain both classes \(0 and 1\), got (\d+) positives of (\d+)$",
+        r"las etiquetas deben incluir ambas clases (0 y 1); hay \1 positivos de \2",
+    ),
+    (
+        r"^number of \(positive, negative\) pairs must be <= (\d+), got (\d+)$",
+        r"el número de pares (positivo, negativo) debe ser <= \1; hay \2",
+    ),
+    (
+        r"^C must be a square matrix with at least 2 classes, got shape (.+)$",
+        r"la matriz debe ser cuadrada y tener al menos 2 clases; tiene forma \1",
+    ),
+    (
+        r"^C must contain non-negative whole counts, got (.+)$",
+        r"la matriz solo admite conteos enteros no negativos; se recibió \1",
+    ),
+    (
+        r"^C must contain at least one sample, got total 0$",
+        r"la matriz debe contener al menos una muestra",
+    ),
+    (
+        r"^C must contain <= (\d+) samples in total, got (\d+)$",
+        r"la matriz admite como máximo \1 muestras en total; tiene \2",
+    ),
+    (
+        r"^(\S+) must be a list of numbers, got (.+)$",
+        r"\1 debe ser una lista de números; se recibió \2",
+    ),
+    (r"^(\S+) must have <= (\d+) numbers, got (\d+)$", r"\1 admite como máximo \2 números; hay \3"),
+]
