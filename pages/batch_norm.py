@@ -714,8 +714,8 @@ mm_frame[t("batch_norm.col_minmax")] = z
 stat_rows = [t(f"batch_norm.stat_{s}") for s in ("mean", "sd", "min", "max")]
 summary = pd.DataFrame({t("batch_norm.col_stat"): stat_rows})
 summary[t("batch_norm.col_minmax")] = np.round([z.mean(), z.std(), z.min(), z.max()], 12) + 0.0
-if x_hat is not None:
-    xh = x_hat[:, f]
+if N >= 2:  # the batch transform itself (batch statistics), whatever the mode above
+    xh = (x[:, f] - mu_B[f]) / np.sqrt(sigma2_B[f] + eps)
     mm_frame[t("batch_norm.col_bn")] = xh
     summary[t("batch_norm.col_bn")] = np.round([xh.mean(), xh.std(), xh.min(), xh.max()], 12) + 0.0
 s1, s2 = st.columns([3, 2])

@@ -173,3 +173,18 @@ def test_ill_conditioned_custom_feature_shows_an_error_not_a_crash():
     assert not at.exception
     assert any("demasiado mal condicionada" in el.value for el in at.error)
     assert "número de condición" in all_text(at)  # the standardized panel still works
+
+
+def test_min_max_beside_batch_norm_on_the_same_batch():
+    at = open_page(TOPIC, N="12", focus="2")
+    x = bn.stream_batch(DEFAULT_POP, 12, 0, 0)
+    z = bn.min_max_scale(x)[:, 1]
+    mu_B, sigma2_B = bn.batch_statistics(x)
+    x_hat = (x[:, 1] - mu_B[1]) / np.sqrt(sigma2_B[1] + 1e-5)
+    stat = i18n.translate("en", f"{TOPIC}.col_stat")
+    summary = next(df.value for df in at.dataframe if df.value.columns[0] == stat)
+    minmax, bn_col = (i18n.translate("en", f"{TOPIC}.col_{c}") for c in ("minmax", "bn"))
+    np.testing.assert_allclose(summary[minmax], [z.mean(), z.std(), 0.0, 1.0], atol=1e-12)
+    np.testing.assert_allclose(summary[bn_col], [0.0, x_hat.std(), x_hat.min(), x_hat.max()],
+                               atol=1e-12)  # fmt: skip
+    assert abs(z.mean()) > 0.1  # min-max does not centre
