@@ -6,7 +6,11 @@ browser.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import threading
 from collections.abc import Sequence
+from typing import Any
 
 import altair as alt
 import numpy as np
@@ -44,6 +48,43 @@ def pizarra_theme() -> alt.theme.ThemeConfig:
     }
 
 
+# Altair's data transformers are process-wide; sessions run in threads.
+_TRANSFORM_LOCK = threading.Lock()
+
+
+def _named_dataset(data: Any, datasets: dict[str, Any]) -> dict[str, str]:
+    """Altair data transformer: keep each DataFrame aside under a content-hash name.
+
+    Streamlit ships named datasets to the browser as Arrow, which is far cheaper than the
+    JSON records Altair would inline.
+    """
+    frame = pd.DataFrame(data)
+    digest = hashlib.sha1(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    digest.update("|".join(map(str, frame.columns)).encode())
+    name = "pz_" + digest.hexdigest()[:16]
+    datasets[name] = frame
+    return {"name": name}
+
+
+alt.data_transformers.register("pizarra_named", _named_dataset)
+
+
+def to_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec with its data as named datasets.
+
+    Altair's JSON-schema validation costs 30-150 ms per chart on every rerun, so it runs only
+    where ``PIZARRA_VALIDATE_CHARTS=1`` (the test suite sets it): every chart a page test or the
+    browser test draws is validated there, and the app itself skips the cost.
+    """
+    validate = os.environ.get("PIZARRA_VALIDATE_CHARTS") == "1"
+    datasets: dict[str, Any] = {}
+    with _TRANSFORM_LOCK, alt.data_transformers.enable("pizarra_named", datasets=datasets):
+        spec = chart.to_dict(validate=validate)
+    if datasets:
+        spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    return spec
+
+
 def show(
     chart: alt.TopLevelMixin,
     alt_text: str,
@@ -57,7 +98,7 @@ def show(
     """
     if presentation_mode():
         chart = chart.properties(height=480)
-    st.altair_chart(chart, theme=None, width="stretch", alt=alt_text)
+    st.vega_lite_chart(spec=to_spec(chart), theme=None, width="stretch", alt=alt_text)
     st.caption(alt_text)
     if data is not None:
         with st.expander(t("ui.chart_data"), expanded=False):

@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import ROOT, TIMEOUT, all_text, open_app
+from ui import i18n
 
 DEMO = textwrap.dedent(
     """
@@ -53,13 +54,22 @@ def demo_root(tmp_path_factory):
     shutil.copytree(ROOT / "ui", root / "ui")
     shutil.copytree(ROOT / "core", root / "core")
     shutil.copytree(ROOT / ".streamlit", root / ".streamlit")
-    (root / "pages").mkdir()
+    # Modules are shared with this test process (ui.nav lists the real pages), so the copy
+    # carries the real pages too; the demo page is not registered and appears in no menu.
+    shutil.copytree(ROOT / "pages", root / "pages")
     (root / "pages" / "demo.py").write_text(DEMO)
-    (root / "ui" / "text" / "demo.py").write_text(
-        'EN = {"demo.title": "Demo", "demo.card": "c", "demo.intro": "Intro EN"}\n'
-        'ES = {"demo.title": "Demostración", "demo.card": "c", "demo.intro": "Intro ES"}\n'
-    )
-    return root
+    # The catalogue is cached per process: lend it the demo's texts for these tests only.
+    demo_text = {
+        "en": {"demo.title": "Demo", "demo.card": "c", "demo.intro": "Intro EN"},
+        "es": {"demo.title": "Demostración", "demo.card": "c", "demo.intro": "Intro ES"},
+    }
+    cats = i18n.catalogues()
+    for lang, table in demo_text.items():
+        cats[lang].update(table)
+    yield root
+    for lang, table in demo_text.items():
+        for key in table:
+            del cats[lang][key]
 
 
 def open_demo(root, lang="en", **query) -> AppTest:
@@ -171,3 +181,44 @@ def test_classroom_mode_caps_and_says_so(demo_root, monkeypatch):
     assert classroom.CLASSROOM.max_epochs < classroom.FULL.max_epochs
     at = open_demo(demo_root)
     assert any("Classroom mode" in c.value for c in at.sidebar.caption)
+
+
+def test_chart_specs_carry_named_data_and_validate(monkeypatch):
+    import altair as alt
+    import pandas as pd
+
+    from ui import charts
+
+    frame = pd.DataFrame({"step": [0, 1, 2], "loss": [3.0, 2.0, 1.5], "run": ["a", "a", "a"]})
+    spec = charts.to_spec(charts.lines(frame, "step", "loss", "run"))
+    (name,) = spec["datasets"]
+    assert spec["data"] == {"name": name}
+    pd.testing.assert_frame_equal(spec["datasets"][name], frame)
+    assert spec["config"]["range"]["category"][0] == charts.PALETTE[0]  # our theme is applied
+    assert charts.to_spec(charts.lines(frame.copy(), "step", "loss", "run"))["data"] == {
+        "name": name
+    }
+    broken = alt.Chart(frame).mark_line().encode(x=alt.X(field="step", type="no-such-type"))
+    monkeypatch.setenv("PIZARRA_VALIDATE_CHARTS", "1")
+    with pytest.raises(Exception, match="no-such-type"):
+        charts.to_spec(broken)
+    monkeypatch.setenv("PIZARRA_VALIDATE_CHARTS", "0")
+    assert charts.to_spec(broken)["encoding"]["x"]["type"] == "no-such-type"
+
+
+def test_heatmap_and_field_specs():
+    from ui import charts
+
+    counts = np.array([[6, 5], [7, 9]])
+    norm = counts / counts.sum(axis=1, keepdims=True)
+    spec = charts.to_spec(charts.matrix_heatmap(norm, ["0", "1"], ["0", "1"], counts=counts))
+    (data,) = spec["datasets"].values()
+    assert list(data["value"].round(2)) == [0.55, 0.45, 0.44, 0.56]
+    assert list(data["count"]) == [6, 5, 7, 9]
+    xs = np.linspace(-1, 1, 5)
+    Z = np.add.outer(xs**2, xs)  # Z[i, j] = f(xs[j], ys[i]) with f = x + y**2
+    spec = charts.to_spec(charts.field(xs, xs, Z))
+    (data,) = spec["datasets"].values()
+    row = data.iloc[7]  # i = 1, j = 2: x = 0, y = -0.5
+    assert np.isclose((row.x + row.x2) / 2, 0.0) and np.isclose((row.y + row.y2) / 2, -0.5)
+    assert np.isclose(row.z, 0.25)
