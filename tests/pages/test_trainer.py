@@ -1,0 +1,331 @@
+"""The trainer page in AppTest: presets, a short run to the end, Stop, uploads, the grid, URLs.
+
+AppTest never fires ``st.fragment(run_every=...)``; the tests use the page's plain path (Start,
+then "Finish now"), or pull the session's ``TrainingRun`` by hand to stand in for the ticks
+before pressing Stop. Numbers are compared with ``core.train`` run on the same configuration.
+No test touches the network: MNIST comes from ``../shared/data/mnist-subset`` and any download
+attempt fails at once.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from core.data import load_dataset
+from core.models import state_dict_to_bytes
+from core.train import PRESETS, TrainConfig, train
+from tests.pages.helpers import ROOT, all_text, open_page
+from ui import i18n
+
+SUBSET = (ROOT.parent / "shared" / "data" / "mnist-subset").resolve()
+# digits, 1x10 ReLU, Adam, 2 epochs of 5 mini-batches: a second of work on a busy machine
+REFUSED = (
+    "weights file refused: it contains objects other than tensors "
+    "(only a state_dict saved with torch.save is accepted)"
+)
+SHORT = {"preset": "digits_a", "epochs": "2", "batch": "256", "patience": "0"}
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch):
+    """MNIST from the shared subset; a download attempt fails immediately instead of waiting."""
+    from urllib.error import URLError
+
+    import torchvision.datasets.mnist as tv_mnist
+
+    def no_network(*args, **kwargs):
+        raise URLError("network disabled in tests")
+
+    monkeypatch.setenv("PIZARRA_DATA_DIR", str(SUBSET))
+    monkeypatch.delenv("PIZARRA_OFFLINE", raising=False)
+    monkeypatch.delenv("PIZARRA_CLASSROOM", raising=False)
+    monkeypatch.setattr(tv_mnist, "download_and_extract_archive", no_network)
+
+
+def tr(lang: str, key: str, **kw) -> str:
+    return i18n.translate(lang, key, **kw)
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def table_with(at, column: str):
+    """The first dataframe of the page that has ``column``."""
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def core_result(config: TrainConfig):
+    data = load_dataset(config.dataset, data_dir=SUBSET, download=False)
+    *_, result = train(config, data)
+    return result
+
+
+def short_config(**changes) -> TrainConfig:
+    return PRESETS["digits_a"].replace(epochs=2, batch_size=256, patience=0, **changes)
+
+
+def run_to_end(at):
+    at.button(key="trainer.start").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.button(key="trainer.finish").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["trainer.run"] is None
+    return at
+
+
+def test_renders_in_both_languages(lang):
+    at = open_page("trainer", lang=lang)
+    assert not at.exception
+    assert at.title[0].value == tr(lang, "trainer.title")
+    text = all_text(at)
+    # default preset: optical digits b, 64-40-10, 64*40+40 + 40*10+10 = 3,010 parameters
+    assert tr(lang, "trainer.matches_preset", preset=tr(lang, "trainer.preset.digits_b")) in text
+    assert PRESETS["digits_b"].summary() in text
+    assert not at.button(key="trainer.start").disabled
+    assert at.button(key="trainer.stop").disabled
+    labels = [e.label for e in at.expander]
+    assert tr(lang, "trainer.model_expander", trainable="3,010", buffers="0") in labels
+    assert tr(lang, "trainer.h_results") not in text
+
+
+def test_preset_then_short_run_matches_core(lang):
+    at = open_page("trainer", lang=lang)
+    at.selectbox(key="trainer.preset").set_value("digits_e").run()
+    assert not at.exception
+    text = all_text(at)
+    assert tr(lang, "trainer.matches_preset", preset=tr(lang, "trainer.preset.digits_e")) in text
+    assert at.slider(key="trainer.layers").value == 2
+    assert at.query_params["preset"] in ("digits_e", ["digits_e"])
+    at.number_input(key="trainer.epochs").set_value(2).run()
+    at.select_slider(key="trainer.batch").set_value(256).run()
+    assert "epochs" in tr(lang, "trainer.differs_preset", preset="x", names="epochs")
+    run_to_end(at)
+    expected = core_result(PRESETS["digits_e"].replace(epochs=2, batch_size=256))
+    assert metric(at, tr(lang, "trainer.test_acc")) == f"{expected.test_acc:.4f}"
+    assert metric(at, tr(lang, "trainer.test_loss")) == f"{expected.test_loss:.4f}"
+    assert metric(at, tr(lang, "trainer.best_epoch")) == f"{expected.best_epoch} / 2"
+    text = all_text(at)
+    assert tr(lang, "trainer.h_results") in text and tr(lang, "trainer.h_compare") in text
+    # per-class table from core.metrics, one row per digit
+    assert table_with(at, tr(lang, "trainer.col_run")).shape[0] == 1  # one finished run
+    assert any(df.value.shape == (10, 5) for df in at.dataframe)
+    # the gallery shows the most confident mistakes of that run
+    wrong = int((expected.y_pred != expected.y_true).sum())
+    assert tr(lang, "trainer.mistakes_intro", n=min(12, wrong), total=wrong) in text
+
+
+def test_stop_keeps_the_best_weights():
+    at = open_page("trainer", **{**SHORT, "epochs": "300"})
+    at.button(key="trainer.start").click().run()
+    run = at.session_state["trainer.run"]
+    assert run is not None and not run.done
+    while len(run.history) < 3:  # stand-in for the browser's ticks
+        run.pull(0.2)
+    at.button(key="trainer.stop").click().run()
+    assert not at.exception
+    assert at.session_state["trainer.run"] is None
+    result = at.session_state["trainer.shown"].result
+    assert result.stop_reason == "stopped"
+    assert 3 <= result.epochs_run < 300
+    best = min(result.history, key=lambda r: r.val_loss)
+    assert result.best_epoch == best.epoch
+    assert result.best_val_acc == best.val_acc
+    assert metric(at, tr("en", "trainer.test_acc")) == f"{result.test_acc:.4f}"
+    assert tr("en", "trainer.stop.stopped") in all_text(at)
+    assert not at.button(key="trainer.start").disabled
+
+
+def test_bad_query_params_fall_back(lang):
+    at = open_page(
+        "trainer",
+        lang=lang,
+        lr="abc",
+        epochs="-5",
+        layers="9",
+        dataset="nope",
+        preset="zzz",
+        batch="7",
+        h1="1e9",
+        seed="<script>",
+    )
+    assert not at.exception
+    assert at.selectbox(key="trainer.dataset").value == "digits"
+    assert at.select_slider(key="trainer.lr").value == PRESETS["digits_b"].lr
+    assert at.number_input(key="trainer.epochs").value == 1  # clamped up
+    assert at.slider(key="trainer.layers").value == 5  # clamped down
+    assert at.number_input(key="trainer.h1").value == 1024
+    notices = [c.value for c in at.caption]
+    assert any(
+        tr(lang, "ui.param_clamped", name="epochs", value="-5", used="1") in c for c in notices
+    )
+    assert any(
+        tr(lang, "ui.param_invalid", name="lr", value="abc", used="0.001") in c for c in notices
+    )
+
+
+def test_preset_from_url_alone_and_course_counts():
+    at = open_page("trainer", preset="regularized5")
+    assert not at.exception
+    text = all_text(at)
+    assert (
+        tr("en", "trainer.matches_preset", preset=tr("en", "trainer.preset.regularized5")) in text
+    )
+    # the course's five-hidden network: 75,914 trainable parameters and 128 running statistics
+    assert (
+        tr("en", "trainer.param_totals", trainable="75,914", buffers="128", total="76,042") in text
+    )
+    # MNIST read from the shared subset: 8,000 training and 2,000 test images
+    assert (
+        tr(
+            "en",
+            "trainer.data_info",
+            dataset=tr("en", "trainer.ds.mnist"),
+            n_train="8,000",
+            n_test="2,000",
+            h=28,
+            w=28,
+            classes=10,
+        )
+        in text
+    )
+
+
+def test_every_preset_loads_exactly():
+    at = open_page("trainer", lang="es")
+    for name, config in PRESETS.items():
+        at.selectbox(key="trainer.preset").set_value(name).run()
+        assert not at.exception, name
+        text = all_text(at)
+        assert config.summary() in text, name
+        assert tr("es", "trainer.matches_preset", preset=tr("es", f"trainer.preset.{name}")) in text
+
+
+def test_failed_download_offers_digits(tmp_path, monkeypatch, lang):
+    monkeypatch.setenv("PIZARRA_DATA_DIR", str(tmp_path))
+    at = open_page("trainer", lang=lang, dataset="mnist")
+    assert not at.exception
+    message = tr(
+        lang,
+        "trainer.data_download_failed",
+        dataset=tr(lang, "trainer.ds.mnist"),
+        path=str(tmp_path),
+    )
+    assert message in [e.value for e in at.error]
+    assert at.button(key="trainer.start").disabled
+    at.button(key="trainer.to_digits").click().run()
+    assert not at.exception
+    assert at.selectbox(key="trainer.dataset").value == "digits"
+    assert not at.error and not at.button(key="trainer.start").disabled
+
+
+def test_offline_mode_never_downloads(tmp_path, monkeypatch):
+    monkeypatch.setenv("PIZARRA_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("PIZARRA_OFFLINE", "1")
+    at = open_page("trainer", dataset="fashion-mnist")
+    assert not at.exception
+    message = tr(
+        "en",
+        "trainer.data_missing",
+        dataset=tr("en", "trainer.ds.fashion-mnist"),
+        path=str(tmp_path),
+    )
+    assert message in [e.value for e in at.error]
+
+
+def test_mnist_subset_run():
+    params = {"preset": "logistic", "epochs": "1", "subset": "0.25"}
+    at = run_to_end(open_page("trainer", **params))
+    config = PRESETS["logistic"].replace(epochs=1, train_fraction=0.25)
+    expected = core_result(config)
+    assert metric(at, tr("en", "trainer.test_acc")) == f"{expected.test_acc:.4f}"
+    assert at.session_state["trainer.shown"].config == config
+
+
+class Boom:
+    """Unpickling this would create a folder: proof that the payload ran."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (os.makedirs, (self.path,))
+
+
+def upload(at, name: str, blob: bytes):
+    at.file_uploader(key="trainer.upload").set_value((name, blob, "application/octet-stream")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_weights_round_trip_and_refusals(tmp_path, lang):
+    at = run_to_end(open_page("trainer", lang=lang, **SHORT))
+    shown = at.session_state["trainer.shown"]
+    blob = state_dict_to_bytes(shown.state_dict)
+    # the same weights back: the same test accuracy, shown as the uploaded model
+    at = upload(at, "weights.pt", blob)
+    assert tr(lang, "trainer.upload_ok", name="weights.pt", acc=f"{shown.test_acc:.4f}") in [
+        s.value for s in at.success
+    ]
+    assert at.session_state["trainer.shown"].label == tr(
+        lang, "trainer.uploaded_label", name="weights.pt"
+    )
+    assert metric(at, tr(lang, "trainer.test_acc")) == f"{shown.test_acc:.4f}"
+    # a pickle that would run code is refused, and it did not run
+    marker = tmp_path / "pwned"
+    evil = io.BytesIO()
+    torch.save({"fc1.weight": Boom(str(marker))}, evil)
+    at = upload(at, "evil.pt", evil.getvalue())
+    assert not marker.exists()
+    assert at.error and i18n.translate_error(lang, REFUSED) in at.error[0].value
+    # random bytes are not a weights file
+    at = upload(at, "noise.pt", np.random.default_rng(0).bytes(500))
+    assert at.error
+    # the right file for another architecture: a clear mismatch message
+    at.number_input(key="trainer.h1").set_value(11).run()
+    at = upload(at, "weights_again.pt", blob)
+    expected = i18n.translate_error(lang, "weights do not match the configured architecture: x")
+    assert at.error and expected.split(":")[0] in at.error[0].value
+
+
+def test_course_grid_runs_every_config():
+    at = open_page("trainer", grid_epochs="1", subset="0.25")
+    at.button(key="trainer.grid").click().run()
+    assert not at.exception
+    assert len(at.session_state["trainer.queue"]) == 7
+    at.button(key="trainer.finish").click().run()
+    assert not at.exception
+    finished = at.session_state["trainer.finished"]
+    assert len(finished) == 8
+    depths = sorted({r["summary"].split()[1].count("-") - 1 for r in finished})
+    assert depths == [0, 1, 2, 3]
+    assert table_with(at, tr("en", "trainer.col_run")).shape[0] == 8
+    assert all("sgd lr=0.1 " in r["summary"] or "sgd lr=0.01 " in r["summary"] for r in finished)
+
+
+def test_divergence_is_explained_with_a_suggested_lr(lang):
+    at = open_page("trainer", lang=lang, preset="digits_a", optimizer="sgd", lr="100", epochs="3")
+    run_to_end(at)
+    result = at.session_state["trainer.shown"].result
+    assert result.stop_reason == "diverged" and result.diverged is not None
+    warning = at.warning[0].value
+    suggested = result.diverged.suggested_lr
+    assert f"lr = {suggested:g}" in warning
+    at.button(key="trainer.use_lr").click().run()
+    assert not at.exception
+    assert at.select_slider(key="trainer.lr").value == pytest.approx(suggested)
+
+
+def test_objective_formula_comes_from_core():
+    at = open_page("trainer")
+    formulas = [el.value for el in at.latex]
+    assert any(
+        r"\frac{\lambda}{2} \sum W^2" in f and r"\operatorname{softmax}" in f for f in formulas
+    )
+    assert Path(ROOT / "pages" / "trainer.py").read_text().count("import torch") == 0
