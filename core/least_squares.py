@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 
 import numpy as np
 import sympy
@@ -519,16 +520,17 @@ class SymbolicNormalEquations:
     """The normal equations of the 3x2 example ``x2 = 2 x1 + t e3``, as SymPy objects."""
 
     t: sympy.Symbol
-    w: sympy.Matrix  # (2, 1) of symbols w1, w2
-    X: sympy.Matrix  # (3, 2), depends on t
-    y: sympy.Matrix  # (3, 1)
+    w: sympy.ImmutableMatrix  # (2, 1) of symbols w1, w2
+    X: sympy.ImmutableMatrix  # (3, 2), depends on t
+    y: sympy.ImmutableMatrix  # (3, 1)
     loss: sympy.Expr
-    gradient: sympy.Matrix  # (2, 1)
-    XtX: sympy.Matrix
-    Xty: sympy.Matrix
+    gradient: sympy.ImmutableMatrix  # (2, 1)
+    XtX: sympy.ImmutableMatrix
+    Xty: sympy.ImmutableMatrix
     det: sympy.Expr  # det(X^T X) as a polynomial in t
 
 
+@cache  # immutable result, derived once per process (the first derivation costs ~0.5 s)
 def symbolic_normal_equations() -> SymbolicNormalEquations:
     """Derive ``grad L = (X^T X w - X^T y)/n`` with SymPy for ``X(t) = [x1, 2 x1 + t e3]``.
 
@@ -549,13 +551,13 @@ def symbolic_normal_equations() -> SymbolicNormalEquations:
     det = sympy.factor(XtX.det())
     return SymbolicNormalEquations(
         t=t,
-        w=w,
-        X=X,
-        y=y,
+        w=sympy.ImmutableMatrix(w),
+        X=sympy.ImmutableMatrix(X),
+        y=sympy.ImmutableMatrix(y),
         loss=loss_expr,
-        gradient=gradient.applyfunc(sympy.expand),
-        XtX=XtX,
-        Xty=Xty,
+        gradient=sympy.ImmutableMatrix(gradient.applyfunc(sympy.expand)),
+        XtX=sympy.ImmutableMatrix(XtX),
+        Xty=sympy.ImmutableMatrix(Xty),
         det=det,
     )
 

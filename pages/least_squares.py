@@ -37,16 +37,29 @@ def vec(w: np.ndarray) -> str:
     return "(" + ", ".join(f"{v:.{digits}g}" for v in w) + ")"
 
 
-def axis_titles(chart: alt.Chart, x: str, y: str) -> alt.Chart:
-    """Name the axes of a ``charts.field`` backdrop (it leaves them blank)."""
-    chart.encoding.x.title = x
-    chart.encoding.y.title = y
-    return chart
+def q(name: str, **kw) -> dict:
+    """Channel arguments for a quantitative field (``field=`` objects: shorthand parsing is slow)."""
+    return {"field": name, "type": "quantitative", **kw}
+
+
+def nom(name: str, **kw) -> dict:
+    return {"field": name, "type": "nominal", **kw}
 
 
 @st.cache_resource
-def symbolic() -> ls.SymbolicNormalEquations:
-    return ls.symbolic_normal_equations()
+def symbolic_latex() -> dict[str, str]:
+    """The SymPy derivation as LaTeX: it does not depend on any widget, so render it once."""
+    sym = ls.symbolic_normal_equations()
+    return {
+        "X": sympy.latex(sym.X),
+        "y": sympy.latex(sym.y),
+        "w": sympy.latex(sym.w),
+        "loss": sympy.latex(sym.loss),
+        "gradient": sympy.latex(sym.gradient),
+        "XtX": sympy.latex(sym.XtX),
+        "Xty": sympy.latex(sym.Xty),
+        "det": sympy.latex(sym.det),
+    }
 
 
 # -------------------------------------------------------------------------------------------
@@ -66,11 +79,11 @@ def contour(
     """Loss field (d = 2) around ``w_star``, the line of minimizers, marked points and GD paths."""
     k = N.shape[1]
     centre = w_star
-    span = max(2.0, 1.2 * max(float(np.abs(q - centre).max()) for q in [centre, *points]))
+    span = max(2.0, 1.2 * max(float(np.abs(pt - centre).max()) for pt in [centre, *points]))
     w1 = np.linspace(centre[0] - span, centre[0] + span, 41)
     w2 = np.linspace(centre[1] - span, centre[1] + span, 41)
     L = ls.loss_grid(X, y, w1, w2)
-    layers = [axis_titles(charts.field(w1, w2, L, log_color=True, title="L(w)"), "w₁", "w₂")]
+    layers = [charts.field(w1, w2, L, log_color=True, title="L(w)", x_title="w₁", y_title="w₂")]
     if k == 1:
         s = np.linspace(-3 * span, 3 * span, 2)
         line = pd.DataFrame(w_star + np.outer(s, N[:, 0]), columns=["w1", "w2"])
@@ -78,36 +91,52 @@ def contour(
         layers.append(
             alt.Chart(line)
             .mark_line(color="white", strokeDash=[6, 3], strokeWidth=2, clip=True)
-            .encode(x="w1:Q", y="w2:Q", order="order:Q")
+            .encode(x=alt.X(**q("w1")), y=alt.Y(**q("w2")), order=alt.Order(**q("order")))
         )
     if paths is not None and not paths.empty:
         # same colours as the line charts (nominal domain sorted), over a white halo for contrast
         names = sorted(paths["start"].unique())
         halo = alt.Chart(paths).mark_line(color="white", strokeWidth=5, clip=True)
-        layers.append(halo.encode(x="w1:Q", y="w2:Q", detail="start:N", order="t:Q"))
+        layers.append(
+            halo.encode(
+                x=alt.X(**q("w1")),
+                y=alt.Y(**q("w2")),
+                detail=alt.Detail(**nom("start")),
+                order=alt.Order(**q("t")),
+            )
+        )
         layers.append(
             alt.Chart(paths)
             .mark_line(point=alt.OverlayMarkDef(size=14), strokeWidth=2.5, clip=True)
             .encode(
-                x="w1:Q",
-                y="w2:Q",
-                order="t:Q",
+                x=alt.X(**q("w1")),
+                y=alt.Y(**q("w2")),
+                order=alt.Order(**q("t")),
                 color=alt.Color(
-                    "start:N",
+                    **nom("start"),
                     title=None,
                     scale=alt.Scale(domain=names, range=list(charts.PALETTE[: len(names)])),
                 ),
-                tooltip=["start", "t", alt.Tooltip("w1:Q", format=".4g"), "w2"],
+                tooltip=[
+                    alt.Tooltip(**nom("start")),
+                    alt.Tooltip(**q("t")),
+                    alt.Tooltip(**q("w1", format=".4g")),
+                    alt.Tooltip(**q("w2", format=".4g")),
+                ],
             )
         )
     layers.append(
         alt.Chart(marks)
         .mark_point(size=120, filled=True, shape="diamond", clip=True)
         .encode(
-            x="w1:Q",
-            y="w2:Q",
+            x=alt.X(**q("w1")),
+            y=alt.Y(**q("w2")),
             color=alt.value(charts.PALETTE[7]),
-            tooltip=["what", alt.Tooltip("w1:Q", format=".4g"), alt.Tooltip("w2:Q", format=".4g")],
+            tooltip=[
+                alt.Tooltip(**nom("what")),
+                alt.Tooltip(**q("w1", format=".4g")),
+                alt.Tooltip(**q("w2", format=".4g")),
+            ],
         )
     )
     return alt.layer(*layers).properties(height=420)
@@ -192,6 +221,11 @@ else:
     why = "wide" if d > n else "deficient"
     st.warning(t(f"least_squares.verdict_{why}", d=d, n=n, r=r, k=k), icon=":material/warning:")
 
+# Ridge and gradient descent know nothing of the rank tolerance: their limit is the exact X⁺y.
+w_ref = ls.min_norm_solution(X, y)
+N_ref = ls.null_space(X)
+k_ref = N_ref.shape[1]
+
 view = p.select(
     "view",
     t("least_squares.view"),
@@ -229,34 +263,49 @@ if view == "rank":
         alt.Chart(sv)
         .mark_bar()
         .encode(
-            x=alt.X("i:N", title=t("least_squares.sv_axis_i"), sort=None),
+            x=alt.X(
+                **nom("i"),
+                title=t("least_squares.sv_axis_i"),
+                sort=None,
+                axis=alt.Axis(labelAngle=0),
+            ),
             y=alt.Y(
-                "shown:Q",
+                **q("shown"),
                 title=t("least_squares.sv_axis_sigma"),
                 scale=alt.Scale(type="log", domain=[lo, hi], nice=False),
             ),
-            y2="base:Q",
+            y2=alt.Y2(field="base"),
             color=alt.Color(
-                "status:N",
+                **nom("status"),
                 title=None,
                 scale=alt.Scale(
                     domain=[t("least_squares.sv_kept"), t("least_squares.sv_zero")],
                     range=[charts.PALETTE[0], charts.PALETTE[3]],
                 ),
             ),
-            tooltip=["i", alt.Tooltip("sigma:Q", format=".3e"), "status"],
+            tooltip=[
+                alt.Tooltip(**nom("i")),
+                alt.Tooltip(**q("sigma", format=".3e")),
+                alt.Tooltip(**nom("status")),
+            ],
         )
     )
     layers = [bars]
     if info.tol > 0:
         rule = pd.DataFrame({"tol": [info.tol], "label": [f"τ = {info.tol:.2e}"]})
         layers.append(
-            alt.Chart(rule).mark_rule(strokeDash=[6, 4], color=charts.PALETTE[7]).encode(y="tol:Q")
+            alt.Chart(rule)
+            .mark_rule(strokeDash=[6, 4], color=charts.PALETTE[7])
+            .encode(y=alt.Y(**q("tol")))
         )
         layers.append(
             alt.Chart(rule)
             .mark_text(align="right", dx=-4, dy=-6, color=charts.PALETTE[7])
-            .encode(y="tol:Q", text="label:N", x=alt.value(alt.expr("width")))
+            .encode(
+                y=alt.Y(**q("tol")),
+                text=alt.Text(**nom("label")),
+                x=alt.value(alt.expr("width")),
+            )
         )
     sv_text = t(
         "least_squares.sv_alt",
@@ -341,15 +390,15 @@ if view == "family":
     m1.metric(t("least_squares.m_w_c"), vec(w_c))
     m2.metric(t("least_squares.m_norm_w"), fmt(float(np.linalg.norm(w_c))))
     m3.metric(t("least_squares.m_residual"), fmt(res_c))
-    st.caption(
-        t(
-            "least_squares.pythagoras",
-            w2=fmt(float(w_c @ w_c)),
-            s2=fmt(float(w_star @ w_star)),
-            c2=fmt(float(np.sum(ls.project_null_space(X, c * v1, rtol) ** 2))),
-        )
-    )
     if k:
+        st.caption(
+            t(
+                "least_squares.pythagoras",
+                w2=fmt(float(w_c @ w_c)),
+                s2=fmt(float(w_star @ w_star)),
+                c2=fmt(float(np.sum(ls.project_null_space(X, c * v1, rtol) ** 2))),
+            )
+        )
         W_grid = ls.solution_family(X, y, np.outer(C_GRID, v1), rtol)
         curve = pd.DataFrame(
             {
@@ -365,7 +414,7 @@ if view == "family":
         chart = charts.lines(
             curve, "c", "value", "series", x_title="c", y_title=t("least_squares.s_value")
         ) + alt.Chart(here).mark_point(size=90, filled=True, color=charts.PALETTE[3]).encode(
-            x="c:Q", y="value:Q"
+            x=alt.X(**q("c")), y=alt.Y(**q("value"))
         )
         charts.show(
             chart,
@@ -397,6 +446,8 @@ if view == "family":
 # -------------------------------------------------------------------------------------------
 if view == "ridge":
     p.explain(t("least_squares.ridge_md"))
+    if rtol is not None:
+        st.caption(t("least_squares.no_rtol_note"))
     blocks.formula(ls.ridge_solution.latex)
     lam = p.select_slider(
         "lam",
@@ -408,7 +459,7 @@ if view == "ridge":
     w_lam = ls.ridge_solution(X, y, lam)
     m1, m2, m3 = st.columns([2, 1, 1])
     m1.metric(t("least_squares.m_w_lam"), vec(w_lam))
-    m2.metric(t("least_squares.m_dist_lam"), f"{np.linalg.norm(w_lam - w_star):.3e}")
+    m2.metric(t("least_squares.m_dist_lam"), f"{np.linalg.norm(w_lam - w_ref):.3e}")
     m3.metric(t("least_squares.m_residual"), fmt(ls.residual_norm(X, y, w_lam)))
     grid = np.logspace(-6, 3, 73)
     path = ls.ridge_path(X, y, grid)
@@ -419,7 +470,7 @@ if view == "ridge":
             "component": [f"w{j + 1}" for j in range(d)] * grid.size,
         }
     )
-    limits = pd.DataFrame({"w": w_star, "component": [f"w{j + 1}" for j in range(d)]})
+    limits = pd.DataFrame({"w": w_ref, "component": [f"w{j + 1}" for j in range(d)]})
     ridge_chart = (
         charts.lines(
             frame,
@@ -432,10 +483,10 @@ if view == "ridge":
         )
         + alt.Chart(limits)
         .mark_rule(strokeDash=[2, 3], opacity=0.7)
-        .encode(y="w:Q", color=alt.Color("component:N", title=None))
+        .encode(y=alt.Y(**q("w")), color=alt.Color(**nom("component"), title=None))
         + alt.Chart(pd.DataFrame({"lambda": [lam]}))
         .mark_rule(color=charts.PALETTE[7])
-        .encode(x="lambda:Q")
+        .encode(x=alt.X(**q("lambda")))
     )
     charts.show(
         ridge_chart,
@@ -443,13 +494,13 @@ if view == "ridge":
             "least_squares.ridge_alt",
             lam=f"{lam:.0e}",
             w_lam=vec(w_lam),
-            w_star=vec(w_star),
+            w_star=vec(w_ref),
             w_big=vec(path[-1]),
         ),
         data=frame,
         filename="ridge_path.csv",
     )
-    if not unique:
+    if k_ref:
         st.caption(t("least_squares.ridge_singular"))
 
 # -------------------------------------------------------------------------------------------
@@ -457,6 +508,8 @@ if view == "ridge":
 # -------------------------------------------------------------------------------------------
 if view == "gd":
     p.explain(t("least_squares.gd_md"))
+    if rtol is not None:
+        st.caption(t("least_squares.no_rtol_note"))
     blocks.formula(ls.gradient_descent.latex)
     g1, g2 = st.columns(2)
     with g1:
@@ -484,26 +537,26 @@ if view == "gd":
             t("least_squares.gd_diverge", frac=f"{lr_frac:.2f}"), icon=":material/trending_up:"
         )
     W_zero, W_other = runs.values()
-    limit_other = w_star + ls.project_null_space(X, w0_other, rtol)
+    limit_other = w_ref + ls.project_null_space(X, w0_other)
     m1, m2, m3 = st.columns([2, 2, 1])
     if np.all(np.isfinite(W_zero[-1])):
         m1.metric(t("least_squares.m_gd_zero"), vec(W_zero[-1]))
         m2.metric(t("least_squares.m_gd_other"), vec(W_other[-1]))
-        m3.metric(t("least_squares.m_gd_gap"), f"{np.linalg.norm(W_zero[-1] - w_star):.2e}")
+        m3.metric(t("least_squares.m_gd_gap"), f"{np.linalg.norm(W_zero[-1] - w_ref):.2e}")
         st.caption(
             t(
                 "least_squares.gd_limits",
-                w_star=vec(w_star),
+                w_star=vec(w_ref),
                 limit=vec(limit_other),
-                null=fmt(float(np.linalg.norm(limit_other - w_star))),
+                null=fmt(float(np.linalg.norm(limit_other - w_ref))),
             )
         )
     records = []
     for name, W in runs.items():
         ok = np.all(np.isfinite(W), axis=1)
         with np.errstate(over="ignore", invalid="ignore"):  # a diverging run may overflow here
-            dist = np.linalg.norm(W[ok] - w_star, axis=1)
-            null_part = ls.project_null_space(X, W[ok], rtol)
+            dist = np.linalg.norm(W[ok] - w_ref, axis=1)
+            null_part = ls.project_null_space(X, W[ok])
             null_norm = np.linalg.norm(null_part, axis=1)
         finite = np.isfinite(dist) & np.isfinite(null_norm)
         records.append(
@@ -550,7 +603,7 @@ if view == "gd":
     with c1:
         charts.show(dist_chart, gd_text, data=traj, filename="gradient_descent.csv")
     with c2:
-        charts.show(null_chart, t("least_squares.gd_null_alt", k=k))
+        charts.show(null_chart, t("least_squares.gd_null_alt", k=k_ref))
     if d == 2:
         paths = []
         for name, W in runs.items():
@@ -563,12 +616,12 @@ if view == "gd":
         span_pts = (
             [w0_other, np.zeros(2), *finite_ends] if not diverged else [w0_other, np.zeros(2)]
         )
-        marks = pd.DataFrame([w_star], columns=["w1", "w2"]).assign(
+        marks = pd.DataFrame([w_ref], columns=["w1", "w2"]).assign(
             what=[t("least_squares.pt_w_star")]
         )
         charts.show(
-            contour(X, y, w_star, N, span_pts, path_frame, marks),
-            t("least_squares.gd_contour_alt", w_star=vec(w_star), limit=vec(limit_other)),
+            contour(X, y, w_ref, N_ref, span_pts, path_frame, marks),
+            t("least_squares.gd_contour_alt", w_star=vec(w_ref), limit=vec(limit_other)),
         )
 
 # -------------------------------------------------------------------------------------------
@@ -576,22 +629,21 @@ if view == "gd":
 # -------------------------------------------------------------------------------------------
 if view == "sympy":
     p.explain(t("least_squares.sympy_md"))
-    sym = symbolic()
+    tex = symbolic_latex()
     t_val = p.slider("t", t("least_squares.t"), -1.0, 1.0, default=0.0, step=0.1)
-    st.latex(r"X(t) = " + sympy.latex(sym.X) + r",\qquad \mathbf{y} = " + sympy.latex(sym.y))
+    st.latex(r"X(t) = " + tex["X"] + r",\qquad \mathbf{y} = " + tex["y"])
     st.latex(
-        r"L(\mathbf{w}) = \frac{1}{2n}\lVert X\mathbf{w} - \mathbf{y}\rVert^2 = "
-        + sympy.latex(sym.loss)
+        r"L(\mathbf{w}) = \frac{1}{2n}\lVert X\mathbf{w} - \mathbf{y}\rVert^2 = " + tex["loss"]
     )
-    st.latex(r"\nabla L(\mathbf{w}) = " + sympy.latex(sym.gradient) + r" = \mathbf{0}")
+    st.latex(r"\nabla L(\mathbf{w}) = " + tex["gradient"] + r" = \mathbf{0}")
     st.latex(
         r"\Longleftrightarrow\quad X^\top X\,\mathbf{w} = X^\top\mathbf{y}:\quad "
-        + sympy.latex(sym.XtX)
-        + sympy.latex(sym.w)
+        + tex["XtX"]
+        + tex["w"]
         + " = "
-        + sympy.latex(sym.Xty)
+        + tex["Xty"]
     )
-    st.latex(r"\det(X^\top X) = " + sympy.latex(sym.det))
+    st.latex(r"\det(X^\top X) = " + tex["det"])
     st.divider()
     A_t, b_t = ls.symbolic_system_at(t_val)
     det_t, solutions = ls.symbolic_solutions(t_val)
@@ -600,13 +652,7 @@ if view == "sympy":
     s1, s2 = st.columns([3, 2])
     with s1:
         st.latex(
-            r"t = "
-            + sympy.latex(sympy.nsimplify(t_val))
-            + r":\quad "
-            + sympy.latex(A_t)
-            + sympy.latex(sym.w)
-            + " = "
-            + sympy.latex(b_t)
+            f"t = {t_val:g}" + r":\quad " + sympy.latex(A_t) + tex["w"] + " = " + sympy.latex(b_t)
         )
         st.latex(r"\{\mathbf{w}\} = " + sympy.latex(solutions))
     with s2:

@@ -176,8 +176,14 @@ def test_rank_tolerance_changes_rank():
     assert metric(at, tr("m_rank")) == "2"
     at.select_slider(key=f"{TOPIC}.rtol").set_value(1e-3).run()
     assert metric(at, tr("m_rank")) == "1"
-    X, _ = ls.example_data("near", noise=1e-6)
+    X, y = ls.example_data("near", noise=1e-6)
     assert ls.rank(X, 1e-3) == 1
+    # ridge ignores the tolerance and says so; its reference is the exact X^+ y
+    at.radio(key=f"{TOPIC}.view").set_value("ridge").run()
+    assert any(c.value == tr("no_rtol_note") for c in at.caption)
+    lam = 1e-2
+    gap = np.linalg.norm(ls.ridge_solution(X, y, lam) - ls.min_norm_solution(X, y))
+    assert metric(at, tr("m_dist_lam")) == f"{gap:.3e}"
 
 
 def test_ridge_slider_approaches_pinv_solution():

@@ -183,6 +183,10 @@ EN = {
         "the minimum-norm solution, not just any minimizer; as λ grows it shrinks towards 0."
     ),
     "least_squares.lam": "λ",
+    "least_squares.no_rtol_note": (
+        "The rank tolerance chosen above does not enter here: ridge and gradient descent work "
+        "with X itself, so X⁺y below uses the automatic tolerance."
+    ),
     "least_squares.m_w_lam": "w_λ",
     "least_squares.m_dist_lam": "‖w_λ − X⁺y‖",
     "least_squares.ridge_axis": "weight wⱼ(λ)",
@@ -445,6 +449,10 @@ ES = {
         "hacia 0."
     ),
     "least_squares.lam": "λ",
+    "least_squares.no_rtol_note": (
+        "La tolerancia de rango elegida arriba no interviene aquí: ridge y el descenso de "
+        "gradiente trabajan con la propia X, así que el X⁺y de abajo usa la tolerancia automática."
+    ),
     "least_squares.m_w_lam": "w_λ",
     "least_squares.m_dist_lam": "‖w_λ − X⁺y‖",
     "least_squares.ridge_axis": "peso wⱼ(λ)",
