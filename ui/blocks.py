@@ -14,13 +14,12 @@ from ui.page import t
 def formula(latex: str, caption: str | None = None) -> None:
     """Render a formula from the same LaTeX string the core docstring carries.
 
-    The source is also offered as plain text (screen readers, copying into notes).
+    KaTeX also emits MathML for screen readers; the LaTeX source itself is one hover away
+    (the "?" beside the formula) for copying into notes.
     """
-    st.latex(latex)
+    st.latex(latex, help=t("ui.formula_as_text") + f"\n\n```latex\n{latex}\n```")
     if caption:
         st.caption(caption)
-    with st.expander(t("ui.formula_as_text"), expanded=False):
-        st.code(latex, language="latex")
 
 
 def misconception(text: str) -> None:
