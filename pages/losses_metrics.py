@@ -57,6 +57,14 @@ def text_param(name: str, label: str, default: str, **kw) -> str:
     return value
 
 
+def thin(frame: pd.DataFrame, rows: int = 41) -> pd.DataFrame:
+    """Every k-th row, per series, for the "numbers behind the chart" table (the chart keeps all)."""
+    if "s" not in frame.columns:
+        return frame.iloc[:: max(1, len(frame) // rows)]
+    parts = [frame[frame["s"] == s] for s in frame["s"].unique()]
+    return pd.concat([g.iloc[:: max(1, len(g) // rows)] for g in parts])
+
+
 def line_layer(frame: pd.DataFrame, x: str, y: str, series: str, domain, colours, x_title, y_title):
     """Lines of ``y`` against ``x``, one colour per series (Altair objects, no shorthand)."""
     return (
@@ -112,9 +120,10 @@ with tab_reg:
     )
     y = np.r_[BASE_Y, y_out]
     # the constant prediction c that minimizes each loss: mean for MSE, median for MAE
-    c_grid = np.linspace(min(y.min(), 0.0) - 1.0, max(y.max(), 5.0) + 1.0, 401)
-    mse_c = np.array([mt.mse(y, np.full_like(y, c)) for c in c_grid])
-    mae_c = np.array([mt.mae(y, np.full_like(y, c)) for c in c_grid])
+    c_grid = np.linspace(min(y.min(), 0.0) - 1.0, max(y.max(), 5.0) + 1.0, 241)
+    Y, C_grid = np.broadcast_arrays(y[None, :], c_grid[:, None])  # (241, 11) each
+    mse_c = mt.mse(Y, C_grid, reduction="none").mean(axis=1)  # MSE(c) for every c at once
+    mae_c = mt.mae(Y, C_grid, reduction="none").mean(axis=1)
     c_mse, c_mae = float(np.mean(y)), float(np.median(y))
     base_mean, base_median = float(np.mean(BASE_Y)), float(np.median(BASE_Y))
 
@@ -127,7 +136,7 @@ with tab_reg:
 
     left, right = st.columns(2)
     with left:
-        r = np.linspace(-4, 4, 161)
+        r = np.linspace(-4, 4, 81)
         lab_sq, lab_abs = t(f"{TOPIC}.curve_sq"), t(f"{TOPIC}.curve_abs")
         frame = pd.concat(
             [
@@ -145,7 +154,9 @@ with tab_reg:
             t(f"{TOPIC}.x_residual"),
             t(f"{TOPIC}.y_loss"),
         ).properties(height=300)
-        charts.show(chart, t(f"{TOPIC}.residual_alt"), data=frame, filename="residual_losses.csv")
+        charts.show(
+            chart, t(f"{TOPIC}.residual_alt"), data=thin(frame), filename="residual_losses.csv"
+        )
     with right:
         lab_mse, lab_mae = t(f"{TOPIC}.curve_mse_c"), t(f"{TOPIC}.curve_mae_c")
         frame_c = pd.concat(
@@ -174,7 +185,7 @@ with tab_reg:
         charts.show(
             chart,
             t(f"{TOPIC}.constant_alt", mean=num(c_mse), median=num(c_mae), out=num(y_out)),
-            data=frame_c,
+            data=thin(frame_c),
             filename="best_constant.csv",
         )
     blocks.numbers_check(
@@ -236,7 +247,7 @@ with tab_ce:
         m1.metric(t(f"{TOPIC}.m_ce", base=t(f"{TOPIC}.base_{base_name}")), num(h))
         m2.metric(t(f"{TOPIC}.m_ce_nats"), num(mt.cross_entropy(target, q_table[0])))
         m3.metric(t(f"{TOPIC}.m_ce_bits"), num(mt.cross_entropy(target, q_table[0], base=2)))
-        qs = np.linspace(0.005, 1.0, 200)
+        qs = np.linspace(0.005, 1.0, 120)
         frame = pd.DataFrame(
             {"q": qs, "loss": mt.binary_cross_entropy(np.ones_like(qs), qs, base, "none")}
         )
@@ -253,7 +264,7 @@ with tab_ce:
         charts.show(
             (curve + point).properties(height=280),
             t(f"{TOPIC}.ce_alt", q=num(q_true), h=num(h), log=BASE_LOG[base_name]),
-            data=frame,
+            data=thin(frame),
             filename="cross_entropy.csv",
         )
     blocks.misconception(t(f"{TOPIC}.misc_zero_terms"))
@@ -267,7 +278,7 @@ with tab_ce:
     m1, m2 = st.columns(2)
     m1.metric(t(f"{TOPIC}.m_bce1"), num(loss_1))
     m2.metric(t(f"{TOPIC}.m_bce0"), num(loss_0))
-    ps = np.linspace(0.005, 0.995, 199)
+    ps = np.linspace(0.005, 0.995, 100)
     lab1, lab0 = t(f"{TOPIC}.curve_y1"), t(f"{TOPIC}.curve_y0")
     frame = pd.concat(
         [
@@ -301,7 +312,7 @@ with tab_ce:
     charts.show(
         (chart + dots(pts, "p", "loss", charts.PALETTE[3])).properties(height=300),
         t(f"{TOPIC}.bce_alt", p=num(p_hat), l1=num(loss_1), l0=num(loss_0)),
-        data=frame,
+        data=thin(frame),
         filename="binary_cross_entropy.csv",
     )
     blocks.misconception(t(f"{TOPIC}.misc_mixed_base"))

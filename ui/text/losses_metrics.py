@@ -88,7 +88,7 @@ EN = {
     ),
     f"{P}.bce_header": "Binary cross-entropy",
     f"{P}.bce_md": (
-        "With two classes the model outputs one probability p̂ = P(y = 1). A positive example "
+        "With two classes the model outputs one probability p̂ = P(y = 1), usually through a sigmoid. A positive example "
         "costs −log p̂, a negative one −log(1 − p̂). A confident wrong answer is punished "
         "without limit. The logarithm uses the base chosen above."
     ),
@@ -330,7 +330,7 @@ ES = {
     ),
     f"{P}.bce_header": "Entropía cruzada binaria",
     f"{P}.bce_md": (
-        "Con dos clases el modelo entrega una sola probabilidad p̂ = P(y = 1). Un ejemplo "
+        "Con dos clases el modelo entrega una sola probabilidad p̂ = P(y = 1), normalmente con una sigmoide. Un ejemplo "
         "positivo cuesta −log p̂ y uno negativo −log(1 − p̂). Una respuesta equivocada y muy "
         "segura se castiga sin límite. El logaritmo usa la base elegida arriba."
     ),
