@@ -340,6 +340,12 @@ def test_specificity_per_class_matches_multilabel_confusion(pair):
     expected = np.divide(tn, tn + fp, out=np.zeros(len(tn)), where=(tn + fp) > 0)
     np.testing.assert_allclose(m.specificity(y_true, y_pred), expected, rtol=1e-12)
     assert m.specificity(y_true, y_pred, average="macro") == pytest.approx(expected.mean())
+    support = mcm[:, 1, 0] + mcm[:, 1, 1]
+    assert m.specificity(y_true, y_pred, average="weighted") == pytest.approx(
+        np.average(expected, weights=support) if support.sum() else 0.0
+    )
+    pooled = tn.sum() / (tn.sum() + fp.sum()) if (tn.sum() + fp.sum()) else 0.0
+    assert m.specificity(y_true, y_pred, average="micro") == pytest.approx(pooled)
 
 
 def test_f1_is_harmonic_mean_when_defined():
