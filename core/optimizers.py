@@ -27,7 +27,7 @@ import numpy as np
 from core._validate import as_float_array, check_scalar, with_latex
 
 Grad = Callable[[np.ndarray], np.ndarray]
-Step = Callable[[np.ndarray, np.ndarray, int, float], np.ndarray]
+Step = Callable[[np.ndarray, np.ndarray, int, Any], np.ndarray]  # lr: float or (d,)
 
 # ---------------------------------------------------------------------------------------------
 # Optimizers. ``g`` already includes the noise; ``t`` counts steps from 1 like torch's ``step``.
@@ -335,8 +335,9 @@ def run_optimizer(
         Starting point.
     steps : int
         Number of updates (>= 0).
-    lr : float or array_like of shape (steps,)
-        Learning rate η > 0; an array gives the rate of each step (a schedule).
+    lr : float or array_like of shape (steps,) or (steps, d)
+        Learning rate η > 0; an array gives the rate of each step (a schedule), a 2-D array
+        the rate of each step and coordinate (as one torch parameter group per coordinate).
     sigma : float, default 0
         Standard deviation of Gaussian noise added to every gradient component, to mimic
         mini-batch gradients: g_t = ∇f(θ_{t−1}) + σ ξ_t, ξ_t ~ N(0, I).
@@ -349,14 +350,17 @@ def run_optimizer(
     Returns
     -------
     path : ndarray, shape (steps + 1, d)
-        ``path[0] = x0`` and ``path[t]`` the iterate after ``t`` updates. Once an iterate is no
-        longer finite the remaining rows are NaN (see :func:`divergence_step`).
+        ``path[0] = x0`` and ``path[t]`` the iterate after ``t`` updates. Coordinates that
+        overflow become inf/NaN (see :func:`divergence_step`); once no coordinate is finite the
+        run stops and the remaining rows are NaN. Coordinates that do not interact (stacked
+        independent runs) keep going when another one blows up.
 
     Notes
     -----
     Given the same gradients the iterates equal those of the corresponding ``torch.optim``
     optimizer (:data:`TORCH_EQUIVALENT`); with an array ``lr`` they equal torch with
-    ``param_group["lr"]`` set before each step, as a per-step scheduler does.
+    ``param_group["lr"]`` set before each step, as a per-step scheduler does (for a 2-D ``lr``,
+    one parameter group per coordinate).
     """
     factory = OPTIMIZERS[_check_name(name)]
     allowed = hyperparameters(name)
@@ -369,14 +373,17 @@ def run_optimizer(
     if not callable(grad):
         raise ValueError(f"grad must be callable, got {grad!r}")
     theta = as_float_array(x0, "x0", ndim=1).copy()
+    d = theta.size
     steps = int(check_scalar(steps, "steps", low=0, integer=True))
-    lr_arr = np.asarray(lr, dtype=np.float64) if not np.isscalar(lr) else None
-    if lr_arr is None:
+    if np.isscalar(lr):
         lrs = np.full(steps, check_scalar(lr, "lr", low=0.0, low_inclusive=False))
     else:
-        lrs = as_float_array(lr_arr, "lr", ndim=1)
-        if lrs.shape != (steps,):
-            raise ValueError(f"lr must be a number or have shape ({steps},), got shape {lrs.shape}")
+        lrs = as_float_array(lr, "lr", ndim=(1, 2))
+        if lrs.shape not in ((steps,), (steps, d)):
+            raise ValueError(
+                f"lr must be a number or have shape ({steps},) or ({steps}, {d}), "
+                f"got shape {lrs.shape}"
+            )
         if np.any(lrs <= 0):
             raise ValueError(f"lr must be > 0, got {lrs.min()}")
     sigma = check_scalar(sigma, "sigma", low=0.0)
@@ -384,19 +391,18 @@ def run_optimizer(
         raise ValueError(f"rng must be a numpy.random.Generator when sigma > 0, got {rng!r}")
     update = factory(**hyper)
 
-    d = theta.size
     path = np.full((steps + 1, d), np.nan)
     path[0] = theta
-    # Divergence is part of the lesson: let inf/NaN appear silently and stop at the first one.
+    # Divergence is part of the lesson: let inf/NaN appear silently; stop when nothing is finite.
     with np.errstate(all="ignore"):
         for t in range(1, steps + 1):
             g = np.asarray(grad(theta), dtype=np.float64).reshape(d)
             if sigma > 0:
                 g = g + sigma * rng.standard_normal(d)  # type: ignore[union-attr]
-            theta = update(theta, g, t, float(lrs[t - 1]))
-            if not np.all(np.isfinite(theta)):
-                break
+            theta = update(theta, g, t, lrs[t - 1])
             path[t] = theta
+            if not np.isfinite(theta).any():
+                break
     return path
 
 

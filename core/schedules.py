@@ -198,35 +198,42 @@ def run_schedule(
     optimizer: str = "sgd",
     **hyper: Any,
 ) -> np.ndarray:
-    """Optimize ``fn`` from ``x0`` with a per-epoch learning-rate schedule and noisy gradients.
+    """Optimize ``fn`` from ``x0`` with per-epoch learning-rate schedules and noisy gradients.
 
     Every epoch takes ``steps_per_epoch`` steps at the rate ``lrs[epoch]`` (the scheduler steps
-    once per epoch). ``n_runs`` independent runs (independent noise) are computed at once: all
-    the optimizers here act coordinate by coordinate, so the runs are stacked into one vector.
+    once per epoch); each gradient gets Gaussian noise σξ, ξ ~ N(0, I). ``n_runs`` independent
+    runs are computed at once: the optimizers here act coordinate by coordinate, so the runs are
+    stacked into one vector. With several schedules (``lrs`` of shape (k, epochs)) they are
+    stacked too, and run ``r`` of every schedule sees the same noise (common random numbers:
+    the schedules are compared on equal terms).
 
     Returns
     -------
-    paths : ndarray, shape (n_runs, len(lrs) * steps_per_epoch + 1, 2)
+    paths : ndarray, shape (n_runs, epochs·steps_per_epoch + 1, 2), or
+        (k, n_runs, epochs·steps_per_epoch + 1, 2) for 2-D ``lrs``.
     """
-    lrs = as_float_array(lrs, "lrs", ndim=1)
+    lrs = as_float_array(lrs, "lrs", ndim=(1, 2))
+    single = lrs.ndim == 1
+    lrs = np.atleast_2d(lrs)  # (k, epochs)
+    k = lrs.shape[0]
     spe = int(check_scalar(steps_per_epoch, "steps_per_epoch", low=1, integer=True))
     n_runs = int(check_scalar(n_runs, "n_runs", low=1, integer=True))
+    sigma = check_scalar(sigma, "sigma", low=0.0)
     x0 = as_float_array(x0, "x0", ndim=1)
     if x0.shape != (2,):
         raise ValueError(f"x0 must have shape (2,), got shape {x0.shape}")
+    if sigma > 0 and not isinstance(rng, np.random.Generator):
+        raise ValueError(f"rng must be a numpy.random.Generator when sigma > 0, got {rng!r}")
 
-    def grad(z: np.ndarray) -> np.ndarray:  # z (2 n_runs,) = runs stacked
-        return fn.grad(z.reshape(n_runs, 2)).reshape(-1)
+    def grad(z: np.ndarray) -> np.ndarray:  # z (k·n_runs·2,) = schedules and runs stacked
+        g = fn.grad(z.reshape(k, n_runs, 2))
+        if sigma > 0:
+            g = g + sigma * rng.standard_normal((n_runs, 2))  # the same noise for every schedule
+        return g.reshape(-1)
 
-    per_step = np.repeat(lrs, spe)
-    flat = run_optimizer(
-        optimizer,
-        grad,
-        np.tile(x0, n_runs),
-        per_step.size,
-        per_step,
-        sigma=sigma,
-        rng=rng,
-        **hyper,
-    )
-    return flat.reshape(flat.shape[0], n_runs, 2).transpose(1, 0, 2)
+    steps = lrs.shape[1] * spe
+    per_step = np.repeat(lrs, spe, axis=1)  # (k, steps)
+    per_coord = np.broadcast_to(per_step.T[:, :, None], (steps, k, 2 * n_runs)).reshape(steps, -1)
+    flat = run_optimizer(optimizer, grad, np.tile(x0, k * n_runs), steps, per_coord, **hyper)
+    paths = flat.reshape(steps + 1, k, n_runs, 2).transpose(1, 2, 0, 3)  # (k, n_runs, T+1, 2)
+    return paths[0] if single else paths

@@ -30,7 +30,7 @@ DEFAULT_LR = {
 COLOUR = dict(zip(opt.OPTIMIZERS, charts.PALETTE, strict=False))
 OPTIMAL = "optimal"  # the extra heavy-ball run with (eta*, beta*)
 COLOUR[OPTIMAL] = charts.PALETTE[7]
-GRID_N = 61
+GRID_N = 45
 GAP_TOL = 1e-4  # "reached the minimum": f - f* below this
 FLOOR = 1e-16  # log axes cannot show 0
 

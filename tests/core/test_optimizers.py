@@ -163,6 +163,36 @@ def test_per_step_learning_rates_equal_torch_with_changing_lr(name):
     np.testing.assert_allclose(ours, theirs, rtol=RTOL, atol=ATOL)
 
 
+@pytest.mark.parametrize("name", ["sgd", "nesterov", "adagrad", "rmsprop", "adam"])
+def test_per_coordinate_learning_rates_equal_torch_param_groups(name):
+    """A 2-D lr (steps, d) acts like one torch parameter group per coordinate."""
+    fn = rosenbrock(1.0, 5.0)
+    steps = 40
+    lrs = np.column_stack([0.02 * 0.95 ** np.arange(steps), np.full(steps, 0.005)])  # (40, 2)
+    ours = run_optimizer(name, fn.grad, fn.start * 0.5, steps, lrs)
+    params = [torch.tensor([v], dtype=torch.float64, requires_grad=True) for v in fn.start * 0.5]
+    groups = [{"params": [q]} for q in params]
+    kwargs = {"momentum": 0.9, "nesterov": True} if name == "nesterov" else {}
+    cls = {
+        "sgd": torch.optim.SGD,
+        "nesterov": torch.optim.SGD,
+        "adagrad": torch.optim.Adagrad,
+        "rmsprop": torch.optim.RMSprop,
+        "adam": torch.optim.Adam,
+    }[name]
+    optimizer = cls(groups, lr=1.0, **kwargs)
+    theirs = [fn.start * 0.5]
+    for t in range(steps):
+        z = np.array([q.item() for q in params])
+        g = fn.grad(z)
+        for j, q in enumerate(params):
+            q.grad = torch.tensor([g[j]], dtype=torch.float64)
+            optimizer.param_groups[j]["lr"] = float(lrs[t, j])
+        optimizer.step()
+        theirs.append(np.array([q.item() for q in params]))
+    np.testing.assert_allclose(ours, np.array(theirs), rtol=RTOL, atol=ATOL)
+
+
 def test_torch_optimizer_defaults_match_our_signatures():
     """Our defaults are torch's (momentum 0.9 is ours: torch's SGD default is 0)."""
     p = [torch.zeros(1, requires_grad=True)]
@@ -502,7 +532,7 @@ G = quadratic().grad
         (lambda: run_optimizer("sgd", G, [0, 0], 5, -1), r"lr must be > 0.0, got -1"),
         (
             lambda: run_optimizer("sgd", G, [0, 0], 3, [0.1, 0.1]),
-            r"lr must be a number or have shape \(3,\), got shape \(2,\)",
+            r"lr must be a number or have shape \(3,\) or \(3, 2\), got shape \(2,\)",
         ),
         (lambda: run_optimizer("sgd", G, [0, 0], -1, 0.1), r"steps must be >= 0, got -1"),
         (lambda: run_optimizer("sgd", G, [0, 0], 2.5, 0.1), r"steps must be an integer, got 2.5"),

@@ -231,6 +231,21 @@ def test_run_schedule_runs_are_independent_runs_of_run_optimizer():
     assert not np.allclose(noisy[0], noisy[1])
 
 
+def test_stacked_schedules_share_the_noise_and_equal_separate_runs():
+    fn = quadratic(10.0, 0.0)
+    L = np.array([lr_schedule(n, 0.1, 12) for n in ("none", "step", "cosine")])
+    kw = {"steps_per_epoch": 4, "sigma": 0.8, "n_runs": 7}
+    stacked = run_schedule(L, fn, fn.start, rng=np.random.default_rng(5), **kw)
+    assert stacked.shape == (3, 7, 49, 2)
+    for i, lrs in enumerate(L):
+        alone = run_schedule(lrs, fn, fn.start, rng=np.random.default_rng(5), **kw)
+        np.testing.assert_allclose(stacked[i], alone, rtol=1e-13)
+    # a constant rate equals run_optimizer with the same noise stream
+    path = run_optimizer("sgd", fn.grad, fn.start, 48, 0.1, sigma=0.8, rng=np.random.default_rng(5))
+    one = run_schedule(L[0], fn, fn.start, rng=np.random.default_rng(5), **{**kw, "n_runs": 1})
+    np.testing.assert_allclose(one[0], path, rtol=1e-13)
+
+
 def test_decay_beats_a_constant_rate_on_a_noisy_quadratic():
     """The lesson of the page: same start, same peak rate, the decayed runs end far lower."""
     fn = quadratic(10.0, 0.4)

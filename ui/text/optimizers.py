@@ -475,8 +475,8 @@ ES_ERRORS = [
         r"betas debe ser un par (beta1, beta2); se recibió \1",
     ),
     (
-        r"^lr must be a number or have shape \((\d+),\), got shape (.+)$",
-        r"lr debe ser un número o tener forma (\1,); tiene forma \2",
+        r"^lr must be a number or have shape \((\d+),\) or \((\d+), (\d+)\), got shape (.+)$",
+        r"lr debe ser un número o tener forma (\1,) o (\2, \3); tiene forma \4",
     ),
     (
         r"^rng must be a numpy.random.Generator when sigma > 0, got (.+)$",
