@@ -90,15 +90,18 @@ def show(
     alt_text: str,
     data: pd.DataFrame | None = None,
     filename: str = "data.csv",
+    square: bool = False,
 ) -> None:
     """Draw ``chart`` with its text alternative underneath (key numbers in words).
 
     With ``data``, the numbers behind the chart are one click away as a table and a CSV file.
-    The chart's own menu (…) saves it as PNG or SVG.
+    The chart's own menu (…) saves it as PNG or SVG. A ``square`` chart keeps the width set in
+    its properties (equal pixels per unit on both axes) instead of stretching.
     """
     if presentation_mode():
-        chart = chart.properties(height=480)
-    st.vega_lite_chart(spec=to_spec(chart), theme=None, width="stretch", alt=alt_text)
+        chart = chart.properties(height=480, width=480) if square else chart.properties(height=480)
+    width = "content" if square else "stretch"
+    st.vega_lite_chart(spec=to_spec(chart), theme=None, width=width, alt=alt_text)
     st.caption(alt_text)
     if data is not None:
         with st.expander(t("ui.chart_data"), expanded=False):
@@ -251,13 +254,15 @@ def field(
     X, Y = np.meshgrid(xs, ys)
     dx = float(xs[1] - xs[0]) if len(xs) > 1 else 1.0
     dy = float(ys[1] - ys[0]) if len(ys) > 1 else 1.0
-    # Each cell is centred on its grid point.
+    # Each cell is centred on its grid point and overlaps its neighbours by 2 %, which hides the
+    # anti-aliasing seams browsers draw between touching rectangles.
+    hx, hy = 0.51 * dx, 0.51 * dy
     frame = pd.DataFrame(
         {
-            "x": X.ravel() - dx / 2,
-            "x2": X.ravel() + dx / 2,
-            "y": Y.ravel() - dy / 2,
-            "y2": Y.ravel() + dy / 2,
+            "x": X.ravel() - hx,
+            "x2": X.ravel() + hx,
+            "y": Y.ravel() - hy,
+            "y2": Y.ravel() + hy,
             "z": np.asarray(Z, float).ravel(),
         }
     )
@@ -266,7 +271,7 @@ def field(
     y_dom = [float(ys[0]) - dy / 2, float(ys[-1]) + dy / 2]
     return (
         alt.Chart(frame)
-        .mark_rect(opacity=0.85)
+        .mark_rect(opacity=0.85, strokeWidth=0)
         .encode(
             x=alt.X(
                 field="x",
