@@ -102,5 +102,5 @@ def parse_matrix(raw: str, default: np.ndarray, max_rows: int, max_cols: int):
 
 def safe_display(raw: str, limit: int = 24) -> str:
     """A harmless excerpt of a raw URL value for a notice: no markup, bounded length."""
-    kept = "".join(ch for ch in raw if ch.isalnum() or ch in ".-+_ ")
+    kept = "".join(ch for ch in raw if ch.isalnum() or ch in ".-+_ ~,;")
     return kept[:limit] + ("…" if len(kept) > limit else "")
