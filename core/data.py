@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from core._validate import check_scalar
+from core._validate import check_scalar, with_latex
 
 __all__ = [
     "DATASETS",
@@ -221,12 +221,13 @@ def default_data_dir() -> Path:
     return base / "pizarra"
 
 
+NORMALIZE_LATEX = r"x = \frac{\text{pixel}/m - \mu}{\sigma}"
+
+
+@with_latex(NORMALIZE_LATEX)
 def normalize(images: torch.Tensor, spec: DatasetSpec) -> torch.Tensor:
-    r"""Flatten uint8 images and scale them with the dataset's two constants.
-
-    .. math::
-
-        x = \frac{\text{pixel}/m - \mu}{\sigma}
+    """Flatten uint8 images and scale them with the dataset's two constants (m = maximum
+    pixel value, mu and sigma = the dataset's mean and standard deviation of pixel/m).
 
     Parameters
     ----------

@@ -74,6 +74,7 @@ def _records(config, data, **kw):
         ({"batch_size": 0}, r"batch_size must be >= 1, got 0"),
         ({"batch_size": 2.5}, r"batch_size must be an integer, got 2.5"),
         ({"epochs": 0}, r"epochs must be >= 1, got 0"),
+        ({"hidden": (4,), "batch_norm": True, "batch_size": 1}, r"batch_size must be >= 2 with b"),
         ({"patience": -1}, r"patience must be >= 0, got -1"),
         ({"val_fraction": 0.0}, r"val_fraction must be > 0.0, got 0.0"),
         ({"train_fraction": 0.0}, r"train_fraction must be > 0.0"),
@@ -147,6 +148,11 @@ def test_presets_follow_the_course():
     reg = PRESETS["regularized5"]
     assert reg.hidden == (64, 64, 128, 64, 64) and reg.dropout[0] == 0.33
     assert reg.l1 > 0 and reg.l2 > 0 and sum(reg.batch_norm) == 1
+
+
+def test_preset_groups_cover_every_preset_once():
+    listed = [name for names in T.PRESET_GROUPS.values() for name in names]
+    assert sorted(listed) == sorted(PRESETS)
 
 
 def test_course_grid():
