@@ -203,7 +203,9 @@ def _resolve_params(
             raise ValueError(f"{field_name} must be a mapping of names to values") from exc
     for name in items:
         if name not in defaults:
-            allowed = ", ".join(defaults) or "none"
+            if not defaults:
+                raise ValueError(f"{field_name} of {owner} takes no parameters, got {name!r}")
+            allowed = ", ".join(defaults)
             raise ValueError(f"{field_name} of {owner} must use the names {allowed}, got {name!r}")
     merged = {**defaults, **items}
     return tuple((k, _check_param(k, v)) for k, v in merged.items())

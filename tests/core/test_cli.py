@@ -129,7 +129,7 @@ def test_save_weights_round_trip(tmp_path, capsys):
         (["--hidden", "0"], r"hidden\[0\] must be >= 1, got 0"),
         (["--lr", "-1"], r"lr must be > 0.0, got -1"),
         (["--hidden", "10", "--dropout", "1.0"], r"dropout must be < 1.0, got 1.0"),
-        (["--optimizer-param", "momentum=0.9"], r"optimizer_params of sgd must use the names"),
+        (["--optimizer-param", "momentum=0.9"], r"optimizer_params of sgd takes no parameters, got 'momentum'"),
         (["--dataset", "mnist", "--data-dir", "/nonexistent/pizarra", "--no-download"],
          r"dataset mnist was not found in /nonexistent/pizarra"),
         (["--config", "/nonexistent/config.json"], r"config file could not be read"),

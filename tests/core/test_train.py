@@ -81,14 +81,20 @@ def _records(config, data, **kw):
         ({"l1": -1e-3}, r"l1 must be >= 0.0"),
         ({"l2": float("nan")}, r"l2 must be finite"),
         ({"seed": -3}, r"seed must be >= 0, got -3"),
-        ({"optimizer_params": {"momentum": 0.9}}, r"optimizer_params of sgd must use the names"),
+        (
+            {"optimizer_params": {"momentum": 0.9}},
+            r"optimizer_params of sgd takes no parameters, got 'momentum'",
+        ),
         ({"optimizer": "momentum", "optimizer_params": {"momentum": 1.0}}, r"momentum must be < 1"),
         ({"optimizer": "adam", "optimizer_params": {"betas": (0.9, 1.5)}}, r"betas\[1\] must be"),
         ({"optimizer": "adam", "optimizer_params": {"betas": 0.9}}, r"betas must be a pair"),
         ({"optimizer": "adam", "optimizer_params": {"amsgrad": 1}}, r"amsgrad must be true or"),
         ({"schedule": "step", "schedule_params": {"step_size": 0}}, r"step_size must be >= 1"),
         ({"schedule": "exponential", "schedule_params": {"gamma": 0}}, r"gamma must be > 0"),
-        ({"schedule": "cosine", "schedule_params": {"T_0": 5}}, r"schedule_params of cosine"),
+        (
+            {"schedule": "cosine", "schedule_params": {"T_0": 5}},
+            r"schedule_params of cosine must use the names T_max, eta_min, got 'T_0'",
+        ),
     ],
 )
 def test_bad_config(changes, message):
