@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import dropout as dr
-from ui import blocks, charts, page
+from ui import blocks, charts, classroom, page
 
 p = page.setup("dropout")
 t = p.t
@@ -15,7 +15,12 @@ MAX_INPUTS = 6
 W_DEFAULT = [1.5, -0.5, 1.0, 0.8, -1.2, 0.6]
 X_DEFAULT = [2.0, 1.0, -0.5, 1.5, 0.7, -1.0]
 KEEP_OPTIONS = [round(0.05 * k, 2) for k in range(1, 21)]  # 0.05 .. 1.0: 0 is not allowed
-SAMPLE_OPTIONS = [100, 200, 500, 1000, 2000, 5000, 10000]
+# Monte-Carlo sample counts on offer, within this server's caps (classroom mode is stricter).
+SAMPLE_OPTIONS = [
+    n
+    for n in (100, 200, 500, 1000, 2000, 5000, 10000, 20000)
+    if n <= classroom.limits().max_mc_samples
+]
 ACTIVATIONS = ["identity", "sigmoid", "relu"]
 MODES = ["standard", "inverted"]
 F_LATEX = {"identity": "z", "sigmoid": r"\sigma(z)", "relu": r"\max(0, z)"}
