@@ -701,7 +701,9 @@ if isinstance(raw, bn.GDRun) and isinstance(std, bn.GDRun):
                 raw_excess / gap0_raw,
             ),
         ],
-        tol=1e-8,
+        # The loop's excess loss L(θ) − L* is a difference of nearly equal numbers on an
+        # ill-conditioned problem (κ up to ~10⁶): about 1e-7 of cancellation noise is expected.
+        tol=1e-6,
     )
 
 # ---------------------------------------------------------------------------- misconceptions

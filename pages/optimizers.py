@@ -273,9 +273,13 @@ for run in runs:
 
 # ------------------------------------------------------------------------------- charts
 def visible_part(run: dict) -> np.ndarray:
-    """The iterates to draw: up to the first one that leaves a margin around the view."""
+    """The iterates to draw: all of them, up to the first one that is clearly diverging.
+
+    A path that overshoots and comes back (momentum on a narrow valley) is drawn whole and clipped
+    at the frame; only a path that gets far away (20 view widths) or non-finite is cut there.
+    """
     path = run["path"]
-    margin = 0.5 * extent
+    margin = 20 * extent
     inside = (
         np.isfinite(path).all(axis=1)
         & (path[:, 0] > x_lo - margin)
