@@ -17,8 +17,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import streamlit.testing.v1.app_test as _app_test  # noqa: E402
+import streamlit.testing.v1.local_script_runner as _local_runner  # noqa: E402
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402
+
 from tests.pages.helpers import open_page  # noqa: E402
 from ui import nav  # noqa: E402
+
+# AppTest compiles the page anew on every run (a fresh ScriptCache per run); a real server keeps
+# one cache per process. Share one here so the figure is the server's rerun cost.
+_SHARED_CACHE = ScriptCache()
+_app_test.ScriptCache = _local_runner.ScriptCache = lambda: _SHARED_CACHE
 
 
 def two_values(slider) -> tuple[object, object]:
@@ -29,18 +38,28 @@ def two_values(slider) -> tuple[object, object]:
     return lo + 0.25 * (hi - lo), lo + 0.75 * (hi - lo)
 
 
+def _select_slider_values(at, key) -> tuple[object, object]:
+    """First and last option of a URL-synced select slider (its options are recorded by ui.page)."""
+    options = at.session_state["_options"][key]
+    return options[0], options[-1]
+
+
 def measure(topic: str, repeats: int) -> tuple[float | None, str]:
     at = open_page(topic)
     if at.exception:
         return None, "page raised an exception"
     sliders = [s for s in at.slider if getattr(s, "min", None) is not None]
-    if not sliders:
+    if sliders:
+        slider = sliders[0]
+        a, b = two_values(slider)
+    elif len(at.select_slider):
+        slider = at.select_slider[0]
+        a, b = _select_slider_values(at, slider.key)
+    else:
         return None, "no slider on the page"
-    slider = sliders[0]
-    a, b = two_values(slider)
     times = []
     for i in range(repeats + 1):
-        slider = next(s for s in at.slider if s.key == slider.key)
+        slider = next(s for s in list(at.slider) + list(at.select_slider) if s.key == slider.key)
         slider.set_value(a if i % 2 else b)
         start = time.perf_counter()
         at.run()
