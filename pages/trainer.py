@@ -55,13 +55,21 @@ DOWNLOAD = os.environ.get("PIZARRA_OFFLINE", "").strip().lower() not in classroo
 
 # -- timing of the live view ---------------------------------------------------------------------
 TICK_S = 0.5  # run_every: the browser asks for the next slice this often (requests queue up)
-SLICE_S = 4.0  # training per fragment rerun; the next tick is already waiting when it ends
+SLICE_S = 10.0  # training per fragment rerun; the next tick is already waiting when it ends
 DRAW_S = 0.5  # redraw the live view about twice a second
 REPORT_S = 0.1  # core yields a StepRecord after this much work inside an epoch
 MAX_RUNS = 20  # finished runs kept for the comparison
 MAX_UPLOAD_MB = 20
 GALLERY = 12  # most confident mistakes shown
-MAX_CURVE_POINTS = 400  # live curves are thinned beyond this many epochs
+MAX_CURVE_POINTS = 400
+INLINE_S = 1.0  # training done inside a full script run, before the browser's first tick
+VIEWS = [
+    "curves",
+    "confusion",
+    "per_class",
+    "mistakes",
+    "files",
+]  # one results view at a time  # live curves are thinned beyond this many epochs
 
 # -- session-state keys (per user) ---------------------------------------------------------------
 RUN = "trainer.run"  # the active TrainingRun, or None
@@ -467,7 +475,9 @@ def live_chart(frame: pd.DataFrame, metric_name: str, alt_text: str) -> None:
     st.vega_lite_chart(sub, spec, width="stretch", theme=None, alt=alt_text)
 
 
-def draw_live(run: TrainingRun, slots: dict[str, Any]) -> None:
+def draw_live(run: TrainingRun, slots: dict[str, Any]) -> float:
+    """Redraw progress, numbers and curves in place; returns the seconds it took."""
+    start = time.perf_counter()
     meta = ss.get(META) or {}
     last = run.history[-1] if run.history else None
     n_epochs = run.config.epochs
@@ -517,6 +527,7 @@ def draw_live(run: TrainingRun, slots: dict[str, Any]) -> None:
         with c2:
             live_chart(frame, t("trainer.accuracy"), alt_text)
         st.caption(alt_text)
+    return time.perf_counter() - start
 
 
 def live_view() -> None:
@@ -532,14 +543,15 @@ def live_view() -> None:
     else:
         st.markdown(t("trainer.running", label=meta.get("label", "")))
     slots = {"bar": st.empty(), "numbers": st.empty(), "curves": st.empty()}
-    draw_live(run, slots)
-    if inline:  # a full script run draws the state and returns; ticks do the work
-        return
-    deadline = time.perf_counter() + SLICE_S
+    draw_time = draw_live(run, slots)
+    # In a full script run (Start, or any widget), train briefly: the browser's first tick only
+    # comes after it has drawn the page. Fragment reruns (the ticks) train for SLICE_S.
+    deadline = time.perf_counter() + (INLINE_S if inline else SLICE_S)
     while not run.done and not run.stop_requested and time.perf_counter() < deadline:
-        if not pull(run, DRAW_S):
+        # redraw about twice a second, less often if drawing costs over 5 % of the time
+        if not pull(run, max(DRAW_S, 20 * draw_time)):
             st.rerun()
-        draw_live(run, slots)
+        draw_time = draw_live(run, slots)
     if run.done:
         finalize(run)
         st.rerun()  # full run: results, compare table, and run_every switched off
@@ -1140,16 +1152,16 @@ def show_results(o: Outcome) -> None:
             )
         if res.stop_reason == "early_stopping":
             blocks.misconception(t("trainer.misc_early_stop"))
-    tabs = st.tabs(
-        [
-            t("trainer.tab_curves"),
-            t("trainer.tab_confusion"),
-            t("trainer.tab_per_class"),
-            t("trainer.tab_mistakes"),
-            t("trainer.tab_files"),
-        ]
+    view = p.select(
+        "view",
+        t("trainer.view"),
+        options=VIEWS,
+        default=VIEWS[0],
+        format_func=lambda v: t(f"trainer.tab_{v}"),
+        radio=True,
+        label_visibility="collapsed",
     )
-    with tabs[0]:
+    if view == "curves":
         if res is None or not res.history:
             st.info(t("trainer.no_history"))
         else:
@@ -1203,7 +1215,7 @@ def show_results(o: Outcome) -> None:
                 )
             blocks.misconception(t("trainer.misc_dip"))
             blocks.misconception(t("trainer.misc_gap"))
-    with tabs[1]:
+    if view == "confusion":
         labels = np.arange(len(names))
         C = metrics.confusion_matrix(o.y_true, o.y_pred, labels=labels)
         N = metrics.confusion_matrix(o.y_true, o.y_pred, labels=labels, normalize="true")
@@ -1242,7 +1254,7 @@ def show_results(o: Outcome) -> None:
         m1.metric(t("trainer.accuracy"), f"{acc:.4f}")
         m2.metric(t("trainer.balanced"), f"{bal:.4f}", help=t("trainer.balanced_help"))
         blocks.misconception(t("trainer.misc_balanced"))
-    with tabs[2]:
+    if view == "per_class":
         prec, rec, f1, support = metrics.precision_recall_f1(
             o.y_true, o.y_pred, labels=np.arange(len(names))
         )
@@ -1281,7 +1293,7 @@ def show_results(o: Outcome) -> None:
                 best_f1=f"{f1.max():.3f}",
             ),
         )
-    with tabs[3]:
+    if view == "mistakes":
         wrong = np.flatnonzero(o.y_pred != o.y_true)
         if wrong.size == 0:
             st.success(t("trainer.no_mistakes"))
@@ -1318,7 +1330,7 @@ def show_results(o: Outcome) -> None:
             st.image(imgs, caption=caps, width=96)
             with st.expander(t("trainer.mistakes_table")):
                 st.dataframe(pd.DataFrame(rows_), hide_index=True, width="stretch")
-    with tabs[4]:
+    if view == "files":
         st.markdown(t("trainer.files_intro"))
         d1, d2, d3 = st.columns(3)
         if res is not None:
@@ -1353,7 +1365,7 @@ def show_results(o: Outcome) -> None:
 
 
 shown = ss.get(SHOWN)
-if shown is not None:
+if shown is not None and ss.get(RUN) is None:  # while training, the live view is the result
     show_results(shown)
 
 # =================================================================================================

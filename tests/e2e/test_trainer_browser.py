@@ -65,7 +65,7 @@ def test_start_watch_stop(server, page, lang):  # noqa: F811
     # The run stopped long before its 5000 epochs, and the live timer is off.
     assert page.get_by_text(tr("trainer.live_alt_empty")).count() == 0
 
-    page.get_by_role("tab", name=tr("trainer.tab_confusion")).click()
+    page.get_by_text(tr("trainer.tab_confusion"), exact=True).click()
     prefix = tr("trainer.cm_alt").split("{true}")[0].strip()
     page.get_by_text(prefix, exact=False).first.wait_for(state="visible")
     assert page.locator(EXCEPTION).count() == 0

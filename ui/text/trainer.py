@@ -273,6 +273,7 @@ EN = {
         "before the blow-up are kept. Try lr = {lr}."
     ),
     "trainer.use_lr": "Use lr = {lr}",
+    "trainer.view": "Results view",
     "trainer.tab_curves": "Curves",
     "trainer.tab_confusion": "Confusion matrix",
     "trainer.tab_per_class": "Per class",
@@ -568,6 +569,7 @@ ES = {
         "lr·λ_max > 2.{lam} Se conservan los mejores pesos previos a la explosión. Prueba lr = {lr}."
     ),
     "trainer.use_lr": "Usar lr = {lr}",
+    "trainer.view": "Vista de resultados",
     "trainer.tab_curves": "Curvas",
     "trainer.tab_confusion": "Matriz de confusión",
     "trainer.tab_per_class": "Por clase",

@@ -1,0 +1,214 @@
+"""What live training in the browser costs against the command line, for the same run.
+
+Issue 5 asks that training on the Trainer page take at most 15 % longer than the CLI for the same
+configuration. This script measures both in one go, alternating them so that a change of load on
+the machine hits both sides:
+
+* **CLI** -- the loop of ``python -m core.train`` (``train(config, data, report_every_s=2.0)``,
+  printing each epoch) in this process, timed with the wall clock;
+* **page** -- a real ``streamlit run app.py`` server and headless Chromium (Playwright): open
+  ``/trainer`` with the configuration in the URL, click **Start**, and time until the results
+  heading is on screen. That includes everything the student waits for: the script run of the
+  click, every fragment tick with its redraws, the browser's rendering on the same machine, and
+  the final full rerun that draws the results.
+
+The first run of each side is a warm-up (torch's lazy initialization) and is not counted.
+Prints one line per measurement and, last, a JSON object with the medians and
+``ratio = page / cli`` (goal <= 1.15).
+
+Run: ``.venv/bin/python benchmarks/live_overhead.py [--repeats 3] [--shared-cores]``
+(default run: preset digits_b, batch 16, 300 epochs, no early stopping).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import redirect_stdout
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.data import load_dataset  # noqa: E402
+from core.train import PRESETS, train  # noqa: E402
+from ui import classroom  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def cli_seconds(config, data) -> float:
+    """Wall time of the CLI's loop (same report cadence and per-epoch printing as main())."""
+    out = io.StringIO()
+    start = time.perf_counter()
+    with redirect_stdout(out):
+        for rec in train(config, data, report_every_s=2.0):
+            if rec.kind == "epoch":
+                print(f"epoch {rec.epoch:4d} val {rec.val_loss:.4f} {rec.val_acc:.4f}")
+    return time.perf_counter() - start
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, cpus: set[int] | None) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=dict(os.environ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.read() == b"ok":
+                    return proc
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("streamlit did not start")
+
+
+def page_seconds(browser, url: str) -> float:
+    """Open the page, press Start, wait for the results heading; seconds from click to results."""
+    pg = browser.new_page(viewport={"width": 1366, "height": 900})
+    pg.set_default_timeout(3_600_000)
+    try:
+        pg.goto(url)
+        pg.wait_for_selector(IDLE)
+        pg.wait_for_timeout(500)
+        pg.wait_for_selector(IDLE)
+        start_button = pg.get_by_role("button", name="Start", exact=True)
+        start = time.perf_counter()
+        start_button.click()
+        pg.get_by_role("heading", name="4 · Results").wait_for(state="visible")
+        elapsed = time.perf_counter() - start
+        if pg.locator("[data-testid='stException']").count():
+            raise SystemExit("the page raised an exception")
+        return elapsed
+    finally:
+        pg.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=300, help="epochs of the measured run")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--preset", default="digits_b")
+    parser.add_argument("--batch", type=int, default=16, help="mini-batch size of the run")
+    parser.add_argument(
+        "--shared-cores",
+        action="store_true",
+        help="do not pin: server, CLI and browser share every core (the browser then competes "
+        "with training, which a student's own laptop would not)",
+    )
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"{CHROMIUM} is missing (make chromium)")
+    from playwright.sync_api import sync_playwright
+
+    cores = sorted(os.sched_getaffinity(0))
+    pin = not args.shared_cores and len(cores) >= 2
+    # Training (CLI loop and Streamlit server) on the first core, the browser on the others:
+    # the same CPU budget for both sides, and the browser plays the student's own machine.
+    train_cpus = {cores[0]} if pin else None
+    browser_cpus = set(cores[1:]) if pin else None
+
+    cap = classroom.FULL.max_epochs
+    if args.epochs > cap:
+        raise SystemExit(f"--epochs must be <= {cap} (the page's cap), got {args.epochs}")
+    config = PRESETS[args.preset].replace(epochs=args.epochs, patience=0, batch_size=args.batch)
+    query = f"lang=en&preset={args.preset}&epochs={args.epochs}&patience=0&batch={args.batch}"
+    if config.dataset != "digits" and "PIZARRA_DATA_DIR" not in os.environ:
+        subset = ROOT.parent / "shared" / "data" / "mnist-subset"
+        if subset.is_dir():
+            os.environ["PIZARRA_DATA_DIR"] = str(subset)  # read by the server and the CLI loop
+    print(f"config: {config.summary()}, {args.epochs} epochs, no early stopping")
+    print(
+        f"cores: training on {sorted(train_cpus)}, browser on {sorted(browser_cpus)}"
+        if pin
+        else f"cores: all shared ({cores})"
+    )
+    cli, page = [], []
+    server = None
+    try:
+        if pin:
+            os.sched_setaffinity(0, browser_cpus)  # inherited by Playwright and Chromium
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
+            )
+            if pin:
+                os.sched_setaffinity(0, train_cpus)  # this process runs the CLI loop
+            port = free_port()
+            server = start_server(port, train_cpus)
+            base = f"http://127.0.0.1:{port}/trainer"
+            data = load_dataset(config.dataset)
+            page_seconds(browser, f"{base}?lang=en&preset={args.preset}&epochs=1&patience=0")
+            cli_seconds(config.replace(epochs=1), data)
+            import torch
+
+            print(f"torch threads in the CLI loop: {torch.get_num_threads()}")
+            for i in range(args.repeats):
+                c = cli_seconds(config, data)
+                s = page_seconds(browser, f"{base}?{query}")
+                cli.append(c)
+                page.append(s)
+                print(
+                    f"run {i + 1}: cli {c:6.2f} s   page {s:6.2f} s   ratio {s / c:.3f}", flush=True
+                )
+            browser.close()
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    cli_med, page_med = statistics.median(cli), statistics.median(page)
+    ratios = [s / c for s, c in zip(page, cli, strict=True)]
+    print(
+        json.dumps(
+            {
+                "config": config.summary(),
+                "epochs": args.epochs,
+                "pinned": pin,
+                "cli_s": round(cli_med, 2),
+                "page_s": round(page_med, 2),
+                "ratio": round(page_med / cli_med, 3),
+                "ratio_per_pair": [round(r, 3) for r in ratios],
+                "goal": 1.15,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
