@@ -81,8 +81,7 @@ def test_every_page_file_is_registered_and_calls_setup_first():
         calls = [
             n
             for n in tree.body
-            if isinstance(n, (ast.Expr, ast.Assign))
-            and isinstance(n.value, ast.Call)
+            if isinstance(n, (ast.Expr, ast.Assign)) and isinstance(n.value, ast.Call)
         ]
         first = ast.unparse(calls[0].value.func)
         assert first == "page.setup", f"{path.name}: first call is {first}, not page.setup"
@@ -96,7 +95,10 @@ def test_spanish_error_patterns_translate_validate_messages():
         (lambda: check_scalar(float("nan"), "lr"), "lr debe ser finito; se recibió nan"),
         (lambda: check_scalar(2.5, "k", integer=True), "k debe ser un entero; se recibió 2.5"),
         (lambda: as_float_array([[1, float("nan")]], "X"), "X solo puede contener números finitos"),
-        (lambda: as_float_array([1, 2], "X", ndim=2), "X debe ser un arreglo 2-D; tiene forma (2,)"),
+        (
+            lambda: as_float_array([1, 2], "X", ndim=2),
+            "X debe ser un arreglo 2-D; tiene forma (2,)",
+        ),
         (lambda: as_float_array("abc", "y"), "y debe ser numérico; se recibió 'abc'"),
     ]
     for raise_it, expected in cases:
