@@ -3309,7 +3309,8 @@ def test_valid_input_gives_finite_output(case: Case) -> None:
 
 @pytest.mark.parametrize("case", BAD_CASES, ids=lambda c: c.id)
 def test_invalid_input_raises_only_value_error(case: Case) -> None:
-    @settings(max_examples=case.examples, **SETTINGS)
+    # each example corrupts every parameter in turn, so fewer examples cover more cases
+    @settings(max_examples=max(1, 2 * case.examples // 3), **SETTINGS)
     @given(st.data())
     def run(data: st.DataObject) -> None:
         valid = dict(data.draw(case.valid, label="valid kwargs"))
