@@ -34,9 +34,20 @@ def with_latex(*latex: str) -> Callable[[F], F]:
 def as_float_array(value: Any, name: str, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
     """Convert to a float64 array, requiring finite entries and (optionally) a number of dims."""
     try:
+        probe = np.asarray(value)
+    except (TypeError, ValueError, OverflowError):
+        probe = None  # ragged or exotic: the float conversion below says what is wrong
+    if probe is not None and (
+        np.iscomplexobj(probe)
+        or (probe.dtype == object and any(isinstance(v, complex) for v in probe.ravel()))
+    ):
+        raise ValueError(f"{name} must be real, got complex values")
+    try:
         arr = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name} must be numeric, got {value!r}") from exc
+        raise ValueError(f"{name} must be numeric, got {_short(value)}") from exc
+    except OverflowError as exc:  # e.g. a Python int with hundreds of digits
+        raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)") from exc
     if ndim is not None:
         allowed = (ndim,) if isinstance(ndim, int) else ndim
         if arr.ndim not in allowed:
@@ -61,12 +72,19 @@ def check_scalar(
 ) -> float:
     """Return ``value`` as a float (or int) after checking it is finite and within bounds."""
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise ValueError(f"{name} must be a number, got {value!r}")
-    if not math.isfinite(float(value)):
-        raise ValueError(f"{name} must be finite, got {value}")
-    if integer and float(value) != int(value):
-        raise ValueError(f"{name} must be an integer, got {value}")
-    x: float = int(value) if integer else float(value)
+        raise ValueError(f"{name} must be a number, got {_short(value)}")
+    if integer and isinstance(value, (int, np.integer)):
+        x: float = int(value)  # exact, however large (float() would round above 2**53)
+    else:
+        try:
+            as_float = float(value)
+        except OverflowError as exc:
+            raise ValueError(f"{name} must be finite, got {_short(value)}") from exc
+        if not math.isfinite(as_float):
+            raise ValueError(f"{name} must be finite, got {value}")
+        if integer and as_float != int(as_float):
+            raise ValueError(f"{name} must be an integer, got {value}")
+        x = int(as_float) if integer else as_float
     if low is not None and (x < low or (not low_inclusive and x == low)):
         op = ">=" if low_inclusive else ">"
         raise ValueError(f"{name} must be {op} {low}, got {value}")
@@ -74,3 +92,9 @@ def check_scalar(
         op = "<=" if high_inclusive else "<"
         raise ValueError(f"{name} must be {op} {high}, got {value}")
     return x
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """``repr`` of a received value, cut so a huge input cannot flood the message."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -247,7 +247,15 @@ def normal_equations_solution(X: object, y: object, rtol: float | None = None) -
     d = X.shape[1]
     if r != d:
         raise ValueError(f"X must have full column rank {d} to invert X^T X, got rank {r}")
-    return np.linalg.solve(X.T @ X, X.T @ y)
+    try:
+        return np.linalg.solve(X.T @ X, X.T @ y)
+    except np.linalg.LinAlgError as exc:
+        # Full rank by the SVD tolerance, but forming X^T X squared the condition number past
+        # what floating point can invert: exactly the lesson of the ill-conditioned example.
+        raise ValueError(
+            f"X^T X is numerically singular (condition number of X {condition_number(X):.3g}, squared by "
+            "forming X^T X); use the SVD or lstsq instead"
+        ) from exc
 
 
 def lstsq_numeric(X: object, y: object) -> np.ndarray:

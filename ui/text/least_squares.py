@@ -528,6 +528,10 @@ ES = {
 # Spanish for the message shapes that core/least_squares.py adds to those of core/_validate.py.
 ES_ERRORS = [
     (
+        r"^X\^T X is numerically singular \(condition number of X (\S+), squared by forming X\^T X\); use the SVD or lstsq instead$",
+        r"XᵀX es numéricamente singular (número de condición de X \1, que se eleva al cuadrado al formar XᵀX); usa la SVD o lstsq",
+    ),
+    (
         r"^(\S+) must have length (\d+) \(the number of rows of X\), got (\d+)$",
         r"\1 debe tener longitud \2 (el número de filas de X); tiene \3",
     ),
