@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_browser import browser, server, visit, wait_idle  # noqa: F401  (fixtures)
+from tests.e2e.conftest import visit, wait_idle
 from ui import i18n
 
 pytestmark = pytest.mark.e2e
 
 
-def test_two_browsers_do_not_share_state(server, browser):  # noqa: F811
+def test_two_browsers_do_not_share_state(server, browser):
     a_ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     b_ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     try:

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from tests.e2e.test_browser import browser, page, server, visit, wait_idle  # noqa: F401
+from tests.e2e.conftest import visit, wait_idle
 from ui import i18n
 
 pytestmark = pytest.mark.e2e
@@ -41,7 +41,7 @@ def wait_for_epoch_above(pg, lang: str, floor: int, timeout_s: float = 120.0) ->
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_start_watch_stop(server, page, lang):  # noqa: F811
+def test_start_watch_stop(server, page, lang):
     tr = lambda key, **kw: i18n.translate(lang, key, **kw)  # noqa: E731
     # A long digits run (no early stopping) so that there is time to watch it and stop it.
     visit(page, f"{server}/trainer?lang={lang}&preset=digits_a&epochs=5000&patience=0")
