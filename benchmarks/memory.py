@@ -12,29 +12,19 @@ Run: ``.venv/bin/python benchmarks/memory.py`` (needs /usr/bin/chromium, as ``ma
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.serve import CHROMIUM, CHROMIUM_ARGS, IDLE, start_server, stop_server  # noqa: E402
+
 SUBSET = ROOT.parent / "shared" / "data" / "mnist-subset" / "MNIST" / "raw"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 def read_idx(path: Path) -> np.ndarray:
@@ -68,12 +58,6 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def settle(pid: int, seconds: float = 3.0) -> float:
     """RSS after a short pause (the allocator returns pages lazily): the max of a few reads."""
     readings = []
@@ -89,41 +73,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         mnist_sized(data_dir)
-        port = free_port()
-        env = dict(os.environ, PIZARRA_DATA_DIR=str(data_dir), PIZARRA_OFFLINE="1")
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{port}"
+        server, url = start_server({"PIZARRA_DATA_DIR": str(data_dir), "PIZARRA_OFFLINE": "1"})
         try:
-            for _ in range(180):
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.read() == b"ok":
-                            break
-                except OSError:
-                    time.sleep(0.5)
             figures: dict[str, float] = {"rss_start_mb": settle(server.pid)}
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(
-                    executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-                )
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 contexts = []
 
                 def open_session(path: str):
@@ -154,8 +108,7 @@ def main() -> None:
                     ctx.close()
                 browser.close()
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            stop_server(server)
 
     per_extra = (figures["rss_five_trainers_mb"] - figures["rss_one_trainer_mb"]) / 4
     figures["per_extra_session_mb"] = per_extra

@@ -175,8 +175,11 @@ class Page:
             st.query_params[name] = text
 
     # -- widgets ------------------------------------------------------------------------------
-    def slider(self, name: str, label: str, min_value, max_value, default, step=None, **kw):
-        """``st.slider`` for one number; integer when bounds, default and step are all ints."""
+    def _numeric(self, widget, name: str, label: str, min_value, max_value, default, step, **kw):
+        """A one-number widget (``st.slider`` or ``st.number_input``) with URL state.
+
+        Integer when bounds, default and step are all ints, float otherwise.
+        """
         integer = all(isinstance(v, int) for v in (min_value, max_value, default, step or 1))
         cast = int if integer else float
         default = cast(default)
@@ -185,7 +188,7 @@ class Page:
             default,
             lambda raw: params.parse_number(raw, default, min_value, max_value, integer),
         )
-        value = st.slider(
+        value = widget(
             label,
             cast(min_value),
             cast(max_value),
@@ -197,27 +200,15 @@ class Page:
         self._write(name, value, default, params.format_number)
         return value
 
+    def slider(self, name: str, label: str, min_value, max_value, default, step=None, **kw):
+        """``st.slider`` for one number; integer when bounds, default and step are all ints."""
+        return self._numeric(st.slider, name, label, min_value, max_value, default, step, **kw)
+
     def number(self, name: str, label: str, min_value, max_value, default, step=None, **kw):
         """``st.number_input`` with the same URL behaviour as :meth:`slider`."""
-        integer = all(isinstance(v, int) for v in (min_value, max_value, default, step or 1))
-        cast = int if integer else float
-        default = cast(default)
-        key = self._initial(
-            name,
-            default,
-            lambda raw: params.parse_number(raw, default, min_value, max_value, integer),
+        return self._numeric(
+            st.number_input, name, label, min_value, max_value, default, step, **kw
         )
-        value = st.number_input(
-            label,
-            cast(min_value),
-            cast(max_value),
-            step=None if step is None else cast(step),
-            key=key,
-            **kw,
-        )
-        self._notice(name, value)
-        self._write(name, value, default, params.format_number)
-        return value
 
     def select_slider(self, name: str, label: str, options: Sequence[Any], default: Any, **kw):
         """``st.select_slider`` over fixed options (e.g. a log-spaced grid)."""
