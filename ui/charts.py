@@ -95,7 +95,7 @@ def show(
     """Draw ``chart`` with its text alternative underneath (key numbers in words).
 
     With ``data``, the numbers behind the chart are one click away as a table and a CSV file.
-    The chart's own menu (…) saves it as PNG or SVG. A ``square`` chart keeps the width set in
+    (Streamlit disables Vega's PNG/SVG export menu.) A ``square`` chart keeps the width set in
     its properties (equal pixels per unit on both axes) instead of stretching.
     """
     if presentation_mode():
