@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -55,7 +56,10 @@ DOWNLOAD = os.environ.get("PIZARRA_OFFLINE", "").strip().lower() not in classroo
 
 # -- timing of the live view ---------------------------------------------------------------------
 TICK_S = 0.5  # run_every: the browser asks for the next slice this often (requests queue up)
-SLICE_S = 10.0  # training per fragment rerun; the next tick is already waiting when it ends
+# Training per fragment rerun. Clicks need no slice end: with fastReruns they start a new script
+# thread at once and this one stops at its next redraw. Each end of a slice costs a gap of about
+# one tick before the next one, so slices are long.
+SLICE_S = 30.0
 DRAW_S = 0.5  # redraw the live view about twice a second
 REPORT_S = 0.1  # core yields a StepRecord after this much work inside an epoch
 MAX_RUNS = 20  # finished runs kept for the comparison
@@ -82,6 +86,10 @@ INLINE = "trainer.inline"  # set by the full script run just before it calls the
 NEXT_ID = "trainer.next_id"
 ERROR = "trainer.error"  # a ValueError raised while starting or running
 UPLOADED = "trainer.uploaded_id"
+# With runner.fastReruns (Streamlit's default) a click starts a new script thread at once while
+# the previous one may still be inside run.pull(): every use of the run holds this per-session
+# lock (reentrant: finalize() starts the next grid run).
+RUN_LOCK = ss.setdefault("trainer.lock", threading.RLock())
 
 # -- option grids (every preset value is on them) ------------------------------------------------
 DATASET_NAMES = list(DATASETS)
@@ -329,6 +337,11 @@ def summarize(result, label: str, run_id: int, wall: float) -> dict[str, Any]:
 
 def start_run(config: TrainConfig, label: str, grid: tuple[int, int] | None = None) -> None:
     """Create the run and take its first record, so a bad combination fails here, not later."""
+    with RUN_LOCK:
+        _start_run(config, label, grid)
+
+
+def _start_run(config: TrainConfig, label: str, grid: tuple[int, int] | None) -> None:
     try:
         data = get_data(config.dataset, str(default_data_dir()), DOWNLOAD)
         run = TrainingRun(config, data, report_every_s=REPORT_S)
@@ -344,7 +357,16 @@ def start_run(config: TrainConfig, label: str, grid: tuple[int, int] | None = No
 
 
 def finalize(run: TrainingRun) -> None:
-    """Record a finished run, show it, and start the next one of the grid if any."""
+    """Record a finished run, show it, and start the next one of the grid if any.
+
+    Idempotent: when two script threads both see the run end, only the first records it.
+    """
+    with RUN_LOCK:
+        if ss.get(RUN) is run and run.result is not None:
+            _finalize(run)
+
+
+def _finalize(run: TrainingRun) -> None:
     result = run.result
     meta = ss.get(META) or {"label": "", "id": 0, "t0": time.perf_counter(), "grid": None}
     wall = time.perf_counter() - meta["t0"]
@@ -401,14 +423,18 @@ def on_finish_now() -> None:
 
 
 def pull(run: TrainingRun, seconds: float) -> bool:
-    """Train for about ``seconds``; False (and the error kept) if core refused the config."""
-    try:
-        run.pull(seconds)
-    except ValueError as exc:
-        ss[ERROR] = str(exc)
-        ss[RUN] = None
-        ss[QUEUE] = []
-        return False
+    """Train for about ``seconds``. False when the run is gone: core refused the configuration
+    (the error is kept for the page) or another script thread dropped it meanwhile."""
+    with RUN_LOCK:
+        if ss.get(RUN) is not run or run.done:
+            return run.done  # finished meanwhile (finalize is idempotent) or abandoned
+        try:
+            run.pull(seconds)
+        except ValueError as exc:
+            ss[ERROR] = str(exc)
+            ss[RUN] = None
+            ss[QUEUE] = []
+            return False
     return True
 
 
@@ -548,8 +574,8 @@ def live_view() -> None:
     # comes after it has drawn the page. Fragment reruns (the ticks) train for SLICE_S.
     deadline = time.perf_counter() + (INLINE_S if inline else SLICE_S)
     while not run.done and not run.stop_requested and time.perf_counter() < deadline:
-        # redraw about twice a second, less often if drawing costs over 5 % of the time
-        if not pull(run, max(DRAW_S, 20 * draw_time)):
+        # redraw about twice a second, less often if drawing costs over 2.5 % of the time
+        if not pull(run, max(DRAW_S, 40 * draw_time)):
             st.rerun()
         draw_time = draw_live(run, slots)
     if run.done:
@@ -1119,6 +1145,8 @@ def show_results(o: Outcome) -> None:
                 n_val=f"{res.n_val:,}",
                 n_test=f"{len(o.y_true):,}",
             )
+            + " "
+            + t("trainer.time_line", wall=f"{o.wall_s:.1f}", work=f"{res.seconds:.1f}")
         )
         if res.diverged is not None:
             d = res.diverged

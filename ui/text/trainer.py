@@ -255,6 +255,7 @@ EN = {
         "Best weights: training accuracy {train_acc}, validation accuracy {val_acc} "
         "({n_train} training, {n_val} validation and {n_test} test images)."
     ),
+    "trainer.time_line": "It took {wall} s from Start to the end, {work} s of them computing.",
     "trainer.stop.completed": "Ran every epoch.",
     "trainer.stop.early_stopping": "Early stopping: {patience} epochs without a lower validation loss.",
     "trainer.stop.stopped": "Stopped by you.",
@@ -551,6 +552,7 @@ ES = {
         "Mejores pesos: exactitud de entrenamiento {train_acc}, de validación {val_acc} "
         "({n_train} imágenes de entrenamiento, {n_val} de validación y {n_test} de prueba)."
     ),
+    "trainer.time_line": "Tardó {wall} s desde Iniciar hasta el final, {work} s de ellos calculando.",
     "trainer.stop.completed": "Corrió todas las épocas.",
     "trainer.stop.early_stopping": "Parada temprana: {patience} épocas sin bajar la pérdida de validación.",
     "trainer.stop.stopped": "La detuviste tú.",
