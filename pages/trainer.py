@@ -335,6 +335,23 @@ def summarize(result, label: str, run_id: int, wall: float) -> dict[str, Any]:
     }
 
 
+def one_thread_per_session() -> None:
+    """Adapter: torch intra-op threads for this server process (``PIZARRA_TORCH_THREADS``, 1).
+
+    ``core.train`` gives torch every core, which suits one CLI run on an idle machine. A
+    Streamlit server trains one run per session in parallel script threads, and these small
+    MLPs gain little from intra-op threads: on our shared 2-core machine, two threads made a
+    digits run about 7x slower than one as soon as anything else (the browser, another session)
+    used a core. The setting is process-wide and idempotent.
+    """
+    import torch  # already loaded by core.train; only to set the thread count
+
+    raw = os.environ.get("PIZARRA_TORCH_THREADS", "1")
+    n = int(raw) if raw.strip().isdigit() and int(raw) > 0 else 1
+    if torch.get_num_threads() != n:
+        torch.set_num_threads(n)
+
+
 def start_run(config: TrainConfig, label: str, grid: tuple[int, int] | None = None) -> None:
     """Create the run and take its first record, so a bad combination fails here, not later."""
     with RUN_LOCK:
@@ -349,7 +366,8 @@ def _start_run(config: TrainConfig, label: str, grid: tuple[int, int] | None) ->
         ss[NEXT_ID] = run_id + 1
         ss[META] = {"label": label, "id": run_id, "t0": time.perf_counter(), "grid": grid}
         ss[RUN] = run
-        next(run)
+        next(run)  # core.train sets torch's thread count on its first step
+        one_thread_per_session()
     except ValueError as exc:
         ss[ERROR] = str(exc)
         ss[RUN] = None
@@ -471,12 +489,19 @@ def live_chart(frame: pd.DataFrame, metric_name: str, alt_text: str) -> None:
         "height": 230,
         "mark": {"type": "line", "point": len(sub) <= 60},
         "encoding": {
-            "x": {"field": "epoch", "type": "quantitative", "title": t("trainer.epoch")},
+            "x": {
+                "field": "epoch",
+                "type": "quantitative",
+                "title": t("trainer.epoch"),
+                "scale": {"domainMin": 0},
+                "axis": {"format": "~g", "tickMinStep": 1},
+            },
             "y": {
                 "field": "value",
                 "type": "quantitative",
                 "title": metric_name,
                 "scale": {"zero": False},
+                "axis": {"format": ".3~g"},
             },
             "color": {
                 "field": "series",
@@ -1271,7 +1296,7 @@ def show_results(o: Outcome) -> None:
             fmt=".2f",
             counts=C,
             height=420,
-        )
+        ).resolve_scale(color="independent")  # cell colours and text ink: two colour scales
         frame = pd.DataFrame(C, index=names, columns=names).reset_index(
             names=t("trainer.true_class")
         )

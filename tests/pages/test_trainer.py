@@ -9,7 +9,9 @@ attempt fails at once.
 
 from __future__ import annotations
 
+import ast
 import io
+import json
 import os
 from pathlib import Path
 
@@ -60,6 +62,24 @@ def metric(at, label: str) -> str:
 def table_with(at, column: str):
     """The first dataframe of the page that has ``column``."""
     return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def vega_specs(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
+def assert_layers_drawable(at) -> None:
+    """Vega-Lite shares a channel's scale across layers: a quantitative and a nominal colour in
+    two layers of one chart draw nothing (an empty, zero-height chart) unless resolved apart."""
+    for spec in vega_specs(at):
+        for channel in ("color", "x", "y"):
+            kinds = {
+                layer["encoding"][channel].get("type")
+                for layer in spec.get("layer", [])
+                if channel in layer.get("encoding", {})
+            }
+            resolved = spec.get("resolve", {}).get("scale", {}).get(channel) == "independent"
+            assert len(kinds) <= 1 or resolved, (channel, kinds)
 
 
 def core_result(config: TrainConfig):
@@ -117,6 +137,7 @@ def test_preset_then_short_run_matches_core(lang):
     text = all_text(at)
     assert tr(lang, "trainer.h_results") in text and tr(lang, "trainer.h_compare") in text
     # one results view at a time, chosen with a URL-synced radio
+    assert_layers_drawable(at)  # the curves view: loss/accuracy with the best-epoch rule
     at.radio(key="trainer.view").set_value("per_class").run()
     per_class = table_with(at, tr(lang, "trainer.recall"))
     assert per_class.shape == (10, 5)
@@ -125,6 +146,8 @@ def test_preset_then_short_run_matches_core(lang):
     )
     np.testing.assert_allclose(per_class[tr(lang, "trainer.recall")], np.round(recall, 4))
     at.radio(key="trainer.view").set_value("confusion").run()
+    assert_layers_drawable(at)
+    assert vega_specs(at)[0]["layer"][0]["mark"]["type"] == "rect"  # the heatmap
     balanced = metrics.balanced_accuracy(expected.y_true, expected.y_pred)
     assert metric(at, tr(lang, "trainer.balanced")) == f"{balanced:.4f}"
     at.radio(key="trainer.view").set_value("mistakes").run()
@@ -343,4 +366,9 @@ def test_objective_formula_comes_from_core():
     assert any(
         r"\frac{\lambda}{2} \sum W^2" in f and r"\operatorname{softmax}" in f for f in formulas
     )
-    assert Path(ROOT / "pages" / "trainer.py").read_text().count("import torch") == 0
+    # torch only through core (an import inside a function sets the thread count)
+    tree = ast.parse(Path(ROOT / "pages" / "trainer.py").read_text())
+    top = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+    names = {a.name for n in top if isinstance(n, ast.Import) for a in n.names}
+    names |= {n.module for n in top if isinstance(n, ast.ImportFrom) and n.module}
+    assert not {m for m in names if m.split(".")[0] == "torch"}
