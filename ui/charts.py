@@ -233,7 +233,8 @@ def matrix_heatmap(
         text=alt.Text(field="value", type="quantitative", format=fmt),
         color=alt.Color(field="ink", type="nominal", scale=None),
     )
-    return (rect + text).properties(height=height)
+    # Cell colours and text ink are two colour scales: resolved apart, or Vega cannot draw it.
+    return (rect + text).resolve_scale(color="independent").properties(height=height)
 
 
 def field(
