@@ -71,7 +71,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, cpus: set[int] | None) -> subprocess.Popen:
+def start_server(port: int, cpus: set[int] | None, threads: int) -> subprocess.Popen:
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -87,7 +87,8 @@ def start_server(port: int, cpus: set[int] | None) -> subprocess.Popen:
             "none",
         ],
         cwd=ROOT,
-        env=dict(os.environ),
+        # the page sets torch's thread count itself (default 1): the same count as the CLI loop
+        env=dict(os.environ, PIZARRA_TORCH_THREADS=str(threads)),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
@@ -186,7 +187,7 @@ def main() -> None:
             if pin:
                 os.sched_setaffinity(0, train_cpus)  # this process runs the CLI loop
             port = free_port()
-            server = start_server(port, train_cpus)
+            server = start_server(port, train_cpus, len(train_cpus or cores))
             base = f"http://127.0.0.1:{port}/trainer"
             data = load_dataset(config.dataset)
             page_seconds(

@@ -481,49 +481,64 @@ def curve_frame(run: TrainingRun) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["epoch", "metric", "series", "value"])
 
 
-def live_chart(frame: pd.DataFrame, metric_name: str, alt_text: str) -> None:
-    """A small Vega-Lite spec drawn directly (cheap to redraw twice a second)."""
+def live_spec(frame: pd.DataFrame) -> dict:
+    """One Vega-Lite spec for both panels (loss, accuracy): one table and one view to update.
+
+    Redrawn about twice a second, so it is kept light for the browser as well: one faceted
+    chart and one line of text (which is also the chart's text alternative) instead of two
+    charts and a row of metric widgets roughly halved what live training cost in our benchmark.
+    """
     train_s, val_s = t("trainer.series_train"), t("trainer.series_val")
-    sub = frame[frame["metric"] == metric_name][["epoch", "series", "value"]]
-    spec = {
-        "height": 230,
-        "mark": {"type": "line", "point": len(sub) <= 60},
-        "encoding": {
-            "x": {
-                "field": "epoch",
-                "type": "quantitative",
-                "title": t("trainer.epoch"),
-                "scale": {"domainMin": 0},
-                "axis": {"format": "~g", "tickMinStep": 1},
-            },
-            "y": {
-                "field": "value",
-                "type": "quantitative",
-                "title": metric_name,
-                "scale": {"zero": False},
-                "axis": {"format": ".3~g"},
-            },
-            "color": {
-                "field": "series",
+    return {
+        "facet": {
+            "column": {
+                "field": "metric",
                 "type": "nominal",
                 "title": None,
-                "scale": {"domain": [train_s, val_s], "range": list(charts.PALETTE[:2])},
+                "sort": [t("trainer.loss"), t("trainer.accuracy")],
+            }
+        },
+        "resolve": {"scale": {"y": "independent"}},
+        "spec": {
+            "width": 380,
+            "height": 220,
+            "mark": {"type": "line", "point": len(frame) <= 120},
+            "encoding": {
+                "x": {
+                    "field": "epoch",
+                    "type": "quantitative",
+                    "title": t("trainer.epoch"),
+                    "scale": {"domainMin": 0},
+                    "axis": {"format": "d", "tickMinStep": 1},
+                },
+                "y": {
+                    "field": "value",
+                    "type": "quantitative",
+                    "title": None,
+                    "scale": {"zero": False},
+                    "axis": {"format": ".3~g"},
+                },
+                "color": {
+                    "field": "series",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {"domain": [train_s, val_s], "range": list(charts.PALETTE[:2])},
+                },
+                "strokeDash": {
+                    "field": "series",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {"domain": [train_s, val_s], "range": [[1, 0], [6, 3]]},
+                },
+                "tooltip": [
+                    {"field": "epoch", "type": "quantitative", "format": ".2f"},
+                    {"field": "series", "type": "nominal"},
+                    {"field": "value", "type": "quantitative", "format": ".4f"},
+                ],
             },
-            "strokeDash": {
-                "field": "series",
-                "type": "nominal",
-                "title": None,
-                "scale": {"domain": [train_s, val_s], "range": [[1, 0], [6, 3]]},
-            },
-            "tooltip": [
-                {"field": "epoch", "type": "quantitative", "format": ".2f"},
-                {"field": "series", "type": "nominal"},
-                {"field": "value", "type": "quantitative", "format": ".4f"},
-            ],
         },
         "config": {"view": {"stroke": None}, "legend": {"orient": "bottom"}},
     }
-    st.vega_lite_chart(sub, spec, width="stretch", theme=None, alt=alt_text)
 
 
 def draw_live(run: TrainingRun, slots: dict[str, Any]) -> float:
@@ -533,24 +548,20 @@ def draw_live(run: TrainingRun, slots: dict[str, Any]) -> float:
     last = run.history[-1] if run.history else None
     n_epochs = run.config.epochs
     epoch_now = run.last_step.epoch if run.last_step is not None else (last.epoch if last else 0)
-    eta = run.eta()
     text = t(
         "trainer.progress",
         epoch=max(epoch_now, last.epoch if last else 0),
         n_epochs=n_epochs,
         elapsed=fmt_seconds(time.perf_counter() - meta.get("t0", time.perf_counter())),
-        eta=fmt_seconds(eta),
+        eta=fmt_seconds(run.eta()),
     )
-    slots["bar"].progress(min(max(run.progress, 0.0), 1.0), text=text)
-    with slots["numbers"].container():
-        cols = st.columns(5)
-        cols[0].metric(t("trainer.m_epoch"), f"{last.epoch if last else 0} / {n_epochs}")
-        cols[1].metric(t("trainer.m_val_acc"), f"{last.val_acc:.4f}" if last else "—")
-        cols[2].metric(t("trainer.m_val_loss"), f"{last.val_loss:.4f}" if last else "—")
-        cols[3].metric(t("trainer.m_best"), str(last.best_epoch) if last else "—")
-        lr_now = run.last_step.lr if run.last_step is not None else (last.lr if last else None)
-        cols[4].metric(t("trainer.m_lr"), fmt_lr(lr_now) if lr_now is not None else "—")
-    frame = curve_frame(run)
+    # The first draw of a script run creates the elements, later draws replace them in place
+    # (a fresh st.empty() would blank the chart in the browser at every fragment rerun).
+    value = min(max(run.progress, 0.0), 1.0)
+    if slots.get("bar") is None:
+        slots["bar"] = st.progress(value, text=text)
+    else:
+        slots["bar"].progress(value, text=text)
     if last is not None:
         alt_text = t(
             "trainer.live_alt",
@@ -571,13 +582,18 @@ def draw_live(run: TrainingRun, slots: dict[str, Any]) -> float:
         )
     else:
         alt_text = t("trainer.live_alt_empty")
-    with slots["curves"].container():
-        c1, c2 = st.columns(2)
-        with c1:
-            live_chart(frame, t("trainer.loss"), alt_text)
-        with c2:
-            live_chart(frame, t("trainer.accuracy"), alt_text)
-        st.caption(alt_text)
+    frame = curve_frame(run)
+    if frame.empty:
+        if slots.get("curves") is None:
+            slots["curves"] = st.empty()
+    elif slots.get("curves") is None:
+        slots["curves"] = st.vega_lite_chart(frame, live_spec(frame), theme=None, alt=alt_text)
+    else:
+        slots["curves"].vega_lite_chart(frame, live_spec(frame), theme=None, alt=alt_text)
+    if slots.get("numbers") is None:
+        slots["numbers"] = st.caption(alt_text)
+    else:
+        slots["numbers"].caption(alt_text)
     return time.perf_counter() - start
 
 
@@ -593,7 +609,7 @@ def live_view() -> None:
         st.markdown(t("trainer.grid_progress", i=i, n=n, label=meta.get("label", "")))
     else:
         st.markdown(t("trainer.running", label=meta.get("label", "")))
-    slots = {"bar": st.empty(), "numbers": st.empty(), "curves": st.empty()}
+    slots: dict[str, Any] = {}
     draw_time = draw_live(run, slots)
     # In a full script run (Start, or any widget), train briefly: the browser's first tick only
     # comes after it has drawn the page. Fragment reruns (the ticks) train for SLICE_S.
