@@ -122,6 +122,10 @@ def page_seconds(browser, url: str) -> tuple[float, float]:
         pg.wait_for_timeout(500)
         pg.wait_for_selector(IDLE)
         start_button = pg.get_by_role("button", name="Start", exact=True)
+        # the button in view and enabled before the clock starts, as under a student's cursor
+        start_button.scroll_into_view_if_needed()
+        start_button.wait_for(state="visible")
+        pg.wait_for_timeout(300)
         start = time.perf_counter()
         start_button.click()
         pg.get_by_role("heading", name="4 · Results").wait_for(state="visible")
