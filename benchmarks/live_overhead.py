@@ -34,12 +34,9 @@ import io
 import json
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -48,10 +45,8 @@ sys.path.insert(0, str(ROOT))
 
 from core.data import load_dataset  # noqa: E402
 from core.train import PRESETS, train  # noqa: E402
+from tests.e2e.serve import CHROMIUM, CHROMIUM_ARGS, IDLE, start_server, stop_server  # noqa: E402
 from ui import classroom  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 def cli_seconds(config, data) -> float:
@@ -63,46 +58,6 @@ def cli_seconds(config, data) -> float:
             if rec.kind == "epoch":
                 print(f"epoch {rec.epoch:4d} val {rec.val_loss:.4f} {rec.val_acc:.4f}")
     return time.perf_counter() - start
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int, cpus: set[int] | None, threads: int) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        # the page sets torch's thread count itself (default 1): the same count as the CLI loop
-        env=dict(os.environ, PIZARRA_TORCH_THREADS=str(threads)),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    return proc
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("streamlit did not start")
 
 
 WORK = re.compile(r"It took ([0-9.]+) s from Start to the end, ([0-9.]+) s of them computing")
@@ -186,13 +141,17 @@ def main() -> None:
             os.sched_setaffinity(0, browser_cpus)  # inherited by Playwright and Chromium
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"], headless=True
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
             )
             if pin:
                 os.sched_setaffinity(0, train_cpus)  # this process runs the CLI loop
-            port = free_port()
-            server = start_server(port, train_cpus, len(train_cpus or cores))
-            base = f"http://127.0.0.1:{port}/trainer"
+            # the page sets torch's thread count itself (default 1): the same count as the CLI
+            server, url = start_server(
+                {"PIZARRA_TORCH_THREADS": str(len(train_cpus or cores))},
+                timeout_s=120,
+                cpus=train_cpus,
+            )
+            base = f"{url}/trainer"
             data = load_dataset(config.dataset)
             page_seconds(
                 browser, f"{base}?lang=en&preset={args.preset}&epochs=1&patience=0"
@@ -215,11 +174,7 @@ def main() -> None:
             browser.close()
     finally:
         if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_server(server)
     cli_med, page_med = statistics.median(cli), statistics.median(page)
     ratios = [s / c for s, c in zip(page, cli, strict=True)]
     own = [s / w for s, w in zip(page, work, strict=True)]

@@ -31,10 +31,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(env: dict[str, str], timeout_s: float = 90) -> tuple[subprocess.Popen, str]:
+def start_server(
+    env: dict[str, str], timeout_s: float = 90, cpus: set[int] | None = None
+) -> tuple[subprocess.Popen, str]:
     """Launch the app with extra environment ``env``; return the process and its URL once healthy.
 
-    Raises ``RuntimeError`` with the end of the server's log if it does not answer in time.
+    ``cpus`` pins the server to those cores (benchmarks). Raises ``RuntimeError`` with the end of
+    the server's log if it does not answer in time.
     """
     port = free_port()
     proc = subprocess.Popen(
@@ -55,6 +58,7 @@ def start_server(env: dict[str, str], timeout_s: float = 90) -> tuple[subprocess
         env={**os.environ, **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout_s
