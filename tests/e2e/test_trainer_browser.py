@@ -52,7 +52,9 @@ def test_start_watch_stop(server, page, lang):
     first = wait_for_epoch_above(page, lang, 0)
     later = wait_for_epoch_above(page, lang, first)
     assert later > first
-    assert page.locator("[data-testid='stVegaLiteChart']").count() >= 1
+    # The chart component is loaded lazily by the browser: on a busy machine it may attach a
+    # little after the caption under it has changed, so wait for it rather than count at once.
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for(state="attached", timeout=60_000)
     progress = page.locator("[data-testid='stProgress']")
     assert progress.count() >= 1
 
