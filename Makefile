@@ -8,7 +8,7 @@ PORT ?= 8501
 APP_STAMP := $(VENV)/.stamp-app
 DEV_STAMP := $(VENV)/.stamp-dev
 
-.PHONY: run test lint format bench screenshots chromium clean-venv
+.PHONY: run test lint format bench bench-memory-cpu screenshots chromium clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -55,5 +55,23 @@ bench: $(DEV_STAMP)
 	$(PY) benchmarks/trainer_speed.py
 	$(PY) benchmarks/memory.py
 
+# Server memory with the CPU-only torch that Streamlit Cloud installs (requirements.txt's extra
+# index). This machine reaches only PyPI, whose x86-64 torch is the CUDA build; the CPU build it
+# can install is the 2.13.0+cpu file on its local disk (pip's find-links). Elsewhere pip finds
+# CPU builds on https://download.pytorch.org/whl/cpu: e.g. `make bench-memory-cpu
+# CPU_TORCH=2.14.1+cpu PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cpu`.
+# torchvision is left out: the app imports it only to download MNIST, which the benchmark skips.
+VENV_CPU := .venv-cpu
+CPU_TORCH ?= 2.13.0+cpu
+CPU_STAMP := $(VENV_CPU)/.stamp-$(CPU_TORCH)
+$(CPU_STAMP): requirements.txt
+	test -x $(VENV_CPU)/bin/python || $(PYTHON) -m venv $(VENV_CPU)
+	grep -v -e '^--extra-index-url' -e '^torch' requirements.txt > $(VENV_CPU)/requirements.notorch.txt
+	$(VENV_CPU)/bin/python -m pip install --quiet -r $(VENV_CPU)/requirements.notorch.txt 'torch==$(CPU_TORCH)'
+	touch $@
+
+bench-memory-cpu: $(DEV_STAMP) $(CPU_STAMP) chromium
+	$(PY) benchmarks/memory.py --python $(VENV_CPU)/bin/python
+
 clean-venv:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(VENV_CPU)

@@ -7,11 +7,19 @@ from ``/proc``. Goals (issue "classroom readiness"): <= 1.0 GB with one trainer 
 <= +60 MB per extra session. Last line: a JSON object with the figures.
 
 Run: ``.venv/bin/python benchmarks/memory.py`` (needs /usr/bin/chromium, as ``make test`` installs).
+
+The torch build matters: the CUDA build that PyPI serves on x86-64 (what ``make`` installs here,
+the only one reachable from this machine) maps about 290 MB more at ``import torch`` than the
+CPU-only build that Streamlit Cloud installs (``requirements.txt``'s extra index). ``make
+bench-memory-cpu`` builds ``.venv-cpu`` with a CPU-only torch and runs the server from it:
+``benchmarks/memory.py --python .venv-cpu/bin/python``.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -67,13 +75,31 @@ def settle(pid: int, seconds: float = 3.0) -> float:
     return max(readings)
 
 
+def torch_build(python: str) -> str:
+    """torch's version string in the server's interpreter (``+cpu`` marks the CPU-only build)."""
+    code = "import torch; print(torch.__version__, 'cuda' if torch.backends.cuda.is_built() else 'cpu')"
+    out = subprocess.run([python, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="interpreter that runs the server (default: this one), e.g. .venv-cpu/bin/python",
+    )
+    args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
+    build = torch_build(args.python)
+    print(f"server interpreter: {args.python} (torch {build})")
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         mnist_sized(data_dir)
-        server, url = start_server({"PIZARRA_DATA_DIR": str(data_dir), "PIZARRA_OFFLINE": "1"})
+        server, url = start_server(
+            {"PIZARRA_DATA_DIR": str(data_dir), "PIZARRA_OFFLINE": "1"}, python=args.python
+        )
         try:
             figures: dict[str, float] = {"rss_start_mb": settle(server.pid)}
             with sync_playwright() as pw:
@@ -119,7 +145,7 @@ def main() -> None:
     )
     print(f"with five trainer sessions:       {figures['rss_five_trainers_mb']:8.0f} MB")
     print(f"per extra trainer session:        {per_extra:8.1f} MB (goal <= 60)")
-    print(json.dumps({k: round(v, 1) for k, v in figures.items()}))
+    print(json.dumps({"torch": build, **{k: round(v, 1) for k, v in figures.items()}}))
 
 
 if __name__ == "__main__":

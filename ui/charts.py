@@ -7,6 +7,7 @@ browser.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import threading
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.page import presentation_mode, t
 
@@ -85,6 +87,76 @@ def to_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     return spec
 
 
+EXPORT_WIDTH = 720  # pixels of an exported chart drawn "stretch" on the page
+EXPORT_FORMATS = ("png", "svg")
+
+
+def _vl_version() -> str:
+    """The Vega-Lite version Altair writes (``"6.4"``), as vl-convert names its bundled ones."""
+    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    import vl_convert as vlc
+
+    known = vlc.get_vegalite_versions()
+    return major_minor if major_minor in known else known[-1]
+
+
+def export_image(spec: dict[str, Any], fmt: str, scale: float = 2.0) -> bytes:
+    """Render a chart spec from :func:`to_spec` to a PNG or SVG file, on the server.
+
+    Streamlit turns off Vega's own export menu, so the page offers these files instead. The
+    named datasets (DataFrames) are written inline as JSON records and a chart that stretches to
+    its container on the page gets a fixed width. Rendering uses vl-convert (Vega in an embedded
+    JavaScript engine: no browser, no network); the first file of a process takes about two
+    seconds, later ones about 0.1 s.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"fmt must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
+    import vl_convert as vlc
+
+    out = {k: v for k, v in spec.items() if k != "datasets"}
+    datasets = spec.get("datasets") or {}
+    if datasets:
+        out["datasets"] = {
+            name: json.loads(frame.to_json(orient="records"))
+            if isinstance(frame, pd.DataFrame)
+            else frame
+            for name, frame in datasets.items()
+        }
+    single_view = "mark" in out or "layer" in out
+    if single_view and out.get("width") in (None, "container"):
+        out["width"] = EXPORT_WIDTH
+    if fmt == "svg":
+        return vlc.vegalite_to_svg(out, vl_version=_vl_version()).encode("utf-8")
+    return vlc.vegalite_to_png(out, vl_version=_vl_version(), scale=scale)
+
+
+def _chart_number() -> int:
+    """0, 1, 2, ... for the charts of one script run (unique keys for their buttons)."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return 0
+    n = getattr(ctx, "_pizarra_charts", 0)
+    ctx._pizarra_charts = n + 1
+    return n
+
+
+def export_buttons(spec: dict[str, Any], stem: str) -> None:
+    """PNG and SVG download buttons for a chart; the file is only rendered when clicked."""
+    n = _chart_number()
+    with st.popover(
+        t("ui.download_chart"), icon=":material/download:", type="tertiary", key=f"chart_export.{n}"
+    ):
+        for fmt in EXPORT_FORMATS:
+            st.download_button(
+                t(f"ui.download_{fmt}"),
+                data=lambda fmt=fmt: export_image(spec, fmt),
+                file_name=f"{stem}.{fmt}",
+                mime="image/png" if fmt == "png" else "image/svg+xml",
+                on_click="ignore",
+                key=f"chart_export.{n}.{fmt}",
+            )
+
+
 def show(
     chart: alt.TopLevelMixin,
     alt_text: str,
@@ -94,15 +166,19 @@ def show(
 ) -> None:
     """Draw ``chart`` with its text alternative underneath (key numbers in words).
 
-    With ``data``, the numbers behind the chart are one click away as a table and a CSV file.
-    (Streamlit disables Vega's PNG/SVG export menu.) A ``square`` chart keeps the width set in
-    its properties (equal pixels per unit on both axes) instead of stretching.
+    Under it, PNG and SVG files of the chart (rendered on the server when asked for: Streamlit
+    disables Vega's own export menu), and with ``data`` the numbers behind the chart as a table
+    and a CSV file. A ``square`` chart keeps the width set in its properties (equal pixels per
+    unit on both axes) instead of stretching.
     """
     if presentation_mode():
         chart = chart.properties(height=480, width=480) if square else chart.properties(height=480)
     width = "content" if square else "stretch"
-    st.vega_lite_chart(spec=to_spec(chart), theme=None, width=width, alt=alt_text)
+    spec = to_spec(chart)
+    st.vega_lite_chart(spec=spec, theme=None, width=width, alt=alt_text)
     st.caption(alt_text)
+    stem = filename.rsplit(".", 1)[0] if filename != "data.csv" else "chart"
+    export_buttons(spec, stem)
     if data is not None:
         with st.expander(t("ui.chart_data"), expanded=False):
             st.dataframe(data, hide_index=True, width="stretch")

@@ -32,17 +32,21 @@ def free_port() -> int:
 
 
 def start_server(
-    env: dict[str, str], timeout_s: float = 90, cpus: set[int] | None = None
+    env: dict[str, str],
+    timeout_s: float = 90,
+    cpus: set[int] | None = None,
+    python: str = sys.executable,
 ) -> tuple[subprocess.Popen, str]:
     """Launch the app with extra environment ``env``; return the process and its URL once healthy.
 
-    ``cpus`` pins the server to those cores (benchmarks). Raises ``RuntimeError`` with the end of
+    ``cpus`` pins the server to those cores (benchmarks); ``python`` is the interpreter that runs
+    it (a benchmark may compare another environment, e.g. a CPU-only torch). Raises ``RuntimeError`` with the end of
     the server's log if it does not answer in time.
     """
     port = free_port()
     proc = subprocess.Popen(
         [
-            sys.executable,
+            python,
             "-m",
             "streamlit",
             "run",

@@ -65,3 +65,22 @@ def test_bad_query_params_render(server, page):
     visit(page, f"{server}/?lang=xx&alpha=%3Cscript%3E")
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.locator("h1").first.inner_text().strip() == "Pizarra"
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_chart_downloads_as_image(server, page, fmt):
+    """The first chart of a page saves as an image file (rendered on the server when clicked)."""
+    visit(page, f"{server}/least_squares?lang=es")
+    page.get_by_role("button", name=i18n.translate("es", "ui.download_chart")).first.click()
+    button = page.get_by_role("button", name=i18n.translate("es", f"ui.download_{fmt}"))
+    button.first.wait_for(state="visible")
+    with page.expect_download(timeout=60_000) as info:
+        button.first.click()
+    download = info.value
+    assert download.suggested_filename.endswith(f".{fmt}")
+    content = open(download.path(), "rb").read()
+    if fmt == "png":
+        assert content[:8] == b"\x89PNG\r\n\x1a\n" and len(content) > 5_000
+    else:
+        assert content.lstrip().startswith(b"<svg") and b"<path" in content
+    assert page.locator("[data-testid='stException']").count() == 0

@@ -24,6 +24,9 @@ EN = {
     "ui.formula_as_text": "Formula as text (LaTeX)",
     "ui.chart_data": "Numbers behind the chart",
     "ui.download_csv": "Download CSV",
+    "ui.download_chart": "Save chart",
+    "ui.download_png": "PNG image",
+    "ui.download_svg": "SVG (vector, for slides)",
     "ui.classroom_on": "Classroom mode: epochs, widths and grid sizes are capped so a shared server stays responsive.",
 }
 
@@ -51,6 +54,9 @@ ES = {
     "ui.formula_as_text": "Fórmula como texto (LaTeX)",
     "ui.chart_data": "Los números de la gráfica",
     "ui.download_csv": "Descargar CSV",
+    "ui.download_chart": "Guardar gráfica",
+    "ui.download_png": "Imagen PNG",
+    "ui.download_svg": "SVG (vectorial, para diapositivas)",
     "ui.classroom_on": "Modo aula: las épocas, los anchos y los tamaños de malla tienen un tope para que un servidor compartido siga respondiendo.",
 }
 
