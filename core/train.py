@@ -383,6 +383,12 @@ class TrainConfig:
                 self.optimizer,
             ),
         )
+        if self.optimizer == "nesterov" and dict(self.optimizer_params)["momentum"] <= 0:
+            # torch.optim.SGD refuses nesterov=True without momentum, in its own words
+            raise ValueError(
+                "optimizer_params momentum must be > 0 with nesterov, got "
+                f"{dict(self.optimizer_params)['momentum']}"
+            )
         put(
             "schedule_params",
             _resolve_params(

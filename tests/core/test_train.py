@@ -86,6 +86,10 @@ def _records(config, data, **kw):
             r"optimizer_params of sgd takes no parameters, got 'momentum'",
         ),
         ({"optimizer": "momentum", "optimizer_params": {"momentum": 1.0}}, r"momentum must be < 1"),
+        (
+            {"optimizer": "nesterov", "optimizer_params": {"momentum": 0.0}},
+            r"optimizer_params momentum must be > 0 with nesterov, got 0.0",
+        ),
         ({"optimizer": "adam", "optimizer_params": {"betas": (0.9, 1.5)}}, r"betas\[1\] must be"),
         ({"optimizer": "adam", "optimizer_params": {"betas": 0.9}}, r"betas must be a pair"),
         ({"optimizer": "adam", "optimizer_params": {"amsgrad": 1}}, r"amsgrad must be true or"),
@@ -100,6 +104,20 @@ def _records(config, data, **kw):
 def test_bad_config(changes, message):
     with pytest.raises(ValueError, match=message):
         TrainConfig(**changes)
+
+
+def test_nesterov_without_momentum_is_refused_like_torch():
+    # torch's own rule, checked when the optimizer is built; the config refuses it up front
+    with pytest.raises(ValueError, match="Nesterov momentum requires a momentum"):
+        torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1, momentum=0.0, nesterov=True)
+    with pytest.raises(ValueError, match="momentum must be > 0 with nesterov"):
+        TrainConfig(optimizer="nesterov", optimizer_params={"momentum": 0.0})
+    assert TrainConfig(
+        optimizer="nesterov", optimizer_params={"momentum": 0.5}
+    ).optimizer_kwargs == {
+        "nesterov": True,
+        "momentum": 0.5,
+    }
 
 
 def test_config_normalizes_per_layer_values():

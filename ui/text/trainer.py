@@ -733,6 +733,14 @@ ES_ERRORS = [
         r"^(\S+) of (\S+) must use the names (.+), got (.+)$",
         r"\1 de \2 solo admite los nombres \3; se recibió \4",
     ),
+    (
+        r"^optimizer_params momentum must be > 0 with nesterov, got (.+)$",
+        r"el momento (momentum) de nesterov debe ser > 0; se recibió \1",
+    ),
+    (
+        r"^batch_size must be >= 2 with batch norm, got (.+)$",
+        r"batch_size debe ser >= 2 con normalización por lotes; se recibió \1",
+    ),
     (r"^config is not valid JSON: (.+)$", r"la configuración no es JSON válido: \1"),
     (r"^config has unknown fields: (.+)$", r"la configuración tiene campos desconocidos: \1"),
 ]
