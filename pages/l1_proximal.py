@@ -19,6 +19,11 @@ DEFAULT_TABLE = np.array([[2.0, 1.0], [-0.4, 2.0], [0.8, 0.5], [-2.5, 1.0], [0.3
 N_SAMPLES, N_FEATURES, N_INFORMATIVE = 40, 8, 3
 GREY = "#666666"
 ZERO_GREY = "#9a9a9a"  # heat-map cells that are exactly zero
+# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
+# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
+# and re-validated at every step, which made up most of this page's rerun time.
+Q, N = "quantitative", "nominal"
+Enc = alt.FacetedEncoding
 
 
 def num(x: float) -> str:
@@ -34,31 +39,28 @@ def w_minus(c: float) -> str:
 
 
 def grouped_bars(frame: pd.DataFrame, kinds: list[str], colours: list[str]) -> alt.Chart:
-    """Bars of ``value`` per ``weight``, side by side per ``kind`` (a zero is an empty slot).
-
-    Channels are built as objects, not shorthand strings: Altair converts strings through a
-    slow schema lookup, which dominated this page's rerun time.
-    """
-    return (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            x=alt.X("weight:N", title=t("l1_proximal.x_weight"), sort=None),
-            y=alt.Y("value:Q", title=t("l1_proximal.y_value")),
-            color=alt.Color(
-                "kind:N",
-                scale=alt.Scale(domain=kinds, range=colours),
-                title=None,
-                legend=alt.Legend(orient="top"),
-            ),
-            xOffset=alt.XOffset("kind:N", sort=kinds),
+    """Bars of ``value`` per ``weight``, side by side per ``kind`` (a zero is an empty slot)."""
+    return alt.Chart(
+        frame,
+        mark={"type": "bar"},
+        encoding=Enc(
+            x={"field": "weight", "type": N, "title": t("l1_proximal.x_weight"), "sort": None},
+            y={"field": "value", "type": Q, "title": t("l1_proximal.y_value")},
+            color={
+                "field": "kind",
+                "type": N,
+                "scale": {"domain": kinds, "range": colours},
+                "title": None,
+                "legend": {"orient": "top"},
+            },
+            xOffset={"field": "kind", "type": N, "sort": kinds},
             tooltip=[
-                alt.Tooltip("weight:N"),
-                alt.Tooltip("kind:N"),
-                alt.Tooltip("value:Q", format=".4g"),
+                {"field": "weight", "type": N},
+                {"field": "kind", "type": N},
+                {"field": "value", "type": Q, "format": ".4g"},
             ],
-        )
-        .properties(height=280)
+        ),
+        height=280,
     )
 
 
@@ -147,36 +149,45 @@ obj_frame = pd.concat(
         pd.DataFrame({"w": ws, "f": f_quad, "curve": curve_quad}),
     ]
 )
-colour = alt.Scale(domain=[curve_l1, curve_quad], range=[charts.PALETTE[0], charts.PALETTE[1]])
-obj_chart = (
-    alt.Chart(obj_frame)
-    .mark_line()
-    .encode(
-        x=alt.X("w:Q", title=t("l1_proximal.x_w")),
-        y=alt.Y("f:Q", title=t("l1_proximal.y_objective")),
-        color=alt.Color("curve:N", scale=colour, title=None, legend=alt.Legend(orient="top")),
-        strokeDash=alt.StrokeDash(
-            "curve:N",
-            scale=alt.Scale(domain=[curve_l1, curve_quad], range=[[1, 0], [5, 4]]),
-            legend=None,
-        ),
+obj_chart = alt.Chart(
+    obj_frame,
+    mark={"type": "line"},
+    encoding=Enc(
+        x={"field": "w", "type": Q, "title": t("l1_proximal.x_w")},
+        y={"field": "f", "type": Q, "title": t("l1_proximal.y_objective")},
+        color={
+            "field": "curve",
+            "type": N,
+            "scale": {
+                "domain": [curve_l1, curve_quad],
+                "range": [charts.PALETTE[0], charts.PALETTE[1]],
+            },
+            "title": None,
+            "legend": {"orient": "top"},
+        },
+        strokeDash={
+            "field": "curve",
+            "type": N,
+            "scale": {"domain": [curve_l1, curve_quad], "range": [[1, 0], [5, 4]]},
+            "legend": None,
+        },
         tooltip=[
-            alt.Tooltip("w:Q", format=".3g"),
-            alt.Tooltip("f:Q", format=".4g"),
-            alt.Tooltip("curve:N"),
+            {"field": "w", "type": Q, "format": ".3g"},
+            {"field": "f", "type": Q, "format": ".4g"},
+            {"field": "curve", "type": N},
         ],
-    )
-    .properties(height=300)
+    ),
+    height=300,
 )
-obj_min = (
-    alt.Chart(pd.DataFrame({"w": [w_l1], "f": [f_min]}))
-    .mark_point(filled=True, size=110, color=charts.PALETTE[3])
-    .encode(x=alt.X("w:Q"), y=alt.Y("f:Q"))
+obj_min = alt.Chart(
+    pd.DataFrame({"w": [w_l1], "f": [f_min]}),
+    mark={"type": "point", "filled": True, "size": 110, "color": charts.PALETTE[3]},
+    encoding=Enc(x={"field": "w", "type": Q}, y={"field": "f", "type": Q}),
 )
-obj_rule = (
-    alt.Chart(pd.DataFrame({"w": [w_star]}))
-    .mark_rule(strokeDash=[3, 3], color=charts.PALETTE[1])
-    .encode(x=alt.X("w:Q"))
+obj_rule = alt.Chart(
+    pd.DataFrame({"w": [w_star]}),
+    mark={"type": "rule", "strokeDash": [3, 3], "color": charts.PALETTE[1]},
+    encoding=Enc(x={"field": "w", "type": Q}),
 )
 
 # Subgradient graph: two lines (w < 0, w > 0) and the vertical segment at w = 0.
@@ -200,33 +211,40 @@ sub_frame = pd.concat(
         ),
     ]
 )
-sub_lines = (
-    alt.Chart(sub_frame)
-    .mark_line(color=charts.PALETTE[0])
-    .encode(
-        x=alt.X("w:Q", title=t("l1_proximal.x_w")),
-        y=alt.Y("g:Q", title=t("l1_proximal.y_subgrad")),
-        detail=alt.Detail("piece:N"),
-        tooltip=[alt.Tooltip("w:Q", format=".3g"), alt.Tooltip("g:Q", format=".4g")],
-    )
-    .properties(height=300)
+sub_lines = alt.Chart(
+    sub_frame,
+    mark={"type": "line", "color": charts.PALETTE[0]},
+    encoding=Enc(
+        x={"field": "w", "type": Q, "title": t("l1_proximal.x_w")},
+        y={"field": "g", "type": Q, "title": t("l1_proximal.y_subgrad")},
+        detail={"field": "piece", "type": N},
+        tooltip=[
+            {"field": "w", "type": Q, "format": ".3g"},
+            {"field": "g", "type": Q, "format": ".4g"},
+        ],
+    ),
+    height=300,
 )
-sub_segment = (
-    alt.Chart(pd.DataFrame({"w": [0.0], "lo": [lo0], "hi": [hi0]}))
-    .mark_rule(strokeWidth=5, color=charts.PALETTE[0])
-    .encode(x=alt.X("w:Q"), y=alt.Y("lo:Q"), y2=alt.Y2("hi:Q"))
+sub_segment = alt.Chart(
+    pd.DataFrame({"w": [0.0], "lo": [lo0], "hi": [hi0]}),
+    mark={"type": "rule", "strokeWidth": 5, "color": charts.PALETTE[0]},
+    encoding=Enc(x={"field": "w", "type": Q}, y={"field": "lo", "type": Q}, y2={"field": "hi"}),
 )
-zero_line = alt.Chart(pd.DataFrame({"g": [0.0]})).mark_rule(color=GREY).encode(y=alt.Y("g:Q"))
-sub_point = (
-    alt.Chart(pd.DataFrame({"w": [w_l1], "g": [0.0]}))
-    .mark_point(filled=True, size=110, color=charts.PALETTE[3])
-    .encode(x=alt.X("w:Q"), y=alt.Y("g:Q"))
+zero_line = alt.Chart(
+    pd.DataFrame({"g": [0.0]}),
+    mark={"type": "rule", "color": GREY},
+    encoding=Enc(y={"field": "g", "type": Q}),
+)
+sub_point = alt.Chart(
+    pd.DataFrame({"w": [w_l1], "g": [0.0]}),
+    mark={"type": "point", "filled": True, "size": 110, "color": charts.PALETTE[3]},
+    encoding=Enc(x={"field": "w", "type": Q}, y={"field": "g", "type": Q}),
 )
 
 left_col, right_col = st.columns(2)
 with left_col:
     charts.show(
-        obj_chart + obj_rule + obj_min,
+        alt.layer(obj_chart, obj_rule, obj_min),
         t(
             "l1_proximal.obj_alt",
             H=num(H),
@@ -239,7 +257,7 @@ with left_col:
     )
 with right_col:
     charts.show(
-        zero_line + sub_lines + sub_segment + sub_point,
+        alt.layer(zero_line, sub_lines, sub_segment, sub_point),
         t(
             "l1_proximal.sub_alt",
             H=num(H),
@@ -282,45 +300,58 @@ map_frame = pd.concat(
         pd.DataFrame({"w_star": grid, "w": grid, "map": lab_id}),
     ]
 )
-map_colour = alt.Scale(
-    domain=[lab_l1, lab_l2, lab_id], range=[charts.PALETTE[0], charts.PALETTE[2], GREY]
+map_colour = {
+    "domain": [lab_l1, lab_l2, lab_id],
+    "range": [charts.PALETTE[0], charts.PALETTE[2], GREY],
+}
+dead_zone = alt.Chart(
+    pd.DataFrame({"a": [max(-thr, -R)], "b": [min(thr, R)]}),
+    mark={"type": "rect", "color": GREY, "opacity": 0.18},
+    encoding=Enc(x={"field": "a", "type": Q}, x2={"field": "b"}),
 )
-dead_zone = (
-    alt.Chart(pd.DataFrame({"a": [max(-thr, -R)], "b": [min(thr, R)]}))
-    .mark_rect(color=GREY, opacity=0.18)
-    .encode(x=alt.X("a:Q"), x2=alt.X2("b:Q"))
-)
-map_lines = (
-    alt.Chart(map_frame)
-    .mark_line()
-    .encode(
-        x=alt.X("w_star:Q", title=t("l1_proximal.x_w_star"), scale=alt.Scale(domain=[-R, R])),
-        y=alt.Y("w:Q", title=t("l1_proximal.y_w"), scale=alt.Scale(domain=[-R, R])),
-        color=alt.Color("map:N", scale=map_colour, title=None, legend=alt.Legend(orient="top")),
-        strokeDash=alt.StrokeDash(
-            "map:N",
-            scale=alt.Scale(domain=[lab_l1, lab_l2, lab_id], range=[[1, 0], [6, 3], [2, 2]]),
-            legend=None,
-        ),
+map_lines = alt.Chart(
+    map_frame,
+    mark={"type": "line"},
+    encoding=Enc(
+        x={
+            "field": "w_star",
+            "type": Q,
+            "title": t("l1_proximal.x_w_star"),
+            "scale": {"domain": [-R, R]},
+        },
+        y={"field": "w", "type": Q, "title": t("l1_proximal.y_w"), "scale": {"domain": [-R, R]}},
+        color={
+            "field": "map",
+            "type": N,
+            "scale": map_colour,
+            "title": None,
+            "legend": {"orient": "top"},
+        },
+        strokeDash={
+            "field": "map",
+            "type": N,
+            "scale": {"domain": [lab_l1, lab_l2, lab_id], "range": [[1, 0], [6, 3], [2, 2]]},
+            "legend": None,
+        },
         tooltip=[
-            alt.Tooltip("w_star:Q", format=".3g"),
-            alt.Tooltip("w:Q", format=".4g"),
-            alt.Tooltip("map:N"),
+            {"field": "w_star", "type": Q, "format": ".3g"},
+            {"field": "w", "type": Q, "format": ".4g"},
+            {"field": "map", "type": N},
         ],
-    )
-    .properties(height=360)
+    ),
+    height=360,
 )
-map_points = (
-    alt.Chart(
-        pd.DataFrame({"w_star": [w_star, w_star], "w": [w_l1, w_l2], "map": [lab_l1, lab_l2]})
-    )
-    .mark_point(filled=True, size=100)
-    .encode(
-        x=alt.X("w_star:Q"), y=alt.Y("w:Q"), color=alt.Color("map:N", scale=map_colour, legend=None)
-    )
+map_points = alt.Chart(
+    pd.DataFrame({"w_star": [w_star, w_star], "w": [w_l1, w_l2], "map": [lab_l1, lab_l2]}),
+    mark={"type": "point", "filled": True, "size": 100},
+    encoding=Enc(
+        x={"field": "w_star", "type": Q},
+        y={"field": "w", "type": Q},
+        color={"field": "map", "type": N, "scale": map_colour, "legend": None},
+    ),
 )
 charts.show(
-    dead_zone + map_lines + map_points,
+    alt.layer(dead_zone, map_lines, map_points),
     t(
         "l1_proximal.map_alt",
         thr=num(thr),
@@ -470,38 +501,46 @@ heat_frame = pd.DataFrame(
 vmax = float(np.max(np.abs(W))) or 1.0
 
 
-def heat_layer(frame: pd.DataFrame) -> alt.Chart:
-    return (
-        alt.Chart(frame)
-        .mark_rect()
-        .encode(
-            x=alt.X(
-                "k:Q",
-                title=t("l1_proximal.x_step"),
-                scale=alt.Scale(domain=[0, steps + 1], nice=False),
-            ),
-            x2=alt.X2("k2:Q"),
-            y=alt.Y("weight:N", title=None, sort=names),
+def heat_layer(frame: pd.DataFrame, color: dict) -> alt.Chart:
+    return alt.Chart(
+        frame,
+        mark={"type": "rect"},
+        encoding=Enc(
+            x={
+                "field": "k",
+                "type": Q,
+                "title": t("l1_proximal.x_step"),
+                "scale": {"domain": [0, steps + 1], "nice": False},
+            },
+            x2={"field": "k2"},
+            y={"field": "weight", "type": N, "title": None, "sort": names},
             tooltip=[
-                alt.Tooltip("k:Q"),
-                alt.Tooltip("weight:N"),
-                alt.Tooltip("value:Q", format=".4g"),
+                {"field": "k", "type": Q},
+                {"field": "weight", "type": N},
+                {"field": "value", "type": Q, "format": ".4g"},
             ],
-        )
+            color=color,
+        ),
     )
 
 
 # Two layers rather than a conditional colour: exact zeros get their own flat grey, so that a
 # tiny non-zero weight (pale on the diverging scale) is never mistaken for a zero.
 is_zero = heat_frame["value"] == 0.0
-heat = (
-    heat_layer(heat_frame[~is_zero]).encode(
-        color=alt.Color(
-            "value:Q", scale=alt.Scale(scheme=charts.DIVERGING, domain=[-vmax, vmax]), title="w"
-        )
-    )
-    + heat_layer(heat_frame[is_zero]).encode(color=alt.ColorValue(ZERO_GREY))
-).properties(height=260, title=t("l1_proximal.heat_title"))
+heat = alt.layer(
+    heat_layer(
+        heat_frame[~is_zero],
+        {
+            "field": "value",
+            "type": Q,
+            "scale": {"scheme": charts.DIVERGING, "domain": [-vmax, vmax]},
+            "title": "w",
+        },
+    ),
+    heat_layer(heat_frame[is_zero], {"value": ZERO_GREY}),
+    height=260,
+    title=t("l1_proximal.heat_title"),
+)
 support = ", ".join(n for n, v in zip(names, W[-1], strict=True) if v != 0.0) or t(
     "l1_proximal.none"
 )
@@ -526,20 +565,21 @@ gap = np.maximum(F - F_hat, 1e-16)
 conv_frame = pd.DataFrame({"k": ks, "gap": gap, "nnz": nnz})
 g1, g2 = st.columns(2)
 with g1:
-    gap_chart = (
-        alt.Chart(conv_frame)
-        .mark_line(color=charts.PALETTE[0])
-        .encode(
-            x=alt.X("k:Q", title=t("l1_proximal.x_step")),
-            y=alt.Y(
-                "gap:Q",
-                title=t("l1_proximal.y_gap"),
-                scale=alt.Scale(type="log"),
-                axis=alt.Axis(format=".0e"),
-            ),
-            tooltip=[alt.Tooltip("k:Q"), alt.Tooltip("gap:Q", format=".3e")],
-        )
-        .properties(height=240)
+    gap_chart = alt.Chart(
+        conv_frame,
+        mark={"type": "line", "color": charts.PALETTE[0]},
+        encoding=Enc(
+            x={"field": "k", "type": Q, "title": t("l1_proximal.x_step")},
+            y={
+                "field": "gap",
+                "type": Q,
+                "title": t("l1_proximal.y_gap"),
+                "scale": {"type": "log"},
+                "axis": {"format": ".0e"},
+            },
+            tooltip=[{"field": "k", "type": Q}, {"field": "gap", "type": Q, "format": ".3e"}],
+        ),
+        height=240,
     )
     charts.show(
         gap_chart,
@@ -554,15 +594,20 @@ with g1:
         filename="ista_convergence.csv",
     )
 with g2:
-    nnz_chart = (
-        alt.Chart(conv_frame)
-        .mark_line(interpolate="step-after", color=charts.PALETTE[2])
-        .encode(
-            x=alt.X("k:Q", title=t("l1_proximal.x_step")),
-            y=alt.Y("nnz:Q", title=t("l1_proximal.y_nnz"), scale=alt.Scale(domain=[0, N_FEATURES])),
-            tooltip=[alt.Tooltip("k:Q"), alt.Tooltip("nnz:Q")],
-        )
-        .properties(height=240)
+    nnz_chart = alt.Chart(
+        conv_frame,
+        mark={"type": "line", "interpolate": "step-after", "color": charts.PALETTE[2]},
+        encoding=Enc(
+            x={"field": "k", "type": Q, "title": t("l1_proximal.x_step")},
+            y={
+                "field": "nnz",
+                "type": Q,
+                "title": t("l1_proximal.y_nnz"),
+                "scale": {"domain": [0, N_FEATURES]},
+            },
+            tooltip=[{"field": "k", "type": Q}, {"field": "nnz", "type": Q}],
+        ),
+        height=240,
     )
     charts.show(
         nnz_chart,
