@@ -21,6 +21,11 @@ WIDTHS = [w for w in (50, 100, 200, 300, 500, 1000) if w <= LIMITS.max_layer_wid
 BOUNDARY_ANGLE = 120.0  # the classifier's normal; the cloud's long axis is at 30 degrees
 CLOUD_N = 300
 DEAD_N = 5000
+# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
+# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
+# and re-validated at every step, which made up most of this page's rerun time.
+Q, N, ORD = "quantitative", "nominal", "ordinal"
+Enc = alt.FacetedEncoding
 
 
 def num(x: float, digits: int = 4) -> str:
@@ -113,44 +118,51 @@ with tab_curves:
     )
     y_lo = float(min(curves["y"].min(), -0.1))
     y_hi = float(max(curves["y"].max(), 1.1))
-    shade = (
-        alt.Chart(pd.DataFrame(runs or [(0.0, 0.0)], columns=["x", "x2"]))
-        .mark_rect(opacity=0.15 if runs else 0.0, color="#888888")
-        .encode(x=alt.X("x:Q"), x2=alt.X2("x2:Q"))
+    shade = alt.Chart(
+        pd.DataFrame(runs or [(0.0, 0.0)], columns=["x", "x2"]),
+        mark={"type": "rect", "opacity": 0.15 if runs else 0.0, "color": "#888888"},
+        encoding=Enc(x={"field": "x", "type": Q}, x2={"field": "x2"}),
     )
-    lines = (
-        alt.Chart(curves)
-        .mark_line()
-        .encode(
-            x=alt.X("x:Q", title="x", scale=alt.Scale(domain=[-X_RANGE, X_RANGE], nice=False)),
-            y=alt.Y("y:Q", title=None, scale=alt.Scale(domain=[y_lo, y_hi])),
-            color=alt.Color(
-                "s:N",
-                scale=alt.Scale(
-                    domain=[lab_f, lab_df], range=[charts.PALETTE[0], charts.PALETTE[1]]
-                ),
-                title=None,
-                legend=alt.Legend(orient="top"),
-            ),
-            strokeDash=alt.StrokeDash("s:N", title=None, legend=None),
+    lines = alt.Chart(
+        curves,
+        mark={"type": "line"},
+        encoding=Enc(
+            x={
+                "field": "x",
+                "type": Q,
+                "title": "x",
+                "scale": {"domain": [-X_RANGE, X_RANGE], "nice": False},
+            },
+            y={"field": "y", "type": Q, "title": None, "scale": {"domain": [y_lo, y_hi]}},
+            color={
+                "field": "s",
+                "type": N,
+                "scale": {
+                    "domain": [lab_f, lab_df],
+                    "range": [charts.PALETTE[0], charts.PALETTE[1]],
+                },
+                "title": None,
+                "legend": {"orient": "top"},
+            },
+            strokeDash={"field": "s", "type": N, "title": None, "legend": None},
             tooltip=[
-                alt.Tooltip("x:Q", format=".2f"),
-                alt.Tooltip("y:Q", format=".4g"),
-                alt.Tooltip("s:N"),
+                {"field": "x", "type": Q, "format": ".2f"},
+                {"field": "y", "type": Q, "format": ".4g"},
+                {"field": "s", "type": N},
             ],
-        )
+        ),
     )
-    probe = (
-        alt.Chart(pd.DataFrame({"x": [x0, x0], "y": [fx0, dfx0]}))
-        .mark_point(filled=True, size=90, color=charts.PALETTE[3])
-        .encode(x=alt.X("x:Q"), y=alt.Y("y:Q"))
+    probe = alt.Chart(
+        pd.DataFrame({"x": [x0, x0], "y": [fx0, dfx0]}),
+        mark={"type": "point", "filled": True, "size": 90, "color": charts.PALETTE[3]},
+        encoding=Enc(x={"field": "x", "type": Q}, y={"field": "y", "type": Q}),
     )
     if runs:
         flat_txt = ", ".join(f"[{x_a:.1f}, {x_b:.1f}]" for x_a, x_b in runs)
     else:
         flat_txt = t(f"{TOPIC}.none")
     charts.show(
-        (shade + lines + probe).properties(height=320),
+        alt.layer(shade, lines, probe, height=320),
         t(
             f"{TOPIC}.curve_alt",
             name=t(f"{TOPIC}.name_{name}"),
@@ -215,22 +227,23 @@ with tab_curves:
         }
     )
     states = [t(f"{TOPIC}.active"), t(f"{TOPIC}.inactive")]
-    bars = (
-        alt.Chart(hist)
-        .mark_rect()
-        .encode(
-            x=alt.X("z1:Q", title=t(f"{TOPIC}.x_z")),
-            x2=alt.X2("z2:Q"),
-            y=alt.Y("n:Q", title=t(f"{TOPIC}.y_count")),
-            color=alt.Color(
-                "state:N",
-                scale=alt.Scale(domain=states, range=[charts.PALETTE[2], "#999999"]),
-                title=None,
-                legend=alt.Legend(orient="top"),
-            ),
-            tooltip=[alt.Tooltip("z:Q", format=".2f"), alt.Tooltip("n:Q")],
-        )
-        .properties(height=220)
+    bars = alt.Chart(
+        hist,
+        mark={"type": "rect"},
+        encoding=Enc(
+            x={"field": "z1", "type": Q, "title": t(f"{TOPIC}.x_z")},
+            x2={"field": "z2"},
+            y={"field": "n", "type": Q, "title": t(f"{TOPIC}.y_count")},
+            color={
+                "field": "state",
+                "type": N,
+                "scale": {"domain": states, "range": [charts.PALETTE[2], "#999999"]},
+                "title": None,
+                "legend": {"orient": "top"},
+            },
+            tooltip=[{"field": "z", "type": Q, "format": ".2f"}, {"field": "n", "type": Q}],
+        ),
+        height=220,
     )
     charts.show(
         bars,
@@ -304,21 +317,22 @@ with tab_init:
             "share": (stats.hist_counts / total).ravel(),
         }
     )
-    hist_chart = (
-        alt.Chart(hframe)
-        .mark_rect(color=charts.PALETTE[0])
-        .encode(
-            x=alt.X("h1:Q", title=t(f"{TOPIC}.x_h")),
-            x2=alt.X2("h2:Q"),
-            y=alt.Y("share:Q", title=None, axis=alt.Axis(format="%", tickCount=3)),
+    hist_chart = alt.Chart(
+        hframe,
+        mark={"type": "rect", "color": charts.PALETTE[0]},
+        encoding=Enc(
+            x={"field": "h1", "type": Q, "title": t(f"{TOPIC}.x_h")},
+            x2={"field": "h2"},
+            y={"field": "share", "type": Q, "title": None, "axis": {"format": "%", "tickCount": 3}},
             tooltip=[
-                alt.Tooltip("layer:O"),
-                alt.Tooltip("h:Q", format=".3g"),
-                alt.Tooltip("share:Q", format=".1%"),
+                {"field": "layer", "type": ORD},
+                {"field": "h", "type": Q, "format": ".3g"},
+                {"field": "share", "type": Q, "format": ".1%"},
             ],
-        )
-        .encode(facet=alt.Facet("layer:O", title=t(f"{TOPIC}.layer"), columns=5))
-        .properties(width=150, height=90)
+            facet={"field": "layer", "type": ORD, "title": t(f"{TOPIC}.layer"), "columns": 5},
+        ),
+        width=150,
+        height=90,
     )
     charts.show(
         hist_chart,
@@ -337,15 +351,23 @@ with tab_init:
     lab_std, lab_grad = t(f"{TOPIC}.curve_std"), t(f"{TOPIC}.curve_grad")
     with left:
         sframe = pd.DataFrame({"layer": layers, "std": np.maximum(stats.std, 1e-300)})
-        std_chart = (
-            alt.Chart(sframe)
-            .mark_line(point=True, color=charts.PALETTE[0])
-            .encode(
-                x=alt.X("layer:Q", title=t(f"{TOPIC}.layer"), axis=alt.Axis(tickMinStep=1)),
-                y=alt.Y("std:Q", title=lab_std, scale=alt.Scale(type="log")),
-                tooltip=[alt.Tooltip("layer:Q"), alt.Tooltip("std:Q", format=".3g")],
-            )
-            .properties(height=260)
+        std_chart = alt.Chart(
+            sframe,
+            mark={"type": "line", "point": True, "color": charts.PALETTE[0]},
+            encoding=Enc(
+                x={
+                    "field": "layer",
+                    "type": Q,
+                    "title": t(f"{TOPIC}.layer"),
+                    "axis": {"tickMinStep": 1},
+                },
+                y={"field": "std", "type": Q, "title": lab_std, "scale": {"type": "log"}},
+                tooltip=[
+                    {"field": "layer", "type": Q},
+                    {"field": "std", "type": Q, "format": ".3g"},
+                ],
+            ),
+            height=260,
         )
         charts.show(
             std_chart,
@@ -358,15 +380,27 @@ with tab_init:
         )
     with right:
         gframe = pd.DataFrame({"layer": layers, "grad": np.maximum(stats.grad_W_norm, 1e-300)})
-        grad_chart = (
-            alt.Chart(gframe)
-            .mark_line(point=alt.OverlayMarkDef(color=charts.PALETTE[1]), color=charts.PALETTE[1])
-            .encode(
-                x=alt.X("layer:Q", title=t(f"{TOPIC}.layer"), axis=alt.Axis(tickMinStep=1)),
-                y=alt.Y("grad:Q", title=lab_grad, scale=alt.Scale(type="log")),
-                tooltip=[alt.Tooltip("layer:Q"), alt.Tooltip("grad:Q", format=".3g")],
-            )
-            .properties(height=260)
+        grad_chart = alt.Chart(
+            gframe,
+            mark={
+                "type": "line",
+                "point": {"color": charts.PALETTE[1]},
+                "color": charts.PALETTE[1],
+            },
+            encoding=Enc(
+                x={
+                    "field": "layer",
+                    "type": Q,
+                    "title": t(f"{TOPIC}.layer"),
+                    "axis": {"tickMinStep": 1},
+                },
+                y={"field": "grad", "type": Q, "title": lab_grad, "scale": {"type": "log"}},
+                tooltip=[
+                    {"field": "layer", "type": Q},
+                    {"field": "grad", "type": Q, "format": ".3g"},
+                ],
+            ),
+            height=260,
         )
         charts.show(
             grad_chart,
@@ -445,48 +479,50 @@ with tab_pre:
     )
     lab_line, lab_rot = t(f"{TOPIC}.line"), t(f"{TOPIC}.line_rot", d=num(delta, 3))
     lines_df = pd.concat([boundary(w_t, b_t, lab_line), boundary(w_rot, b_t, lab_rot)])
-    scatter = (
-        alt.Chart(pts)
-        .mark_point(filled=True, size=22, opacity=0.75)
-        .encode(
-            x=alt.X("x:Q", title="x′₁", scale=alt.Scale(domain=dom, nice=False)),
-            y=alt.Y("y:Q", title="x′₂", scale=alt.Scale(domain=dom, nice=False)),
-            color=alt.Color(
-                "side:N",
-                scale=alt.Scale(
-                    domain=[lab_a, lab_b, lab_flip],
-                    range=[charts.PALETTE[0], charts.PALETTE[1], charts.PALETTE[3]],
-                ),
-                title=None,
-                legend=alt.Legend(orient="top"),
-            ),
-            shape=alt.Shape("side:N", title=None, legend=None),
-        )
+    scatter = alt.Chart(
+        pts,
+        mark={"type": "point", "filled": True, "size": 22, "opacity": 0.75},
+        encoding=Enc(
+            x={"field": "x", "type": Q, "title": "x′₁", "scale": {"domain": dom, "nice": False}},
+            y={"field": "y", "type": Q, "title": "x′₂", "scale": {"domain": dom, "nice": False}},
+            color={
+                "field": "side",
+                "type": N,
+                "scale": {
+                    "domain": [lab_a, lab_b, lab_flip],
+                    "range": [charts.PALETTE[0], charts.PALETTE[1], charts.PALETTE[3]],
+                },
+                "title": None,
+                "legend": {"orient": "top"},
+            },
+            shape={"field": "side", "type": N, "title": None, "legend": None},
+        ),
     )
-    line_marks = (
-        alt.Chart(lines_df)
-        .mark_line(clip=True, color="#333333")
-        .encode(
-            x=alt.X("x:Q"),
-            y=alt.Y("y:Q"),
-            strokeDash=alt.StrokeDash(
-                "line:N",
-                scale=alt.Scale(domain=[lab_line, lab_rot], range=[[1, 0], [6, 4]]),
-                title=None,
-                legend=alt.Legend(orient="bottom"),
-            ),
-            detail=alt.Detail("line:N"),
-        )
+    line_marks = alt.Chart(
+        lines_df,
+        mark={"type": "line", "clip": True, "color": "#333333"},
+        encoding=Enc(
+            x={"field": "x", "type": Q},
+            y={"field": "y", "type": Q},
+            strokeDash={
+                "field": "line",
+                "type": N,
+                "scale": {"domain": [lab_line, lab_rot], "range": [[1, 0], [6, 4]]},
+                "title": None,
+                "legend": {"orient": "bottom"},
+            },
+            detail={"field": "line", "type": N},
+        ),
     )
-    origin = (
-        alt.Chart(pd.DataFrame({"x": [0.0], "y": [0.0]}))
-        .mark_point(shape="cross", size=220, color="#000000", filled=True)
-        .encode(x=alt.X("x:Q"), y=alt.Y("y:Q"))
+    origin = alt.Chart(
+        pd.DataFrame({"x": [0.0], "y": [0.0]}),
+        mark={"type": "point", "shape": "cross", "size": 220, "color": "#000000", "filled": True},
+        encoding=Enc(x={"field": "x", "type": Q}, y={"field": "y", "type": Q}),
     )
     chart_col, text_col = st.columns([1.2, 1])  # a narrow column keeps the axes nearly square
     with chart_col:
         charts.show(
-            (scatter + line_marks + origin).properties(height=440),
+            alt.layer(scatter, line_marks, origin, height=440),
             t(
                 f"{TOPIC}.cloud_alt",
                 method=t(f"{TOPIC}.method_{method}"),
