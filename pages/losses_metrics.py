@@ -32,6 +32,11 @@ OWN_SCORES = "0.9 0.8 0.75 0.6 0.55 0.5 0.4 0.35 0.3 0.1"
 OWN_LABELS = "1 1 0 1 1 0 0 1 0 0"
 MAX_TEXT = 4000
 MAX_PAIR_ROWS = 200
+# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
+# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
+# and re-validated at every step, which made up most of this page's rerun time.
+Q, N = "quantitative", "nominal"
+Enc = alt.FacetedEncoding
 
 
 def num(x: float, digits: int = 4) -> str:
@@ -61,39 +66,56 @@ def thin(frame: pd.DataFrame, rows: int = 41) -> pd.DataFrame:
     """Every k-th row, per series, for the "numbers behind the chart" table (the chart keeps all)."""
     if "s" not in frame.columns:
         return frame.iloc[:: max(1, len(frame) // rows)]
-    parts = [frame[frame["s"] == s] for s in frame["s"].unique()]
-    return pd.concat([g.iloc[:: max(1, len(g) // rows)] for g in parts])
+    series = frame["s"].to_numpy()
+    take = [np.flatnonzero(series == s) for s in pd.unique(series)]  # positions per series
+    return frame.iloc[np.concatenate([i[:: max(1, len(i) // rows)] for i in take])]
 
 
-def line_layer(frame: pd.DataFrame, x: str, y: str, series: str, domain, colours, x_title, y_title):
-    """Lines of ``y`` against ``x``, one colour per series (Altair objects, no shorthand)."""
-    return (
-        alt.Chart(frame)
-        .mark_line()
-        .encode(
-            x=alt.X(f"{x}:Q", title=x_title),
-            y=alt.Y(f"{y}:Q", title=y_title),
-            color=alt.Color(
-                f"{series}:N",
-                scale=alt.Scale(domain=domain, range=colours),
-                title=None,
-                legend=alt.Legend(orient="top"),
-            ),
-            strokeDash=alt.StrokeDash(f"{series}:N", title=None, legend=None),
+def line_layer(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    series: str,
+    domain,
+    colours,
+    x_title,
+    y_title,
+    y_scale: dict | None = None,
+    **props,
+):
+    """Lines of ``y`` against ``x``, one colour per series."""
+    y_channel = {"field": y, "type": Q, "title": y_title}
+    if y_scale is not None:
+        y_channel["scale"] = y_scale
+    return alt.Chart(
+        frame,
+        mark={"type": "line"},
+        encoding=Enc(
+            x={"field": x, "type": Q, "title": x_title},
+            y=y_channel,
+            color={
+                "field": series,
+                "type": N,
+                "scale": {"domain": domain, "range": colours},
+                "title": None,
+                "legend": {"orient": "top"},
+            },
+            strokeDash={"field": series, "type": N, "title": None, "legend": None},
             tooltip=[
-                alt.Tooltip(f"{x}:Q", format=".3g"),
-                alt.Tooltip(f"{y}:Q", format=".4g"),
-                alt.Tooltip(f"{series}:N"),
+                {"field": x, "type": Q, "format": ".3g"},
+                {"field": y, "type": Q, "format": ".4g"},
+                {"field": series, "type": N},
             ],
-        )
+        ),
+        **props,
     )
 
 
 def dots(frame: pd.DataFrame, x: str, y: str, colour: str, size: int = 90):
-    return (
-        alt.Chart(frame)
-        .mark_point(filled=True, size=size, color=colour)
-        .encode(x=alt.X(f"{x}:Q"), y=alt.Y(f"{y}:Q"))
+    return alt.Chart(
+        frame,
+        mark={"type": "point", "filled": True, "size": size, "color": colour},
+        encoding=Enc(x={"field": x, "type": Q}, y={"field": y, "type": Q}),
     )
 
 
@@ -153,7 +175,8 @@ with tab_reg:
             [charts.PALETTE[0], charts.PALETTE[1]],
             t(f"{TOPIC}.x_residual"),
             t(f"{TOPIC}.y_loss"),
-        ).properties(height=300)
+            height=300,
+        )
         charts.show(
             chart, t(f"{TOPIC}.residual_alt"), data=thin(frame), filename="residual_losses.csv"
         )
@@ -174,14 +197,15 @@ with tab_reg:
             [charts.PALETTE[0], charts.PALETTE[1]],
             t(f"{TOPIC}.x_constant"),
             t(f"{TOPIC}.y_loss"),
-        ).encode(y=alt.Y("loss:Q", title=t(f"{TOPIC}.y_loss"), scale=alt.Scale(type="symlog")))
+            y_scale={"type": "symlog"},
+        )
         marks = pd.DataFrame(
             {
                 "c": [c_mse, c_mae],
                 "loss": [mt.mse(y, np.full_like(y, c_mse)), mt.mae(y, np.full_like(y, c_mae))],
             }
         )
-        chart = (chart + dots(marks, "c", "loss", charts.PALETTE[3])).properties(height=300)
+        chart = alt.layer(chart, dots(marks, "c", "loss", charts.PALETTE[3]), height=300)
         charts.show(
             chart,
             t(f"{TOPIC}.constant_alt", mean=num(c_mse), median=num(c_mae), out=num(y_out)),
@@ -251,18 +275,25 @@ with tab_ce:
         frame = pd.DataFrame(
             {"q": qs, "loss": mt.binary_cross_entropy(np.ones_like(qs), qs, base, "none")}
         )
-        curve = (
-            alt.Chart(frame)
-            .mark_line(color=charts.PALETTE[0])
-            .encode(
-                x=alt.X("q:Q", title=t(f"{TOPIC}.x_q_true")),
-                y=alt.Y("loss:Q", title=t(f"{TOPIC}.y_ce", log=BASE_LOG[base_name])),
-                tooltip=[alt.Tooltip("q:Q", format=".3f"), alt.Tooltip("loss:Q", format=".4g")],
-            )
+        curve = alt.Chart(
+            frame,
+            mark={"type": "line", "color": charts.PALETTE[0]},
+            encoding=Enc(
+                x={"field": "q", "type": Q, "title": t(f"{TOPIC}.x_q_true")},
+                y={
+                    "field": "loss",
+                    "type": Q,
+                    "title": t(f"{TOPIC}.y_ce", log=BASE_LOG[base_name]),
+                },
+                tooltip=[
+                    {"field": "q", "type": Q, "format": ".3f"},
+                    {"field": "loss", "type": Q, "format": ".4g"},
+                ],
+            ),
         )
         point = dots(pd.DataFrame({"q": [q_true], "loss": [h]}), "q", "loss", charts.PALETTE[3])
         charts.show(
-            (curve + point).properties(height=280),
+            alt.layer(curve, point, height=280),
             t(f"{TOPIC}.ce_alt", q=num(q_true), h=num(h), log=BASE_LOG[base_name]),
             data=thin(frame),
             filename="cross_entropy.csv",
@@ -310,7 +341,7 @@ with tab_ce:
     )
     pts = pd.DataFrame({"p": [p_hat, p_hat], "loss": [loss_1, loss_0]})
     charts.show(
-        (chart + dots(pts, "p", "loss", charts.PALETTE[3])).properties(height=300),
+        alt.layer(chart, dots(pts, "p", "loss", charts.PALETTE[3]), height=300),
         t(f"{TOPIC}.bce_alt", p=num(p_hat), l1=num(loss_1), l0=num(loss_0)),
         data=thin(frame),
         filename="binary_cross_entropy.csv",
@@ -490,24 +521,39 @@ with tab_roc:
             roc_frame = pd.DataFrame(
                 {"fpr": fpr, "tpr": tpr, "threshold": thr, "step": np.arange(fpr.size)}
             )
-            roc_line = (
-                alt.Chart(roc_frame)
-                .mark_line(point=True, color=charts.PALETTE[0], interpolate="linear")
-                .encode(
-                    x=alt.X("fpr:Q", title=t(f"{TOPIC}.x_fpr"), scale=alt.Scale(domain=[0, 1])),
-                    y=alt.Y("tpr:Q", title=t(f"{TOPIC}.y_tpr"), scale=alt.Scale(domain=[0, 1])),
-                    order=alt.Order("step:Q"),
+            roc_line = alt.Chart(
+                roc_frame,
+                mark={
+                    "type": "line",
+                    "point": True,
+                    "color": charts.PALETTE[0],
+                    "interpolate": "linear",
+                },
+                encoding=Enc(
+                    x={
+                        "field": "fpr",
+                        "type": Q,
+                        "title": t(f"{TOPIC}.x_fpr"),
+                        "scale": {"domain": [0, 1]},
+                    },
+                    y={
+                        "field": "tpr",
+                        "type": Q,
+                        "title": t(f"{TOPIC}.y_tpr"),
+                        "scale": {"domain": [0, 1]},
+                    },
+                    order={"field": "step", "type": Q},
                     tooltip=[
-                        alt.Tooltip("threshold:Q", format=".3g"),
-                        alt.Tooltip("fpr:Q", format=".3f"),
-                        alt.Tooltip("tpr:Q", format=".3f"),
+                        {"field": "threshold", "type": Q, "format": ".3g"},
+                        {"field": "fpr", "type": Q, "format": ".3f"},
+                        {"field": "tpr", "type": Q, "format": ".3f"},
                     ],
-                )
+                ),
             )
-            chance = (
-                alt.Chart(pd.DataFrame({"fpr": [0.0, 1.0], "tpr": [0.0, 1.0]}))
-                .mark_line(strokeDash=[4, 4], color="#888888")
-                .encode(x=alt.X("fpr:Q"), y=alt.Y("tpr:Q"))
+            chance = alt.Chart(
+                pd.DataFrame({"fpr": [0.0, 1.0], "tpr": [0.0, 1.0]}),
+                mark={"type": "line", "strokeDash": [4, 4], "color": "#888888"},
+                encoding=Enc(x={"field": "fpr", "type": Q}, y={"field": "tpr", "type": Q}),
             )
             here = dots(
                 pd.DataFrame({"fpr": [fpr_t], "tpr": [tpr_t]}), "fpr", "tpr", charts.PALETTE[3], 160
@@ -515,7 +561,7 @@ with tab_roc:
             roc_frame["threshold"] = roc_frame["threshold"].replace([np.inf], np.nan)
             roc_data = roc_frame.drop(columns="step")
             charts.show(
-                (chance + roc_line + here).properties(height=340),
+                alt.layer(chance, roc_line, here, height=340),
                 t(
                     f"{TOPIC}.roc_alt",
                     auc=num(auc, 4),
@@ -542,53 +588,73 @@ with tab_roc:
             )
             jitter = np.random.default_rng(0).uniform(-0.25, 0.25, s_roc.size)
             strip["y"] = np.where(y_roc == 1, 1.0, 0.0) + (0 if names is not None else jitter)
-            pts = (
-                alt.Chart(strip)
-                .mark_point(filled=True, size=80 if names is not None else 30, opacity=0.8)
-                .encode(
-                    x=alt.X("score:Q", title=t(f"{TOPIC}.x_score"), scale=alt.Scale(domain=[0, 1])),
-                    y=alt.Y(
-                        "y:Q",
-                        title=None,
-                        scale=alt.Scale(domain=[-0.6, 1.6]),
-                        axis=alt.Axis(
-                            values=[0, 1], labelExpr=f"datum.value == 1 ? '{lab_pos}' : '{lab_neg}'"
-                        ),
-                    ),
-                    color=alt.Color(
-                        "cls:N",
-                        scale=alt.Scale(
-                            domain=[lab_neg, lab_pos], range=[charts.PALETTE[1], charts.PALETTE[0]]
-                        ),
-                        title=None,
-                        legend=alt.Legend(orient="top"),
-                    ),
-                    shape=alt.Shape("cls:N", title=None, legend=None),
+            pts = alt.Chart(
+                strip,
+                mark={
+                    "type": "point",
+                    "filled": True,
+                    "size": 80 if names is not None else 30,
+                    "opacity": 0.8,
+                },
+                encoding=Enc(
+                    x={
+                        "field": "score",
+                        "type": Q,
+                        "title": t(f"{TOPIC}.x_score"),
+                        "scale": {"domain": [0, 1]},
+                    },
+                    y={
+                        "field": "y",
+                        "type": Q,
+                        "title": None,
+                        "scale": {"domain": [-0.6, 1.6]},
+                        "axis": {
+                            "values": [0, 1],
+                            "labelExpr": f"datum.value == 1 ? '{lab_pos}' : '{lab_neg}'",
+                        },
+                    },
+                    color={
+                        "field": "cls",
+                        "type": N,
+                        "scale": {
+                            "domain": [lab_neg, lab_pos],
+                            "range": [charts.PALETTE[1], charts.PALETTE[0]],
+                        },
+                        "title": None,
+                        "legend": {"orient": "top"},
+                    },
+                    shape={"field": "cls", "type": N, "title": None, "legend": None},
                     tooltip=[
-                        alt.Tooltip("name:N"),
-                        alt.Tooltip("score:Q", format=".3f"),
-                        alt.Tooltip("cls:N"),
+                        {"field": "name", "type": N},
+                        {"field": "score", "type": Q, "format": ".3f"},
+                        {"field": "cls", "type": N},
                     ],
-                )
+                ),
             )
-            layers = pts
+            layers = [pts]
             if names is not None:
                 # alternate labels above/below within each row so close scores stay readable
                 rank = strip.groupby("cls")["score"].rank(method="first").astype(int)
                 for above in (True, False):
                     part = strip[(rank % 2 == 1) == above]
-                    layers = layers + (
-                        alt.Chart(part)
-                        .mark_text(dy=-14 if above else 14, fontSize=11)
-                        .encode(x=alt.X("score:Q"), y=alt.Y("y:Q"), text=alt.Text("name:N"))
+                    layers.append(
+                        alt.Chart(
+                            part,
+                            mark={"type": "text", "dy": -14 if above else 14, "fontSize": 11},
+                            encoding=Enc(
+                                x={"field": "score", "type": Q},
+                                y={"field": "y", "type": Q},
+                                text={"field": "name", "type": N},
+                            ),
+                        )
                     )
-            rule = (
-                alt.Chart(pd.DataFrame({"score": [threshold]}))
-                .mark_rule(color=charts.PALETTE[3], strokeWidth=2)
-                .encode(x=alt.X("score:Q"))
+            rule = alt.Chart(
+                pd.DataFrame({"score": [threshold]}),
+                mark={"type": "rule", "color": charts.PALETTE[3], "strokeWidth": 2},
+                encoding=Enc(x={"field": "score", "type": Q}),
             )
             charts.show(
-                (layers + rule).properties(height=220),
+                alt.layer(*layers, rule, height=220),
                 t(f"{TOPIC}.strip_alt", thr=num(threshold, 3), tp=tp, fp=fp, tn=tn, fn=fn),
             )
             cm_frame = pd.DataFrame(
