@@ -29,6 +29,11 @@ COLOUR = {
 }
 GRID_N = 41
 FLOOR = 1e-16
+# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
+# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
+# and re-validated at every step, which made up most of this page's rerun time.
+Q, N = "quantitative", "nominal"
+Enc = alt.FacetedEncoding
 
 
 def num(x: float) -> str:
@@ -108,11 +113,17 @@ for name in chosen:
 
 names = list(lrs)
 labels = [label(n) for n in names]
-colour = alt.Scale(domain=labels, range=[COLOUR[n] for n in names])
+colour = {"domain": labels, "range": [COLOUR[n] for n in names]}
 
 
-def legend() -> alt.Legend:
-    return alt.Legend(orient="top")
+def schedule_colour(legend: bool = True) -> dict:
+    """Colour by schedule, the same on every chart (legend on top, or none)."""
+    return {
+        "field": "schedule",
+        "type": N,
+        "scale": colour,
+        **({"title": None, "legend": {"orient": "top"}} if legend else {"legend": None}),
+    }
 
 
 log_lr = p.checkbox("log_lr", t("lr_schedules.log_lr"), default=False)
@@ -120,25 +131,26 @@ lr_frame = pd.concat(
     [pd.DataFrame({"epoch": np.arange(epochs), "lr": lrs[n], "schedule": label(n)}) for n in names]
     or [pd.DataFrame({"epoch": [], "lr": [], "schedule": []})]
 )
-lr_chart = (
-    alt.Chart(lr_frame)
-    .mark_line(point=alt.OverlayMarkDef(size=14), interpolate="step-after")
-    .encode(
-        x=alt.X("epoch:Q", title=t("lr_schedules.x_epoch")),
-        y=alt.Y(
-            "lr:Q",
-            title=t("lr_schedules.y_lr"),
-            scale=alt.Scale(type="log") if log_lr else alt.Scale(zero=True),
-        ),
-        color=alt.Color("schedule:N", scale=colour, title=None, legend=legend()),
-        strokeDash=alt.StrokeDash("schedule:N", legend=None),
+lr_chart = alt.Chart(
+    lr_frame,
+    mark={"type": "line", "point": {"size": 14}, "interpolate": "step-after"},
+    encoding=Enc(
+        x={"field": "epoch", "type": Q, "title": t("lr_schedules.x_epoch")},
+        y={
+            "field": "lr",
+            "type": Q,
+            "title": t("lr_schedules.y_lr"),
+            "scale": {"type": "log"} if log_lr else {"zero": True},
+        },
+        color=schedule_colour(),
+        strokeDash={"field": "schedule", "type": N, "legend": None},
         tooltip=[
-            alt.Tooltip("schedule:N"),
-            alt.Tooltip("epoch:Q"),
-            alt.Tooltip("lr:Q", format=".4g"),
+            {"field": "schedule", "type": N},
+            {"field": "epoch", "type": Q},
+            {"field": "lr", "type": Q, "format": ".4g"},
         ],
-    )
-    .properties(height=320)
+    ),
+    height=320,
 )
 shape_text = "; ".join(
     t(
@@ -263,30 +275,37 @@ curve_frame = pd.concat(
     or [pd.DataFrame({"epoch": [], "loss": [], "schedule": []})]
 )
 curve_frame = curve_frame[np.isfinite(curve_frame["loss"]) & (curve_frame["loss"] < 1e6)]
-loss_chart = (
-    alt.Chart(curve_frame)
-    .mark_line()
-    .encode(
-        x=alt.X("epoch:Q", title=t("lr_schedules.x_epoch")),
-        y=alt.Y("loss:Q", title=t("lr_schedules.y_loss"), scale=alt.Scale(type="log")),
-        color=alt.Color("schedule:N", scale=colour, title=None, legend=legend()),
-        strokeDash=alt.StrokeDash("schedule:N", legend=None),
+loss_chart = alt.Chart(
+    curve_frame,
+    mark={"type": "line"},
+    encoding=Enc(
+        x={"field": "epoch", "type": Q, "title": t("lr_schedules.x_epoch")},
+        y={
+            "field": "loss",
+            "type": Q,
+            "title": t("lr_schedules.y_loss"),
+            "scale": {"type": "log"},
+        },
+        color=schedule_colour(),
+        strokeDash={"field": "schedule", "type": N, "legend": None},
         tooltip=[
-            alt.Tooltip("schedule:N"),
-            alt.Tooltip("epoch:Q"),
-            alt.Tooltip("loss:Q", format=".3e"),
+            {"field": "schedule", "type": N},
+            {"field": "epoch", "type": Q},
+            {"field": "loss", "type": Q, "format": ".3e"},
         ],
-    )
-    .properties(height=320)
+    ),
+    height=320,
 )
 if math.isfinite(floor0) and floor0 > 0:
-    loss_chart = loss_chart + (
-        alt.Chart(pd.DataFrame({"loss": [floor0], "what": [t("lr_schedules.floor_label")]}))
-        .mark_rule(strokeDash=[6, 4], color="#666666")
-        .encode(
-            y=alt.Y("loss:Q"), tooltip=[alt.Tooltip("what:N"), alt.Tooltip("loss:Q", format=".3e")]
-        )
+    floor_rule = alt.Chart(
+        pd.DataFrame({"loss": [floor0], "what": [t("lr_schedules.floor_label")]}),
+        mark={"type": "rule", "strokeDash": [6, 4], "color": "#666666"},
+        encoding=Enc(
+            y={"field": "loss", "type": Q},
+            tooltip=[{"field": "what", "type": N}, {"field": "loss", "type": Q, "format": ".3e"}],
+        ),
     )
+    loss_chart = alt.layer(loss_chart, floor_rule)
 finals = "; ".join(
     f"{row[t('lr_schedules.col_schedule')]}: {row[t('lr_schedules.col_final')]}" for row in rows
 )
@@ -308,25 +327,34 @@ with right:
         }
     )
     bar_frame = bar_frame[np.isfinite(bar_frame["mean"])]
-    x_final = alt.X("mean:Q", title=t("lr_schedules.y_final"), scale=alt.Scale(type="log"))
-    final_chart = (
-        alt.Chart(bar_frame)
-        .mark_point(filled=True, size=120)
-        .encode(
-            y=alt.Y("schedule:N", title=None, sort=None),
-            x=x_final,
-            color=alt.Color("schedule:N", scale=colour, legend=None),
-            tooltip=[alt.Tooltip("schedule:N"), alt.Tooltip("mean:Q", format=".3e")],
-        )
-        + alt.Chart(bar_frame)
-        .mark_rule()
-        .encode(
-            y=alt.Y("schedule:N", sort=None),
-            x=alt.X("lo:Q", scale=alt.Scale(type="log")),
-            x2=alt.X2("hi:Q"),
-            color=alt.Color("schedule:N", scale=colour, legend=None),
-        )
-    ).properties(height=320)
+    # the points and the ±2 SE rules share the layer's data (bar_frame)
+    final_points = alt.Chart(
+        mark={"type": "point", "filled": True, "size": 120},
+        encoding=Enc(
+            y={"field": "schedule", "type": N, "title": None, "sort": None},
+            x={
+                "field": "mean",
+                "type": Q,
+                "title": t("lr_schedules.y_final"),
+                "scale": {"type": "log"},
+            },
+            color=schedule_colour(legend=False),
+            tooltip=[
+                {"field": "schedule", "type": N},
+                {"field": "mean", "type": Q, "format": ".3e"},
+            ],
+        ),
+    )
+    final_rules = alt.Chart(
+        mark={"type": "rule"},
+        encoding=Enc(
+            y={"field": "schedule", "type": N, "sort": None},
+            x={"field": "lo", "type": Q, "scale": {"type": "log"}},
+            x2={"field": "hi"},
+            color=schedule_colour(legend=False),
+        ),
+    )
+    final_chart = alt.layer(final_points, final_rules, data=bar_frame, height=320)
     charts.show(
         final_chart,
         t("lr_schedules.final_alt", runs=n_runs, finals=finals or "—"),
@@ -353,15 +381,15 @@ traj_frame = pd.concat(
     ]
     or [pd.DataFrame({"x": [], "y": [], "step": [], "schedule": []})]
 )
-traj = (
-    alt.Chart(traj_frame)
-    .mark_line(clip=True, strokeWidth=1.5, opacity=0.85)
-    .encode(
-        x=alt.X("x:Q", scale=alt.Scale(domain=[x_lo, x_hi], nice=False), title="x"),
-        y=alt.Y("y:Q", scale=alt.Scale(domain=[y_lo, y_hi], nice=False), title="y"),
-        order=alt.Order("step:Q"),
-        color=alt.Color("schedule:N", scale=colour, title=None, legend=legend()),
-    )
+traj = alt.Chart(
+    traj_frame,
+    mark={"type": "line", "clip": True, "strokeWidth": 1.5, "opacity": 0.85},
+    encoding=Enc(
+        x={"field": "x", "type": Q, "scale": {"domain": [x_lo, x_hi], "nice": False}, "title": "x"},
+        y={"field": "y", "type": Q, "scale": {"domain": [y_lo, y_hi], "nice": False}, "title": "y"},
+        order={"field": "step", "type": Q},
+        color=schedule_colour(),
+    ),
 )
 ends = "; ".join(
     t(
@@ -390,20 +418,20 @@ R = float(np.nanmax(np.abs(cloud_frame[["x", "y"]].to_numpy()), initial=0.0))
 R = min(max(1.15 * R, 1e-3), 3.0)
 zs = np.linspace(-R, R, 31)
 Zc = fn.f(np.stack(np.meshgrid(zs, zs), axis=-1))
-cloud = (
-    alt.Chart(cloud_frame)
-    .mark_point(filled=True, size=40, opacity=0.8, clip=True)
-    .encode(
-        x=alt.X("x:Q", scale=alt.Scale(domain=[-R, R], nice=False), title="x"),
-        y=alt.Y("y:Q", scale=alt.Scale(domain=[-R, R], nice=False), title="y"),
-        color=alt.Color("schedule:N", scale=colour, title=None, legend=legend()),
-        shape=alt.Shape("schedule:N", legend=None),
+cloud = alt.Chart(
+    cloud_frame,
+    mark={"type": "point", "filled": True, "size": 40, "opacity": 0.8, "clip": True},
+    encoding=Enc(
+        x={"field": "x", "type": Q, "scale": {"domain": [-R, R], "nice": False}, "title": "x"},
+        y={"field": "y", "type": Q, "scale": {"domain": [-R, R], "nice": False}, "title": "y"},
+        color=schedule_colour(),
+        shape={"field": "schedule", "type": N, "legend": None},
         tooltip=[
-            alt.Tooltip("schedule:N"),
-            alt.Tooltip("x:Q", format=".3g"),
-            alt.Tooltip("y:Q", format=".3g"),
+            {"field": "schedule", "type": N},
+            {"field": "x", "type": Q, "format": ".3g"},
+            {"field": "y", "type": Q, "format": ".3g"},
         ],
-    )
+    ),
 )
 spread = "; ".join(
     t(
@@ -417,14 +445,14 @@ spread = "; ".join(
 p_col, c_col = st.columns(2)
 with p_col:
     charts.show(
-        charts.field(xs, ys, np.log1p(Z), title="log(1 + f)", height=380) + traj,
+        alt.layer(charts.field(xs, ys, np.log1p(Z), title="log(1 + f)", height=380), traj),
         t("lr_schedules.traj_alt", kappa=kappa, sigma=num(sigma), ends=ends or "—"),
         data=traj_frame,
         filename="paths.csv",
     )
 with c_col:
     charts.show(
-        charts.field(zs, zs, np.log1p(Zc), title="log(1 + f)", height=380) + cloud,
+        alt.layer(charts.field(zs, zs, np.log1p(Zc), title="log(1 + f)", height=380), cloud),
         t("lr_schedules.cloud_alt", runs=n_runs, R=num(R), spread=spread or "—"),
         data=cloud_frame,
         filename="final_points.csv",
