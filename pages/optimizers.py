@@ -33,6 +33,11 @@ COLOUR[OPTIMAL] = charts.PALETTE[7]
 GRID_N = 45
 GAP_TOL = 1e-4  # "reached the minimum": f - f* below this
 FLOOR = 1e-16  # log axes cannot show 0
+# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
+# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
+# and re-validated at every step, which made up most of this page's rerun time.
+Q, N = "quantitative", "nominal"
+Enc = alt.FacetedEncoding
 
 
 def num(x: float) -> str:
@@ -293,7 +298,7 @@ def visible_part(run: dict) -> np.ndarray:
 
 keys = [run["key"] for run in runs]
 labels = [run_label(run) for run in runs]
-colour = alt.Scale(domain=labels, range=[COLOUR[k] for k in keys])
+colour = {"domain": labels, "range": [COLOUR[k] for k in keys]}
 
 xs, ys = np.linspace(x_lo, x_hi, GRID_N), np.linspace(y_lo, y_hi, GRID_N)
 Z = fn.f(np.stack(np.meshgrid(xs, ys), axis=-1))  # (GRID_N, GRID_N)
@@ -308,37 +313,51 @@ traj_frame = pd.concat(
     ]
     or [pd.DataFrame({"x": [], "y": [], "step": [], "optimizer": []})]
 )
-x_scale = alt.Scale(domain=[x_lo, x_hi], nice=False)
-y_scale = alt.Scale(domain=[y_lo, y_hi], nice=False)
-traj = (
-    alt.Chart(traj_frame)
-    .mark_line(point=alt.OverlayMarkDef(size=12), clip=True, strokeWidth=2)
-    .encode(
-        x=alt.X("x:Q", scale=x_scale, title="x"),
-        y=alt.Y("y:Q", scale=y_scale, title="y"),
-        order=alt.Order("step:Q"),
-        color=alt.Color("optimizer:N", scale=colour, title=None, legend=alt.Legend(orient="top")),
+x_scale = {"domain": [x_lo, x_hi], "nice": False}
+y_scale = {"domain": [y_lo, y_hi], "nice": False}
+traj = alt.Chart(
+    traj_frame,
+    mark={"type": "line", "point": {"size": 12}, "clip": True, "strokeWidth": 2},
+    encoding=Enc(
+        x={"field": "x", "type": Q, "scale": x_scale, "title": "x"},
+        y={"field": "y", "type": Q, "scale": y_scale, "title": "y"},
+        order={"field": "step", "type": Q},
+        color={
+            "field": "optimizer",
+            "type": N,
+            "scale": colour,
+            "title": None,
+            "legend": {"orient": "top"},
+        },
         tooltip=[
-            alt.Tooltip("optimizer:N"),
-            alt.Tooltip("step:Q"),
-            alt.Tooltip("x:Q", format=".4g"),
-            alt.Tooltip("y:Q", format=".4g"),
+            {"field": "optimizer", "type": N},
+            {"field": "step", "type": Q},
+            {"field": "x", "type": Q, "format": ".4g"},
+            {"field": "y", "type": Q, "format": ".4g"},
         ],
-    )
+    ),
 )
 marks = pd.DataFrame(
     [{"x": start[0], "y": start[1], "what": t("optimizers.start")}]
     + [{"x": m[0], "y": m[1], "what": t("optimizers.minimum")} for m in fn.minima]
     + ([{"x": 0.0, "y": 0.0, "what": t("optimizers.saddle_point")}] if fname == "saddle" else [])
 )
-points = (
-    alt.Chart(marks)
-    .mark_point(shape="diamond", filled=True, size=120, color="white", stroke="black", clip=True)
-    .encode(
-        x=alt.X("x:Q", scale=x_scale),
-        y=alt.Y("y:Q", scale=y_scale),
-        tooltip=[alt.Tooltip("what:N")],
-    )
+points = alt.Chart(
+    marks,
+    mark={
+        "type": "point",
+        "shape": "diamond",
+        "filled": True,
+        "size": 120,
+        "color": "white",
+        "stroke": "black",
+        "clip": True,
+    },
+    encoding=Enc(
+        x={"field": "x", "type": Q, "scale": x_scale},
+        y={"field": "y", "type": Q, "scale": y_scale},
+        tooltip=[{"field": "what", "type": N}],
+    ),
 )
 ends = "; ".join(
     t(
@@ -353,7 +372,7 @@ ends = "; ".join(
 map_col, curve_col = st.columns([3, 2])
 with map_col:
     charts.show(
-        backdrop + traj + points,
+        alt.layer(backdrop, traj, points),
         t(
             "optimizers.traj_alt",
             fn=t(f"optimizers.fn.{fname}"),
@@ -396,29 +415,33 @@ size_frame = pd.concat(
 )
 
 
-def curve(frame: pd.DataFrame, y: str, y_title: str, scale: alt.Scale) -> alt.Chart:
-    return (
-        alt.Chart(frame)
-        .mark_line(clip=True)
-        .encode(
-            x=alt.X("step:Q", title=t("optimizers.x_step")),
-            y=alt.Y(f"{y}:Q", title=y_title, scale=scale),
-            color=alt.Color(
-                "optimizer:N", scale=colour, title=None, legend=alt.Legend(orient="top")
-            ),
-            strokeDash=alt.StrokeDash("optimizer:N", legend=None),
+def curve(frame: pd.DataFrame, y: str, y_title: str, scale: dict) -> alt.Chart:
+    return alt.Chart(
+        frame,
+        mark={"type": "line", "clip": True},
+        encoding=Enc(
+            x={"field": "step", "type": Q, "title": t("optimizers.x_step")},
+            y={"field": y, "type": Q, "title": y_title, "scale": scale},
+            color={
+                "field": "optimizer",
+                "type": N,
+                "scale": colour,
+                "title": None,
+                "legend": {"orient": "top"},
+            },
+            strokeDash={"field": "optimizer", "type": N, "legend": None},
             tooltip=[
-                alt.Tooltip("optimizer:N"),
-                alt.Tooltip("step:Q"),
-                alt.Tooltip(f"{y}:Q", format=".3e"),
+                {"field": "optimizer", "type": N},
+                {"field": "step", "type": Q},
+                {"field": y, "type": Q, "format": ".3e"},
             ],
-        )
-        .properties(height=200)
+        ),
+        height=200,
     )
 
 
 loss_title = t("optimizers.y_gap") if fn.f_star is not None else t("optimizers.y_f")
-loss_scale = alt.Scale(type="log") if fn.f_star is not None else alt.Scale(type="symlog")
+loss_scale = {"type": "log"} if fn.f_star is not None else {"type": "symlog"}
 with curve_col:
     finals = "; ".join(f"{row[t('optimizers.col_opt')]}: {row[COL_FINAL]}" for row in rows)
     charts.show(
@@ -439,7 +462,7 @@ with curve_col:
         if len(fr)
     )
     charts.show(
-        curve(size_frame, "size", t("optimizers.y_size"), alt.Scale(type="log")),
+        curve(size_frame, "size", t("optimizers.y_size"), {"type": "log"}),
         t("optimizers.size_alt", sizes=sizes or "—"),
         data=size_frame,
         filename="update_sizes.csv",
