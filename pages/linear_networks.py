@@ -15,6 +15,11 @@ ACTIVATIONS = ["identity", "relu", "tanh"]
 MAX_SIZE = 8
 FIT_HIDDEN = 16  # hidden width of the fitted networks (enough ReLU kinks for y = x²)
 N_TEST_POINTS = 500
+# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
+# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
+# and re-validated at every step, which made up most of this page's rerun time.
+Q, N = "quantitative", "nominal"
+Enc = alt.FacetedEncoding
 
 
 def num(x: float) -> str:
@@ -28,30 +33,27 @@ def act_name(a: str) -> str:
 def line_chart(
     frame: pd.DataFrame, x: str, y: str, x_title: str, y_title: str, log_y: bool = False
 ) -> alt.Chart:
-    """Lines of ``y`` against ``x``, one per ``net``.
-
-    Channels are built as objects (not shorthand strings or plain lists): Altair validates
-    those through a slow JSON-schema lookup that dominated this page's rerun time.
-    """
-    return (
-        alt.Chart(frame)
-        .mark_line()
-        .encode(
-            x=alt.X(f"{x}:Q", title=x_title),
-            y=alt.Y(
-                f"{y}:Q",
-                title=y_title,
-                scale=alt.Scale(type="log") if log_y else alt.Scale(zero=False),
-            ),
-            color=alt.Color("net:N", title=None, legend=alt.Legend(orient="top")),
-            strokeDash=alt.StrokeDash("net:N", title=None, legend=None),
+    """Lines of ``y`` against ``x``, one per ``net``."""
+    return alt.Chart(
+        frame,
+        mark={"type": "line"},
+        encoding=Enc(
+            x={"field": x, "type": Q, "title": x_title},
+            y={
+                "field": y,
+                "type": Q,
+                "title": y_title,
+                "scale": {"type": "log"} if log_y else {"zero": False},
+            },
+            color={"field": "net", "type": N, "title": None, "legend": {"orient": "top"}},
+            strokeDash={"field": "net", "type": N, "title": None, "legend": None},
             tooltip=[
-                alt.Tooltip(f"{x}:Q", format=".4g"),
-                alt.Tooltip(f"{y}:Q", format=".4g"),
-                alt.Tooltip("net:N"),
+                {"field": x, "type": Q, "format": ".4g"},
+                {"field": y, "type": Q, "format": ".4g"},
+                {"field": "net", "type": N},
             ],
-        )
-        .properties(height=280)
+        ),
+        height=280,
     )
 
 
@@ -59,29 +61,45 @@ def heatmap(W: np.ndarray, rows: list[str], cols: list[str]) -> alt.LayerChart:
     """Annotated diverging heat map of a small matrix (text colour precomputed per cell)."""
     vmax = float(np.max(np.abs(W))) or 1.0
     frame = pd.DataFrame(
-        [
-            {"row": r, "col": c, "value": float(W[i, j])}
-            for i, r in enumerate(rows)
-            for j, c in enumerate(cols)
-        ]
+        {
+            "row": np.repeat(rows, len(cols)),
+            "col": np.tile(cols, len(rows)),
+            "value": np.asarray(W, dtype=float).ravel(),  # row-major: W[i, j] at i * d + j
+        }
     )
     frame["ink"] = np.where(frame["value"].abs() > 0.6 * vmax, "white", "black")
-    base = alt.Chart(frame).encode(
-        x=alt.X("col:N", title=t("linear_networks.in"), sort=cols),
-        y=alt.Y("row:N", title=t("linear_networks.out"), sort=rows),
-    )
-    rect = base.mark_rect().encode(
-        color=alt.Color(
-            "value:Q",
-            scale=alt.Scale(scheme=charts.DIVERGING, domain=[-vmax, vmax]),
-            title=None,
+    x = {"field": "col", "type": N, "title": t("linear_networks.in"), "sort": cols}
+    y = {"field": "row", "type": N, "title": t("linear_networks.out"), "sort": rows}
+    rect = alt.Chart(
+        frame,
+        mark={"type": "rect"},
+        encoding=Enc(
+            x=x,
+            y=y,
+            color={
+                "field": "value",
+                "type": Q,
+                "scale": {"scheme": charts.DIVERGING, "domain": [-vmax, vmax]},
+                "title": None,
+            },
+            tooltip=[
+                {"field": "row", "type": N},
+                {"field": "col", "type": N},
+                {"field": "value", "type": Q, "format": ".4g"},
+            ],
         ),
-        tooltip=[alt.Tooltip("row:N"), alt.Tooltip("col:N"), alt.Tooltip("value:Q", format=".4g")],
     )
-    text = base.mark_text(fontSize=12).encode(
-        text=alt.Text("value:Q", format=".2f"), color=alt.Color("ink:N", scale=None)
+    text = alt.Chart(
+        frame,
+        mark={"type": "text", "fontSize": 12},
+        encoding=Enc(
+            x=x,
+            y=y,
+            text={"field": "value", "type": Q, "format": ".2f"},
+            color={"field": "ink", "type": N, "scale": None},
+        ),
     )
-    return (rect + text).properties(height=min(60 + 40 * len(rows), 340))
+    return alt.layer(rect, text, height=min(60 + 40 * len(rows), 340))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -174,15 +192,15 @@ with left:
     )
 with right:
     sv_frame = pd.DataFrame({"i": [f"σ{i + 1}" for i in range(sigma.size)], "sigma": sigma})
-    sv_chart = (
-        alt.Chart(sv_frame)
-        .mark_bar(color=charts.PALETTE[0])
-        .encode(
-            x=alt.X("i:N", title=t("linear_networks.sv_x"), sort=None),
-            y=alt.Y("sigma:Q", title="σ"),
-            tooltip=[alt.Tooltip("i:N"), alt.Tooltip("sigma:Q", format=".4g")],
-        )
-        .properties(height=220)
+    sv_chart = alt.Chart(
+        sv_frame,
+        mark={"type": "bar", "color": charts.PALETTE[0]},
+        encoding=Enc(
+            x={"field": "i", "type": N, "title": t("linear_networks.sv_x"), "sort": None},
+            y={"field": "sigma", "type": Q, "title": "σ"},
+            tooltip=[{"field": "i", "type": N}, {"field": "sigma", "type": Q, "format": ".4g"}],
+        ),
+        height=220,
     )
     charts.show(
         sv_chart,
@@ -232,22 +250,34 @@ def grid_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
     # Same span on both axes, so that angles and parallel lines are not distorted much.
     cu, cv = (frame["u"].max() + frame["u"].min()) / 2, (frame["v"].max() + frame["v"].min()) / 2
     half = 1.05 * max(frame["u"].max() - cu, frame["v"].max() - cv, 1e-6)
-    return (
-        alt.Chart(frame, title=title)
-        .mark_line(strokeWidth=1.5)
-        .encode(
-            x=alt.X("u:Q", title="u₁", scale=alt.Scale(domain=[cu - half, cu + half], nice=False)),
-            y=alt.Y("v:Q", title="u₂", scale=alt.Scale(domain=[cv - half, cv + half], nice=False)),
-            detail=alt.Detail("line:N"),
-            order=alt.Order("order:Q"),
-            color=alt.Color(
-                "family:N",
-                scale=alt.Scale(domain=families, range=[charts.PALETTE[0], charts.PALETTE[1]]),
-                title=None,
-                legend=alt.Legend(orient="top"),
-            ),
-        )
-        .properties(height=400)
+    return alt.Chart(
+        frame,
+        title=title,
+        mark={"type": "line", "strokeWidth": 1.5},
+        encoding=Enc(
+            x={
+                "field": "u",
+                "type": Q,
+                "title": "u₁",
+                "scale": {"domain": [cu - half, cu + half], "nice": False},
+            },
+            y={
+                "field": "v",
+                "type": Q,
+                "title": "u₂",
+                "scale": {"domain": [cv - half, cv + half], "nice": False},
+            },
+            detail={"field": "line", "type": N},
+            order={"field": "order", "type": Q},
+            color={
+                "field": "family",
+                "type": N,
+                "scale": {"domain": families, "range": [charts.PALETTE[0], charts.PALETTE[1]]},
+                "title": None,
+                "legend": {"orient": "top"},
+            },
+        ),
+        height=400,
     )
 
 
@@ -317,16 +347,16 @@ loss_frame = loss_frame[np.isfinite(loss_frame["mse"]) & (loss_frame["mse"] > 0)
 loss_chart = line_chart(
     loss_frame, "step", "mse", t("linear_networks.x_step"), t("linear_networks.y_mse"), log_y=True
 )
-best_rule = (
-    alt.Chart(pd.DataFrame({"mse": [best]}))
-    .mark_rule(color="#666666", strokeDash=[4, 4])
-    .encode(y=alt.Y("mse:Q"))
+best_rule = alt.Chart(
+    pd.DataFrame({"mse": [best]}),
+    mark={"type": "rule", "color": "#666666", "strokeDash": [4, 4]},
+    encoding=Enc(y={"field": "mse", "type": Q}),
 )
 
 p1, p2 = st.columns(2)
 with p1:
     charts.show(
-        loss_chart + best_rule,
+        alt.layer(loss_chart, best_rule),
         t(
             "linear_networks.loss_alt",
             lin=num(fit_lin.losses[-1]),
