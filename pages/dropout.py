@@ -24,6 +24,12 @@ SAMPLE_OPTIONS = [
 ACTIVATIONS = ["identity", "sigmoid", "relu"]
 MODES = ["standard", "inverted"]
 F_LATEX = {"identity": "z", "sigmoid": r"\sigma(z)", "relu": r"\max(0, z)"}
+GAP_CURVES = ("sigmoid", "relu")
+# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
+# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
+# and re-validated at every step, which made up most of this page's rerun time.
+Q, N = "quantitative", "nominal"
+Enc = alt.FacetedEncoding
 
 
 def num(x: float) -> str:
@@ -32,6 +38,26 @@ def num(x: float) -> str:
 
 def act_name(a: str) -> str:
     return t(f"dropout.act.{a}")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def gap_curves(w: tuple, x: tuple, inverted: bool) -> dict[str, np.ndarray]:
+    """E[f(z)] − f(E[z]) at every keep probability on offer, per activation of GAP_CURVES.
+
+    Each point enumerates all 2ⁿ masks; cached because it depends on the weights, inputs and
+    scaling convention only (not on p, the activation or the Monte-Carlo settings).
+    """
+    w_arr, x_arr = np.array(w), np.array(x)
+    return {
+        a: np.array(
+            [
+                dr.exact_expectation(w_arr, x_arr, pk, inverted=inverted, activation=a)
+                - dr.eval_output(w_arr, x_arr, pk, inverted=inverted, activation=a)
+                for pk in KEEP_OPTIONS
+            ]
+        )
+        for a in GAP_CURVES
+    }
 
 
 # ------------------------------------------------------------------------------- widgets
@@ -165,30 +191,33 @@ mc_frame = pd.DataFrame(
         "hi": run_mean[idx] + 2 * run_se[idx],
     }
 )
-x_enc = alt.X("k:Q", title=t("dropout.x_samples"), scale=alt.Scale(type="log"))
-band = (
-    alt.Chart(mc_frame)
-    .mark_area(opacity=0.25, color=charts.PALETTE[0])
-    .encode(x=x_enc, y=alt.Y("lo:Q", title=t("dropout.y_mean")), y2=alt.Y2("hi:Q"))
-)
-line = (
-    alt.Chart(mc_frame)
-    .mark_line(color=charts.PALETTE[0])
-    .encode(
+x_enc = {"field": "k", "type": Q, "title": t("dropout.x_samples"), "scale": {"type": "log"}}
+# band and line read the layer's data (mc_frame); the rule has its own
+band = alt.Chart(
+    mark={"type": "area", "opacity": 0.25, "color": charts.PALETTE[0]},
+    encoding=Enc(
         x=x_enc,
-        y=alt.Y("mean:Q"),
-        tooltip=[
-            alt.Tooltip("k:Q"),
-            alt.Tooltip("mean:Q", format=".4g"),
-            alt.Tooltip("lo:Q", format=".4g"),
-            alt.Tooltip("hi:Q", format=".4g"),
-        ],
-    )
+        y={"field": "lo", "type": Q, "title": t("dropout.y_mean")},
+        y2={"field": "hi"},
+    ),
 )
-exact_rule = (
-    alt.Chart(pd.DataFrame({"e": [e_f]}))
-    .mark_rule(color=charts.PALETTE[3], strokeDash=[6, 3], size=2)
-    .encode(y=alt.Y("e:Q"))
+line = alt.Chart(
+    mark={"type": "line", "color": charts.PALETTE[0]},
+    encoding=Enc(
+        x=x_enc,
+        y={"field": "mean", "type": Q},
+        tooltip=[
+            {"field": "k", "type": Q},
+            {"field": "mean", "type": Q, "format": ".4g"},
+            {"field": "lo", "type": Q, "format": ".4g"},
+            {"field": "hi", "type": Q, "format": ".4g"},
+        ],
+    ),
+)
+exact_rule = alt.Chart(
+    pd.DataFrame({"e": [e_f]}),
+    mark={"type": "rule", "color": charts.PALETTE[3], "strokeDash": [6, 3], "size": 2},
+    encoding=Enc(y={"field": "e", "type": Q}),
 )
 final_mean, final_se = float(run_mean[-1]), float(run_se[-1])
 dist = abs(final_mean - e_f) / final_se if final_se > 0 else 0.0
@@ -197,7 +226,7 @@ q1.metric(t("dropout.m_mc_mean", k=n_samples), num(final_mean))
 q2.metric(t("dropout.m_exact"), num(e_f))
 q3.metric(t("dropout.m_se"), num(final_se))
 charts.show(
-    (band + line + exact_rule).properties(height=300),
+    alt.layer(band, line, exact_rule, data=mc_frame, height=300),
     t(
         "dropout.mc_alt",
         k=n_samples,
@@ -273,40 +302,38 @@ st.latex(
 )
 
 # Gap as a function of the keep probability (it vanishes at p = 1: no dropout).
-p_grid = np.array(KEEP_OPTIONS)
-curve_rows = []
-for a in ("sigmoid", "relu"):
-    for pk in p_grid:
-        gap = dr.exact_expectation(w, x, pk, inverted=inverted, activation=a) - dr.eval_output(
-            w, x, pk, inverted=inverted, activation=a
-        )
-        curve_rows.append({"p": float(pk), "gap": gap, "f": act_name(a)})
-curve_frame = pd.DataFrame(curve_rows)
-# Channels as objects: Altair's shorthand strings go through a slow schema lookup.
-gap_chart = (
-    alt.Chart(curve_frame)
-    .mark_line(point=True)
-    .encode(
-        x=alt.X("p:Q", title=t("dropout.x_keep")),
-        y=alt.Y("gap:Q", title=t("dropout.y_gap")),
-        color=alt.Color("f:N", title=None, legend=alt.Legend(orient="top")),
-        strokeDash=alt.StrokeDash("f:N", title=None, legend=None),
-        tooltip=[
-            alt.Tooltip("p:Q"),
-            alt.Tooltip("gap:Q", format=".4g"),
-            alt.Tooltip("f:N"),
-        ],
-    )
-    .properties(height=280)
+gaps = gap_curves(tuple(w_list), tuple(x_list), inverted)
+curve_frame = pd.DataFrame(
+    {
+        "p": np.tile(KEEP_OPTIONS, len(GAP_CURVES)),
+        "gap": np.concatenate([gaps[a] for a in GAP_CURVES]),
+        "f": np.repeat([act_name(a) for a in GAP_CURVES], len(KEEP_OPTIONS)),
+    }
 )
-here = (
-    alt.Chart(pd.DataFrame({"p": [keep_prob]}))
-    .mark_rule(color="#666666", strokeDash=[3, 3])
-    .encode(x=alt.X("p:Q"))
+gap_chart = alt.Chart(
+    curve_frame,
+    mark={"type": "line", "point": True},
+    encoding=Enc(
+        x={"field": "p", "type": Q, "title": t("dropout.x_keep")},
+        y={"field": "gap", "type": Q, "title": t("dropout.y_gap")},
+        color={"field": "f", "type": N, "title": None, "legend": {"orient": "top"}},
+        strokeDash={"field": "f", "type": N, "title": None, "legend": None},
+        tooltip=[
+            {"field": "p", "type": Q},
+            {"field": "gap", "type": Q, "format": ".4g"},
+            {"field": "f", "type": N},
+        ],
+    ),
+    height=280,
+)
+here = alt.Chart(
+    pd.DataFrame({"p": [keep_prob]}),
+    mark={"type": "rule", "color": "#666666", "strokeDash": [3, 3]},
+    encoding=Enc(x={"field": "p", "type": Q}),
 )
 worst = curve_frame.loc[curve_frame["gap"].abs().idxmax()]
 charts.show(
-    gap_chart + here,
+    alt.layer(gap_chart, here),
     t(
         "dropout.gap_alt",
         sig=num(gap_rows[1]["gap"]),
