@@ -296,28 +296,11 @@ def show(
     filename: str = "data.csv",
     square: bool = False,
 ) -> None:
-    """Like ``charts.show`` (chart, text alternative, data on demand) from a cached spec.
-
-    A ``square`` chart keeps its own width so that both axes have the same pixels per unit.
-    """
+    """``charts.show`` from a cached spec (a ``square`` chart keeps equal pixels per unit)."""
     spec = _spec(kind, *args)
     if p.presentation:
-        spec["height"] = 480
-        if square:
-            spec["width"] = 480
-    width = "content" if square else "stretch"
-    st.vega_lite_chart(spec=spec, theme=None, width=width, alt=alt_text)
-    st.caption(alt_text)
-    if data is not None:
-        with st.expander(t("ui.chart_data"), expanded=False):
-            st.dataframe(data, hide_index=True, width="stretch")
-            st.download_button(
-                t("ui.download_csv"),
-                data.to_csv(index=False).encode("utf-8"),
-                file_name=filename,
-                mime="text/csv",
-                key=f"batch_norm.csv.{filename}",
-            )
+        spec = {**spec, "height": 480, **({"width": 480} if square else {})}
+    charts.show_spec(spec, alt_text, data, filename, square)
 
 
 # ---------------------------------------------------------------------------- the population

@@ -73,3 +73,18 @@ def test_layered_heatmap_exports():
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError, match="fmt must be one of png, svg, got 'pdf'"):
         charts.export_image(_line_spec(), "pdf")
+
+
+def test_datasets_cached_as_arrow_bytes_export_the_same_picture():
+    # pages that cache a spec keep its datasets as the Arrow bytes Streamlit ships (batch_norm)
+    from streamlit import dataframe_util
+
+    spec = _line_spec()
+    cached = {
+        **spec,
+        "datasets": {
+            name: dataframe_util.convert_anything_to_arrow_bytes(frame)
+            for name, frame in spec["datasets"].items()
+        },
+    }
+    assert charts.export_image(cached, "svg") == charts.export_image(spec, "svg")

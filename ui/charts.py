@@ -17,6 +17,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.page import presentation_mode, t
@@ -70,6 +71,11 @@ def _named_dataset(data: Any, datasets: dict[str, Any]) -> dict[str, str]:
 
 alt.data_transformers.register("pizarra_named", _named_dataset)
 
+if os.environ.get("PIZARRA_VALIDATE_CHARTS") != "1":
+    # Altair checks every schema object as it is built ("debug mode"): a cost on every rerun
+    # that buys nothing where the specs are not validated anyway (see to_spec).
+    alt.utils.schemapi.disable_debug_mode()
+
 
 def to_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     """The chart's Vega-Lite spec with its data as named datasets.
@@ -116,18 +122,22 @@ def export_image(spec: dict[str, Any], fmt: str, scale: float = 2.0) -> bytes:
     out = {k: v for k, v in spec.items() if k != "datasets"}
     datasets = spec.get("datasets") or {}
     if datasets:
-        out["datasets"] = {
-            name: json.loads(frame.to_json(orient="records"))
-            if isinstance(frame, pd.DataFrame)
-            else frame
-            for name, frame in datasets.items()
-        }
+        out["datasets"] = {name: _records(values) for name, values in datasets.items()}
     single_view = "mark" in out or "layer" in out
     if single_view and out.get("width") in (None, "container"):
         out["width"] = EXPORT_WIDTH
     if fmt == "svg":
         return vlc.vegalite_to_svg(out, vl_version=_vl_version()).encode("utf-8")
     return vlc.vegalite_to_png(out, vl_version=_vl_version(), scale=scale)
+
+
+def _records(values: Any) -> Any:
+    """A named dataset as JSON records: from a DataFrame, or Arrow bytes cached by a page."""
+    if isinstance(values, bytes):
+        values = dataframe_util.convert_arrow_bytes_to_pandas_df(values)
+    if isinstance(values, pd.DataFrame):
+        return json.loads(values.to_json(orient="records"))
+    return values
 
 
 def _chart_number() -> int:
@@ -173,8 +183,18 @@ def show(
     """
     if presentation_mode():
         chart = chart.properties(height=480, width=480) if square else chart.properties(height=480)
+    show_spec(to_spec(chart), alt_text, data, filename, square)
+
+
+def show_spec(
+    spec: dict[str, Any],
+    alt_text: str,
+    data: pd.DataFrame | None = None,
+    filename: str = "data.csv",
+    square: bool = False,
+) -> None:
+    """:func:`show` for a ready Vega-Lite spec (e.g. one a page caches with ``st.cache_data``)."""
     width = "content" if square else "stretch"
-    spec = to_spec(chart)
     st.vega_lite_chart(spec=spec, theme=None, width=width, alt=alt_text)
     st.caption(alt_text)
     stem = filename.rsplit(".", 1)[0] if filename != "data.csv" else "chart"
@@ -184,9 +204,10 @@ def show(
             st.dataframe(data, hide_index=True, width="stretch")
             st.download_button(
                 t("ui.download_csv"),
-                data.to_csv(index=False).encode("utf-8"),
+                data=lambda: data.to_csv(index=False).encode("utf-8"),  # built when clicked
                 file_name=filename,
                 mime="text/csv",
+                on_click="ignore",
                 key=f"csv.{filename}.{id(data)}",
             )
 
