@@ -98,3 +98,10 @@ def _short(value: Any, limit: int = 40) -> str:
     """``repr`` of a received value, cut so a huge input cannot flood the message."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_rng(rng: Any, name: str = "rng") -> np.random.Generator:
+    """Require a ``numpy.random.Generator`` (the only source of randomness core accepts)."""
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(f"{name} must be a numpy.random.Generator, got {type(rng).__name__}")
+    return rng

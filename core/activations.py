@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 from scipy.special import expit
 
-from core._validate import as_float_array, check_scalar, with_latex
+from core._validate import _short, as_float_array, check_rng, check_scalar, with_latex
 
 # name -> {parameter: default}
 PARAMS: dict[str, dict[str, float]] = {
@@ -258,9 +258,21 @@ def init_weights(
     """Gaussian weights of a square MLP, one array of shape (pieces, width, width) per layer.
 
     ``pieces = 2`` gives the two linear maps of a maxout layer. Drawn in float64 from ``rng``.
+
+    Parameters
+    ----------
+    n_layers : int, 1..50
+    width : int, 1..2000
+    init : {"small", "large", "xavier", "he"} or a positive sigma (see :func:`init_std`)
+    rng : numpy.random.Generator
+    pieces : int, 1 or 2
     """
+    L = int(check_scalar(n_layers, "n_layers", low=1, high=MAX_LAYERS, integer=True))
+    width = int(check_scalar(width, "width", low=1, high=MAX_WIDTH, integer=True))
+    pieces = int(check_scalar(pieces, "pieces", low=1, high=2, integer=True))
+    check_rng(rng)
     sigma = init_std(init, width)
-    return [sigma * rng.standard_normal((pieces, width, width)) for _ in range(n_layers)]
+    return [sigma * rng.standard_normal((pieces, width, width)) for _ in range(L)]
 
 
 @dataclass(frozen=True)
@@ -291,8 +303,49 @@ def mlp_forward_backward(
         :math:`h = \max(hW_1, hW_2)` elementwise.
     name : activation name (default parameters; maxout uses its two weight pieces)
     upstream : ndarray, shape (N, n)
+
+    Raises
+    ------
+    ValueError
+        If an array is not finite or the shapes do not fit together (``x`` (N, n), every
+        weight (pieces, n, n), ``upstream`` (N, n)).
     """
     key = _check_name(name)
+    x = _as_real(x, "x", 2)
+    N, n = x.shape
+    pieces = 2 if key == "maxout" else 1
+    if not isinstance(weights, (list, tuple)) or len(weights) == 0:
+        raise ValueError(f"weights must be a non-empty list of arrays, got {_short(weights)}")
+    weights = [_as_real(W, f"weights[{i}]", 3) for i, W in enumerate(weights)]
+    for i, W in enumerate(weights):
+        if W.shape != (pieces, n, n):
+            raise ValueError(
+                f"weights[{i}] must have shape {(pieces, n, n)} (pieces, width, width) for "
+                f"{key}, got shape {W.shape}"
+            )
+    upstream = _as_real(upstream, "upstream", 2)
+    if upstream.shape != x.shape:
+        raise ValueError(f"upstream must have the shape of x {x.shape}, got shape {upstream.shape}")
+    return _mlp_forward_backward(x, weights, key, upstream)
+
+
+def _as_real(value: Any, name: str, ndim: int) -> np.ndarray:
+    """A finite float array with ``ndim`` dimensions; float32 input stays float32."""
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        if value.ndim != ndim:
+            raise ValueError(f"{name} must be {ndim}-D, got shape {value.shape}")
+        if value.size == 0:
+            raise ValueError(f"{name} must not be empty, got shape {value.shape}")
+        if not np.all(np.isfinite(value)):
+            raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+        return value
+    return as_float_array(value, name, ndim=ndim)
+
+
+def _mlp_forward_backward(
+    x: np.ndarray, weights: list[np.ndarray], key: str, upstream: np.ndarray
+) -> ForwardBackward:
+    """:func:`mlp_forward_backward` on checked arguments."""
     prm = dict(PARAMS[key])
     zs, hs = [], []
     h = x
@@ -395,6 +448,12 @@ def layer_statistics(
     -------
     LayerStatistics
 
+    Raises
+    ------
+    ValueError
+        For invalid arguments, and when the activations or gradients overflow float32 (a large
+        ``init`` in a deep network: the explosion is too big to be measured).
+
     References
     ----------
     Glorot & Bengio (2010), sections 4.2-4.3; He et al. (2015), section 2.2.
@@ -415,7 +474,16 @@ def layer_statistics(
     ]
     upstream = rng.standard_normal((N, n), dtype=np.float32) / np.float32(N)
     with np.errstate(over="ignore", invalid="ignore"):
-        fb = mlp_forward_backward(x, weights, key, upstream)
+        fb = _mlp_forward_backward(x, weights, key, upstream)
+    # Past float32's ~3.4e38 an explosion is no longer a number to show: stop and say so.
+    for what, arrays in (("activations", fb.h), ("gradients", fb.grad_h), ("gradients", fb.grad_W)):
+        bad = [i for i, a in enumerate(arrays) if not np.all(np.isfinite(a))]
+        if bad:
+            raise ValueError(
+                f"init {_short(init)} (sigma = {sigma:.3g}) is too large for {L} layers of width "
+                f"{n}: the {what} overflow float32 at layer {bad[0] + 1}; choose a smaller init "
+                "or fewer layers"
+            )
     hs = fb.h
     bounds = {"tanh": (-1.0, 1.0), "sigmoid": (0.0, 1.0)}.get(key) if common_range else None
     counts, edges = _histograms(hs, n_bins, common_range, bounds)
@@ -464,6 +532,10 @@ def diagnose(stats: LayerStatistics) -> str:
       below 1/100 / above 100 times the last layer's;
     * otherwise ``"healthy"``.
     """
+    if not isinstance(stats, LayerStatistics):
+        raise ValueError(
+            f"stats must be the LayerStatistics of layer_statistics, got {_short(stats)}"
+        )
     std0, stdL = float(stats.std[0]), float(stats.std[-1])
     g0, gL = float(stats.grad_W_norm[0]), float(stats.grad_W_norm[-1])
     if float(np.mean(stats.flat_share)) > SATURATED_SHARE:

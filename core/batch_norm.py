@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core._validate import as_float_array, check_scalar, with_latex
+from core._validate import _short, as_float_array, check_rng, check_scalar, with_latex
 
 BN_LATEX = (
     r"\mu_B = \frac{1}{N}\sum_{i=1}^{N} x_i,\qquad "
@@ -266,8 +266,15 @@ class Population:
 
     @classmethod
     def from_presets(cls, names: Sequence[str]) -> Population:
-        """A population whose features are the named :data:`PRESETS`."""
-        unknown = [n for n in names if n not in PRESETS]
+        """A population whose features are the named :data:`PRESETS` (1 to MAX_FEATURES names)."""
+        if isinstance(names, str) or not isinstance(names, (list, tuple, np.ndarray)):
+            raise ValueError(f"names must be a list of preset names, got {_short(names)}")
+        names = list(np.ravel(names)) if isinstance(names, np.ndarray) else list(names)
+        if not 1 <= len(names) <= MAX_FEATURES:
+            raise ValueError(
+                f"number of features must be >= 1 and <= {MAX_FEATURES}, got {len(names)}"
+            )
+        unknown = [n for n in names if not isinstance(n, str) or n not in PRESETS]
         if unknown:
             raise ValueError(f"unknown preset {unknown[0]!r}; choose from {', '.join(PRESETS)}")
         return cls(tuple(PRESETS[n][0] for n in names), tuple(PRESETS[n][1] for n in names))
@@ -287,8 +294,15 @@ class Population:
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
         """``n`` examples, shape (n, C)."""
         n = int(check_scalar(n, "n", low=1, high=MAX_BATCH_SIZE * 64, integer=True))
+        check_rng(rng)
         z = rng.standard_normal((n, self.n_features))
         return self.mean + np.array(self.scale) * z
+
+
+def _check_population(population: object) -> Population:
+    if not isinstance(population, Population):
+        raise ValueError(f"population must be a batch_norm.Population, got {_short(population)}")
+    return population
 
 
 def _check_stream(batch_size: int, seed: int) -> tuple[int, int]:
@@ -321,6 +335,7 @@ def stream_batch(
     batches were drawn before, so a page can recompute any batch from a seed and a counter.
     ``stream`` separates the training batches (0) from the evaluation batches (1).
     """
+    _check_population(population)
     batch_size, seed = _check_stream(batch_size, seed)
     index = int(check_scalar(index, "index", low=0, integer=True))
     stream = int(check_scalar(stream, "stream", low=0, integer=True))
@@ -347,6 +362,7 @@ def running_history(
     means, variances : ndarray, shape (steps + 1, C)
         Row 0 holds the initial values, row k the estimates after k batches.
     """
+    _check_population(population)
     batch_size, seed = _check_stream(batch_size, seed)
     steps = int(check_scalar(steps, "steps", low=0, high=MAX_STREAM_STEPS, integer=True))
     momentum = check_scalar(momentum, "momentum", low=0.0, high=1.0)
@@ -386,6 +402,7 @@ def running_stationary_sd(
     -------
     sd_mean, sd_var : ndarray, shape (C,)
     """
+    _check_population(population)
     batch_size = int(
         check_scalar(batch_size, "batch_size", low=2, high=MAX_BATCH_SIZE, integer=True)
     )
@@ -415,6 +432,9 @@ def batch_noise(
     of shape (K, C), and ``mean_var`` (K, C): the average biased batch variance, which is
     :math:`\frac{N-1}{N}\sigma^2` in expectation (the bias that the running estimate corrects).
     """
+    _check_population(population)
+    if isinstance(batch_sizes, str) or not isinstance(batch_sizes, (list, tuple, np.ndarray)):
+        raise ValueError(f"batch_sizes must be a list of integers, got {_short(batch_sizes)}")
     sizes = [
         int(check_scalar(b, "batch size", low=1, high=MAX_BATCH_SIZE, integer=True))
         for b in batch_sizes
@@ -467,7 +487,7 @@ def regression_problem(
     X : ndarray, shape (n, 2)
     y : ndarray, shape (n,)
     """
-    if population.n_features < 2:
+    if _check_population(population).n_features < 2:
         raise ValueError(f"number of features must be >= 2, got {population.n_features}")
     n = int(check_scalar(n, "n", low=3, high=100_000, integer=True))
     seed = int(check_scalar(seed, "seed", low=0, integer=True))
@@ -597,7 +617,8 @@ def linear_regression_gd(
     g = A.T @ y / n
     lam, Q = np.linalg.eigh(H)
     if lam[0] <= lam[-1] * MAX_CONDITION**-1:
-        kappa = math.inf if lam[0] <= 0 else float(lam[-1] / lam[0])
+        # Python floats: a ratio beyond the float range is inf, without a warning
+        kappa = math.inf if lam[0] <= 0 else float(lam[-1]) / float(lam[0])
         raise ValueError(
             f"the loss is too ill-conditioned to solve reliably (condition number {kappa:.3g} "
             f"> {MAX_CONDITION:.0e}): the features are (nearly) collinear, constant, or on "
@@ -661,6 +682,10 @@ def regression_loss(X: object, y: object, theta: object) -> np.ndarray:
     r""":math:`L(w, b) = \frac{1}{2n}\|Xw + b - y\|^2` for ``theta = (w, b)`` or a stack (K, d + 1)."""
     X = as_float_array(X, "X", ndim=2)
     y = as_float_array(y, "y", ndim=1)
+    if y.shape[0] != X.shape[0]:
+        raise ValueError(
+            f"y must have length {X.shape[0]} (the number of rows of X), got {y.shape[0]}"
+        )
     theta = as_float_array(theta, "theta", ndim=(1, 2))
     if theta.shape[-1] != X.shape[1] + 1:
         raise ValueError(
@@ -680,7 +705,9 @@ def gradient_descent(X: object, y: object, lr: float, steps: int) -> np.ndarray:
 
     Returns
     -------
-    ndarray, shape (steps + 1, d + 1): the iterates, row 0 = 0.
+    ndarray, shape (steps + 1, d + 1): the iterates, row 0 = 0. With a step above
+    :math:`2/\lambda_{\max}` the iterates grow until they overflow; the rows from the first
+    non-finite iterate on are NaN (divergence is reported, not hidden).
     """
     X = as_float_array(X, "X", ndim=2)
     y = as_float_array(y, "y", ndim=1)
@@ -690,9 +717,14 @@ def gradient_descent(X: object, y: object, lr: float, steps: int) -> np.ndarray:
     lr = check_scalar(lr, "lr", low=0.0, low_inclusive=False)
     steps = int(check_scalar(steps, "steps", low=0, high=1_000_000, integer=True))
     A = np.hstack([X, np.ones((n, 1))])
-    thetas = np.zeros((steps + 1, A.shape[1]))
-    for k in range(steps):
-        thetas[k + 1] = thetas[k] - lr * A.T @ (A @ thetas[k] - y) / n
+    thetas = np.full((steps + 1, A.shape[1]), np.nan)
+    thetas[0] = 0.0
+    with np.errstate(over="ignore", invalid="ignore"):
+        for k in range(steps):
+            theta = thetas[k] - lr * A.T @ (A @ thetas[k] - y) / n
+            if not np.all(np.isfinite(theta)):
+                break
+            thetas[k + 1] = theta
     return thetas
 
 

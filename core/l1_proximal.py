@@ -23,6 +23,9 @@ SIAM J. Imaging Sci. 2(1), 2009 (ISTA, step size 1/L).
 
 from __future__ import annotations
 
+import math
+import sys
+
 import numpy as np
 from scipy.optimize import minimize_scalar
 
@@ -366,12 +369,23 @@ def _check_regression(X, y) -> tuple[np.ndarray, np.ndarray]:
 def default_lr(X) -> float:
     """ISTA's standard step ``1/L``, where ``L = sigma_max(X)^2 / n`` is the Lipschitz constant
     of the gradient of ``(1/2n) ||Xw - y||^2``. Returns 1.0 for an all-zero ``X`` (any step works).
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is so close to 0 that ``n / sigma_max^2`` is beyond the float range.
     """
     X = as_float_array(X, "X", ndim=2)
     sigma_max = float(np.linalg.norm(X, 2))
     if sigma_max == 0.0:
         return 1.0
-    return X.shape[0] / sigma_max**2
+    sigma2 = sigma_max**2  # Python floats: underflow gives 0.0, overflow of n / sigma2 inf
+    if sigma2 == 0.0 or not math.isfinite(X.shape[0] / sigma2):
+        smallest = math.sqrt(X.shape[0] / sys.float_info.max)
+        raise ValueError(
+            f"sigma_max(X) must be >= {smallest:.3g} for a finite step 1/L, got {sigma_max:.3g}"
+        )
+    return X.shape[0] / sigma2
 
 
 @with_latex(
@@ -401,7 +415,15 @@ def ista(X, y, alpha: float, steps: int, lr: float | None = None) -> np.ndarray:
     Returns
     -------
     numpy.ndarray, shape (steps + 1, d)
-        Row ``k`` is ``w^(k)``; row 0 is the zero start.
+        Row ``k`` is ``w^(k)``; row 0 is the zero start. With a step above ``2/L`` the iterates
+        can grow until they overflow: the rows from the first non-finite iterate on are NaN
+        (divergence is reported, not hidden).
+
+    Raises
+    ------
+    ValueError
+        For invalid arguments, or ``lr=None`` with an ``X`` too close to 0 for a finite
+        default step (see :func:`default_lr`).
 
     References
     ----------
@@ -412,13 +434,17 @@ def ista(X, y, alpha: float, steps: int, lr: float | None = None) -> np.ndarray:
     steps = int(check_scalar(steps, "steps", low=0, high=_MAX_STEPS, integer=True))
     lr = default_lr(X) if lr is None else check_scalar(lr, "lr", low=0, low_inclusive=False)
     n, d = X.shape
-    W = np.zeros((steps + 1, d))  # (steps + 1, d)
+    W = np.full((steps + 1, d), np.nan)  # (steps + 1, d)
     w = np.zeros(d)
-    threshold = lr * alpha
-    for k in range(steps):
-        v = w - lr * (X.T @ (X @ w - y)) / n
-        w = np.sign(v) * np.maximum(np.abs(v) - threshold, 0.0) + 0.0
-        W[k + 1] = w
+    W[0] = w
+    threshold = lr * alpha  # Python floats: inf when beyond the range (then every w_i is 0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for k in range(steps):
+            v = w - lr * (X.T @ (X @ w - y)) / n
+            w = np.sign(v) * np.maximum(np.abs(v) - threshold, 0.0) + 0.0
+            if not np.all(np.isfinite(w)):
+                break
+            W[k + 1] = w
     return W
 
 

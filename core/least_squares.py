@@ -79,6 +79,13 @@ def check_data(X: object, y: object, max_abs: float = MAX_ABS) -> tuple[np.ndarr
     Squaring entries (``X^T X``, ``sigma^2``) overflows long before ``1e308``; a bound keeps every
     quantity on the page finite.
 
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,)
+    max_abs : float > 0
+        Largest magnitude allowed in ``X`` and ``y``.
+
     Returns
     -------
     X : ndarray, shape (n, d)
@@ -86,6 +93,7 @@ def check_data(X: object, y: object, max_abs: float = MAX_ABS) -> tuple[np.ndarr
     """
     X = _as_X(X)
     y = _as_y(y, X.shape[0])
+    max_abs = check_scalar(max_abs, "max_abs", low=0.0, low_inclusive=False)
     for name, arr in (("X", X), ("y", y)):
         biggest = float(np.abs(arr).max())
         if biggest > max_abs:
@@ -239,7 +247,8 @@ def normal_equations_solution(X: object, y: object, rtol: float | None = None) -
     Raises
     ------
     ValueError
-        If ``X`` does not have full column rank: ``X^T X`` is then singular.
+        If ``X`` does not have full column rank: ``X^T X`` is then singular; if forming
+        ``X^T X`` makes it numerically singular; or if ``w`` is beyond the float range.
     """
     X = _as_X(X)
     y = _as_y(y, X.shape[0])
@@ -247,8 +256,12 @@ def normal_equations_solution(X: object, y: object, rtol: float | None = None) -
     d = X.shape[1]
     if r != d:
         raise ValueError(f"X must have full column rank {d} to invert X^T X, got rank {r}")
+    # Scaling X by a power of two is exact and leaves the rounding of every step unchanged, but
+    # keeps X^T X from underflowing to 0 (or overflowing) when the entries are tiny (or huge).
+    e = int(np.frexp(np.max(np.abs(X)))[1])
+    X_s = np.ldexp(X, -e)
     try:
-        return np.linalg.solve(X.T @ X, X.T @ y)
+        w_s = np.linalg.solve(X_s.T @ X_s, X_s.T @ y)
     except np.linalg.LinAlgError as exc:
         # Full rank by the SVD tolerance, but forming X^T X squared the condition number past
         # what floating point can invert: exactly the lesson of the ill-conditioned example.
@@ -256,6 +269,14 @@ def normal_equations_solution(X: object, y: object, rtol: float | None = None) -
             f"X^T X is numerically singular (condition number of X {condition_number(X):.3g}, squared by "
             "forming X^T X); use the SVD or lstsq instead"
         ) from exc
+    with np.errstate(over="ignore"):
+        w = np.ldexp(w_s, -e)
+    if not np.all(np.isfinite(w)):
+        raise ValueError(
+            "the solution w of the normal equations is beyond the float range (y is too large "
+            "for the scale of X); use the SVD or lstsq instead"
+        )
+    return w
 
 
 def lstsq_numeric(X: object, y: object) -> np.ndarray:
@@ -312,24 +333,58 @@ def solution_family(X: object, y: object, z: object, rtol: float | None = None) 
     return w_star + project_null_space(X, z, rtol)
 
 
+def _residual_sumsq(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``||Xw - y||^2`` for ``w`` (d,) or each row of ``w`` (m, d), as ``(s, e)``: ``s * 4**e``.
+
+    The direct sum of squares (``e = 0``) overflows once a residual passes ~1e154, or earlier in
+    ``Xw``, although the residual itself may be finite. Rows where that happens are recomputed
+    with ``X``, ``w`` and ``y`` scaled by powers of two (exact), so that every residual is at most
+    ``d + 1`` in size; the caller puts the scale back with ``np.ldexp``, which gives ``inf`` only
+    when the result itself is beyond the float range.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = w @ X.T - y  # (n,) or (m, n)
+        s = np.atleast_1d(np.sum(r * r, axis=-1))
+    e = np.zeros(s.shape, dtype=np.int64)
+    W = np.atleast_2d(w)
+    e_X = int(np.frexp(np.max(np.abs(X)))[1])
+    e_y = int(np.frexp(np.max(np.abs(y)))[1])
+    for i in np.flatnonzero(~np.isfinite(s)):
+        e_w = int(np.frexp(np.max(np.abs(W[i])))[1])
+        e[i] = max(e_X + e_w, e_y)
+        # |r_scaled| <= d + 1; factors below 2**-1074 underflow to 0 (negligible, no warning)
+        Xw = (np.ldexp(X, -e_X) @ np.ldexp(W[i], -e_w)) * 2.0 ** (e_X + e_w - e[i])
+        r_scaled = Xw - np.ldexp(y, -e[i])
+        s[i] = r_scaled @ r_scaled
+    return s, e
+
+
 @with_latex(r"L(\mathbf{w}) = \frac{1}{2n}\,\lVert X\mathbf{w} - \mathbf{y}\rVert^2")
 def loss(X: object, y: object, w: object) -> float | np.ndarray:
-    """Mean squared error with the 1/2 factor; ``w`` (d,) gives a float, (m, d) gives (m,)."""
+    """Mean squared error with the 1/2 factor; ``w`` (d,) gives a float, (m, d) gives (m,).
+
+    Huge entries never overflow in between (see :func:`_residual_sumsq`); the result is ``inf``
+    only when the loss itself exceeds the largest float (~1.8e308).
+    """
     X = _as_X(X)
     y = _as_y(y, X.shape[0])
     w = _as_w(w, X.shape[1], "w")
-    r = w @ X.T - y  # (n,) or (m, n)
-    out = 0.5 * np.mean(r**2, axis=-1)
-    return float(out) if np.ndim(out) == 0 else out
+    s, e = _residual_sumsq(X, y, w)
+    with np.errstate(over="ignore"):
+        out = np.ldexp(0.5 * (s / X.shape[0]), 2 * e)
+    return float(out[0]) if w.ndim == 1 else out
 
 
 def residual_norm(X: object, y: object, w: object) -> float | np.ndarray:
-    """``||Xw - y||`` for ``w`` (d,) or (m, d)."""
+    """``||Xw - y||`` for ``w`` (d,) or (m, d); ``inf`` only beyond the float range (as
+    :func:`loss`)."""
     X = _as_X(X)
     y = _as_y(y, X.shape[0])
     w = _as_w(w, X.shape[1], "w")
-    out = np.linalg.norm(w @ X.T - y, axis=-1)
-    return float(out) if np.ndim(out) == 0 else out
+    s, e = _residual_sumsq(X, y, w)
+    with np.errstate(over="ignore"):
+        out = np.ldexp(np.sqrt(s), e)
+    return float(out[0]) if w.ndim == 1 else out
 
 
 # --------------------------------------------------------------------------------------------
@@ -382,7 +437,10 @@ def max_stable_lr(X: object) -> float:
     """``2n / sigma_max^2``: gradient descent on ``L`` converges iff ``0 < lr < this`` (if y ≠ 0).
 
     The Hessian of ``L`` is ``X^T X / n``; gradient descent on a quadratic diverges once
-    ``lr * lambda_max > 2``. ``inf`` for ``X = 0``.
+    ``lr * lambda_max > 2``. ``inf`` for ``X = 0``, and also when ``2n / sigma_max^2`` is beyond
+    the float range (``sigma_max`` below ~1e-154): every float step is then below the limit.
+    For a huge ``X`` (``sigma_max`` above ~1e154) the limit is a subnormal number with fewer
+    digits, or 0 below 5e-324: then no positive float step converges.
     """
     X = _as_X(X)
     s_max = float(singular_values(X)[0])

@@ -175,8 +175,13 @@ def random_network(
 
 @with_latex(RANK_LATEX)
 def rank(W: Any, rtol: float | None = None) -> int:
-    """Numerical rank: singular values above ``rtol * sigma_max`` (default ``max(shape) * eps``)."""
+    """Numerical rank: singular values above ``rtol * sigma_max`` (default ``max(shape) * eps``).
+
+    ``rtol`` must lie in [0, 1) when given (the convention of ``core.least_squares.rank``).
+    """
     W_arr = as_float_array(W, "W", ndim=2)
+    if rtol is not None:
+        rtol = check_scalar(rtol, "rtol", low=0.0, high=1.0, high_inclusive=False)
     sigma = np.linalg.svd(W_arr, compute_uv=False)
     tol_rel = max(W_arr.shape) * np.finfo(np.float64).eps if rtol is None else rtol
     if sigma.size == 0 or sigma[0] == 0.0:
@@ -238,6 +243,8 @@ def max_bend(lines: Any) -> float:
     """Largest distance of a polyline's points from the chord joining its ends, divided by the
     chord length (0 for straight lines). Shape (L, P, 2)."""
     L = as_float_array(lines, "lines", ndim=3)
+    if L.shape[-1] != 2:
+        raise ValueError(f"lines must hold 2-D points (last axis of length 2), got shape {L.shape}")
     start, end = L[:, :1, :], L[:, -1:, :]
     chord = end - start  # (L, 1, 2)
     length = np.linalg.norm(chord, axis=-1)  # (L, 1)
@@ -359,6 +366,10 @@ def best_affine_mse(X: Any, y: Any) -> float:
     """Smallest mean squared error any affine map :math:`Wx+b` reaches (least squares)."""
     X_arr = as_float_array(X, "X", ndim=2)
     y_arr = as_float_array(y, "y", ndim=2)
+    if X_arr.shape[0] != y_arr.shape[0]:
+        raise ValueError(
+            f"X and y must have the same number of rows, got {X_arr.shape[0]} and {y_arr.shape[0]}"
+        )
     A = np.hstack([X_arr, np.ones((X_arr.shape[0], 1))])
     coef, *_ = np.linalg.lstsq(A, y_arr, rcond=None)
     r = A @ coef - y_arr

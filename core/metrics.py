@@ -27,7 +27,7 @@ import numpy as np
 from scipy.special import ndtr
 from scipy.stats import rankdata
 
-from core._validate import as_float_array, check_scalar, with_latex
+from core._validate import _short, as_float_array, check_scalar, with_latex
 
 NORMALIZE_OPTIONS = (None, "true", "pred", "all")
 AVERAGE_OPTIONS = (None, "binary", "micro", "macro", "weighted")
@@ -739,12 +739,30 @@ def parse_numbers(
     Only ``float()`` of each token is used (never ``eval``); the decimal mark is a point.
     ``low``/``high`` (inclusive) bound every value when given.
 
+    Parameters
+    ----------
+    text : str
+    name : str
+        What the numbers are, for the error messages.
+    max_count : int >= 1
+    low, high : float or None
+        Finite bounds, ``low <= high`` when both are given.
+
     Raises
     ------
     ValueError
         On an empty list, a token that is not a finite number, more than ``max_count`` numbers
-        or a value outside [low, high].
+        or a value outside [low, high]; or on invalid ``name``, ``max_count``, ``low``, ``high``.
     """
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"name must be a non-empty string, got {_short(name)}")
+    max_count = int(check_scalar(max_count, "max_count", low=1, integer=True))
+    if low is not None:
+        low = check_scalar(low, "low")
+    if high is not None:
+        high = check_scalar(high, "high")
+        if low is not None and high < low:
+            raise ValueError(f"high must be >= low = {low:g}, got {high:g}")
     if not isinstance(text, str):
         raise ValueError(f"{name} must be text, got {type(text).__name__}")
     tokens = [tok for tok in _SPLIT.split(text.strip()) if tok]

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from core._validate import as_float_array, check_scalar, with_latex
+from core._validate import _short, as_float_array, check_scalar, with_latex
 
 Grad = Callable[[np.ndarray], np.ndarray]
 Step = Callable[[np.ndarray, np.ndarray, int, Any], np.ndarray]  # lr: float or (d,)
@@ -165,6 +165,12 @@ def rmsprop(
     Like AdaGrad, but the squared gradients are averaged with forgetting factor α, so old
     gradients fade and the step does not vanish. ``centered`` divides by an estimate of the
     variance instead of the raw second moment; ``momentum`` > 0 adds a buffer b ← μb + g/(√s + ε).
+
+    With ``centered=True`` the variance estimate s − ḡ² (ḡ the running mean of the gradients) is
+    never negative in exact arithmetic, but rounding can make it a tiny negative number when the
+    gradients barely vary (e.g. a constant gradient, or α close to 0). ``torch.optim.RMSprop``
+    then takes the square root of a negative number and returns NaN; here it is clamped at 0,
+    a deliberate guard against round-off. Otherwise the iterates equal torch's (to rounding).
     """
     alpha = _unit_interval(alpha, "alpha")
     eps = check_scalar(eps, "eps", low=0.0, low_inclusive=False)
@@ -181,7 +187,8 @@ def rmsprop(
         s = (np.zeros_like(theta) if s is None else alpha * s) + (1.0 - alpha) * (g * g)
         if centered:
             g_avg = (np.zeros_like(theta) if g_avg is None else alpha * g_avg) + (1.0 - alpha) * g
-            denom = np.sqrt(s - g_avg * g_avg) + eps
+            # s - g_avg² >= 0 in exact arithmetic; clamp the round-off below 0 (torch: NaN)
+            denom = np.sqrt(np.maximum(s - g_avg * g_avg, 0.0)) + eps
         else:
             denom = np.sqrt(s) + eps
         if mu > 0:
@@ -297,7 +304,7 @@ TORCH_EQUIVALENT: dict[str, str] = {
 
 
 def _check_name(name: Any) -> str:
-    if name not in OPTIMIZERS:
+    if not isinstance(name, str) or name not in OPTIMIZERS:
         raise ValueError(f"unknown optimizer {name!r}; expected one of {', '.join(OPTIMIZERS)}")
     return name
 
@@ -338,6 +345,7 @@ def run_optimizer(
     lr : float or array_like of shape (steps,) or (steps, d)
         Learning rate η > 0; an array gives the rate of each step (a schedule), a 2-D array
         the rate of each step and coordinate (as one torch parameter group per coordinate).
+        For ``steps = 0`` the schedule is empty, of shape (0,) or (0, d).
     sigma : float, default 0
         Standard deviation of Gaussian noise added to every gradient component, to mimic
         mini-batch gradients: g_t = ∇f(θ_{t−1}) + σ ξ_t, ξ_t ~ N(0, I).
@@ -377,6 +385,8 @@ def run_optimizer(
     steps = int(check_scalar(steps, "steps", low=0, integer=True))
     if np.isscalar(lr):
         lrs = np.full(steps, check_scalar(lr, "lr", low=0.0, low_inclusive=False))
+    elif steps == 0 and _empty_schedule(lr, d):
+        lrs = np.empty(0)  # no step, no rate: an empty schedule is the right length
     else:
         lrs = as_float_array(lr, "lr", ndim=(1, 2))
         if lrs.shape not in ((steps,), (steps, d)):
@@ -406,11 +416,33 @@ def run_optimizer(
     return path
 
 
-def divergence_step(path: Any, limit: float = 1e6) -> int | None:
-    """First step whose iterate is not finite or has ‖θ_t‖ > ``limit``; ``None`` if none."""
-    path = np.asarray(path, dtype=np.float64)
+def _empty_schedule(lr: Any, d: int) -> bool:
+    """Whether ``lr`` is an empty schedule, of shape (0,) or (0, d)."""
+    try:
+        shape = np.shape(lr)
+    except (TypeError, ValueError):  # ragged
+        return False
+    return shape in ((0,), (0, d))
+
+
+def _as_path(path: Any) -> np.ndarray:
+    """A path as :func:`run_optimizer` returns it: a 2-D float array, where NaN/inf are allowed
+    (they mark a divergence)."""
+    try:
+        probe = np.asarray(path)
+    except (TypeError, ValueError):
+        probe = None
+    if probe is None or probe.dtype.kind not in "iuf":
+        raise ValueError(f"path must be a 2-D array of numbers, got {_short(path)}")
+    path = probe.astype(np.float64)
     if path.ndim != 2:
         raise ValueError(f"path must be 2-D, got shape {path.shape}")
+    return path
+
+
+def divergence_step(path: Any, limit: float = 1e6) -> int | None:
+    """First step whose iterate is not finite or has ‖θ_t‖ > ``limit``; ``None`` if none."""
+    path = _as_path(path)
     limit = check_scalar(limit, "limit", low=0.0, low_inclusive=False)
     with np.errstate(all="ignore"):
         bad = ~np.all(np.isfinite(path), axis=1) | (np.linalg.norm(path, axis=1) > limit)
@@ -419,11 +451,10 @@ def divergence_step(path: Any, limit: float = 1e6) -> int | None:
 
 
 def update_sizes(path: Any) -> np.ndarray:
-    """‖θ_t − θ_{t−1}‖ for t = 1..steps (NaN after a divergence)."""
-    path = np.asarray(path, dtype=np.float64)
-    if path.ndim != 2:
-        raise ValueError(f"path must be 2-D, got shape {path.shape}")
-    return np.linalg.norm(np.diff(path, axis=0), axis=1)
+    """‖θ_t − θ_{t−1}‖ for t = 1..steps (inf or NaN around a divergence)."""
+    path = _as_path(path)
+    with np.errstate(over="ignore", invalid="ignore"):  # inf - inf, huge steps: NaN / inf
+        return np.linalg.norm(np.diff(path, axis=0), axis=1)
 
 
 @with_latex(r"\eta < \frac{2}{\lambda_{\max}(H)}")

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from core._validate import as_float_array, check_scalar, with_latex
+from core._validate import _short, as_float_array, check_scalar, with_latex
 from core.optimizers import TestFunction, run_optimizer
 
 #: LaTeX of each schedule, η_t being the rate during epoch t (0-based).
@@ -122,7 +122,7 @@ def lr_schedule(
     The formulas are in :data:`SCHEDULE_LATEX`. Each equals the torch scheduler named in the
     module docstring, with the scheduler stepped once per epoch.
     """
-    if name not in SCHEDULE_PARAMS:
+    if not isinstance(name, str) or name not in SCHEDULE_PARAMS:
         raise ValueError(f"unknown schedule {name!r}; expected one of {', '.join(SCHEDULES)}")
     allowed = SCHEDULE_PARAMS[name]
     unknown = sorted(set(params) - set(allowed))
@@ -212,6 +212,10 @@ def run_schedule(
     paths : ndarray, shape (n_runs, epochs·steps_per_epoch + 1, 2), or
         (k, n_runs, epochs·steps_per_epoch + 1, 2) for 2-D ``lrs``.
     """
+    if not isinstance(fn, TestFunction):
+        raise ValueError(
+            f"fn must be a TestFunction (e.g. optimizers.quadratic()), got {_short(fn)}"
+        )
     lrs = as_float_array(lrs, "lrs", ndim=(1, 2))
     single = lrs.ndim == 1
     lrs = np.atleast_2d(lrs)  # (k, epochs)

@@ -241,6 +241,12 @@ def test_layer_statistics_seeded_and_custom_sigma():
             lambda: a.layer_statistics(3, 10, "tanh", "he", 0, n_samples=2.5),
             r"n_samples must be an integer, got 2.5",
         ),
+        (
+            lambda: a.layer_statistics(30, 8, "relu", 100.0, 0, n_samples=16),
+            r"^init 100.0 \(sigma = 100\) is too large for 30 layers of width 8: the activations "
+            r"overflow float32 at layer \d+; choose a smaller init or fewer layers$",
+        ),
+        (lambda: a.diagnose(None), r"^stats must be the LayerStatistics of layer_statistics"),
     ],
 )
 def test_layer_statistics_bad_input(call, match):
@@ -328,3 +334,54 @@ def test_preprocessing_bad_input(call, match):
 def test_diagnose_names_the_textbook_cases(name, init, expected):
     stats = a.layer_statistics(10, 200, name, init, seed=0, n_samples=200)
     assert a.diagnose(stats) == expected
+
+
+RNG = np.random.default_rng(0)
+XW = np.ones((2, 3))
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: a.init_weights("abc", 3, "he", RNG), r"^n_layers must be a number, got 'abc'$"),
+        (lambda: a.init_weights(-1, 3, "he", RNG), r"^n_layers must be >= 1, got -1$"),
+        (lambda: a.init_weights(1, 2001, "he", RNG), r"^width must be <= 2000, got 2001$"),
+        (lambda: a.init_weights(1, 3, "he", RNG, pieces=3), r"^pieces must be <= 2, got 3$"),
+        (
+            lambda: a.init_weights(1, 3, "he", None),
+            r"^rng must be a numpy.random.Generator, got NoneType$",
+        ),
+        (
+            lambda: a.mlp_forward_backward(
+                np.full((2, 3), np.nan), [np.ones((1, 3, 3))], "relu", XW
+            ),
+            r"^x must contain only finite numbers",
+        ),
+        (
+            lambda: a.mlp_forward_backward(XW, None, "relu", XW),
+            r"^weights must be a non-empty list of arrays, got None$",
+        ),
+        (
+            lambda: a.mlp_forward_backward(XW, [np.ones((1, 3, 3))], "maxout", XW),
+            r"^weights\[0\] must have shape \(2, 3, 3\) \(pieces, width, width\) for maxout, "
+            r"got shape \(1, 3, 3\)$",
+        ),
+        (
+            lambda: a.mlp_forward_backward(XW, [np.ones((1, 3, 3))], "relu", np.ones((3, 3))),
+            r"^upstream must have the shape of x \(2, 3\), got shape \(3, 3\)$",
+        ),
+    ],
+)
+def test_mlp_helpers_bad_input(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_mlp_forward_backward_keeps_float32():
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((4, 3), dtype=np.float32)
+    weights = [rng.standard_normal((1, 3, 3), dtype=np.float32) for _ in range(2)]
+    fb = a.mlp_forward_backward(x, weights, "tanh", x)
+    assert all(h.dtype == np.float32 for h in fb.h + fb.grad_W)
+    fb64 = a.mlp_forward_backward(x.astype(np.float64), weights, "tanh", x)
+    np.testing.assert_allclose(fb.h[-1], fb64.h[-1], rtol=1e-5)

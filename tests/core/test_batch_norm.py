@@ -427,3 +427,70 @@ def test_formulas_are_attached():
     assert "math::" in bn.batch_norm_forward.__doc__
     assert r"\frac{N}{N-1}" in bn.running_history.latex
     assert r"\max_j" in bn.min_max_scale.latex
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda p: bn.stream_batch(p, 4, seed=0, index=0),
+        lambda p: bn.running_history(p, 4, 0, 3),
+        lambda p: bn.running_stationary_sd(p, 4, 0.1),
+        lambda p: bn.batch_noise(p, [4], 3, 0),
+        lambda p: bn.regression_problem(p, 5, 0),
+    ],
+)
+@pytest.mark.parametrize("population", [None, "pop", (1.0, 2.0)])
+def test_population_must_be_a_population(call, population):
+    with pytest.raises(ValueError, match=r"^population must be a batch_norm.Population, got "):
+        call(population)
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (None, r"^names must be a list of preset names, got None$"),
+        ("height_m", r"^names must be a list of preset names, got 'height_m'$"),
+        ([], r"^number of features must be >= 1 and <= 8, got 0$"),
+        (["pixel"] * 9, r"^number of features must be >= 1 and <= 8, got 9$"),
+        ([["pixel"]], r"^unknown preset \['pixel'\]; choose from height_m"),
+    ],
+)
+def test_from_presets_bad_names(names, message):
+    with pytest.raises(ValueError, match=message):
+        bn.Population.from_presets(names)
+
+
+def test_from_presets_accepts_a_tuple_or_array_of_names():
+    expected = bn.Population((1.70, 128.0), (0.10, 50.0))
+    assert bn.Population.from_presets(("height_m", "pixel")) == expected
+    assert bn.Population.from_presets(np.array(["height_m", "pixel"])) == expected
+
+
+def test_more_bad_input():
+    pop = bn.Population.from_presets(["height_m", "age_years"])
+    with pytest.raises(ValueError, match=r"^rng must be a numpy.random.Generator, got NoneType$"):
+        pop.sample(3, None)
+    with pytest.raises(ValueError, match=r"^batch_sizes must be a list of integers, got 8$"):
+        bn.batch_noise(pop, 8, 3, 0)
+    for y in (np.ones(4), np.ones(1)):  # one more, or a length-1 y that would broadcast
+        with pytest.raises(ValueError, match=r"^y must have length 3 \(the number of rows of X\)"):
+            bn.regression_loss(np.ones((3, 2)), y, np.ones(3))
+    with pytest.raises(ValueError, match=r"condition number inf > 1e\+12"):  # no overflow warning
+        bn.linear_regression_gd([[1e-160], [2e-160], [3e-160]], [1.0, 2.0, 3.0])
+
+
+def test_gradient_descent_above_the_stability_limit_reports_divergence_as_nan():
+    X, y = bn.regression_problem(bn.Population.from_presets(["height_m", "age_years"]), 30, 0)
+    A = np.hstack([X, np.ones((30, 1))])
+    lam_max = np.linalg.eigvalsh(A.T @ A / 30)[-1]
+    thetas = bn.gradient_descent(X, y, 2.5 / lam_max, 3000)
+    finite = np.all(np.isfinite(thetas), axis=1)
+    k = int(np.argmin(finite))
+    assert 10 < k < 3000 and finite[:k].all() and np.isnan(thetas[k:]).all()
+    # the finite rows follow the closed form theta_k = theta* + (I - lr H)^k (0 - theta*)
+    H, g = A.T @ A / 30, A.T @ y / 30
+    theta_star = np.linalg.solve(H, g)
+    M = np.eye(3) - 2.5 / lam_max * H
+    np.testing.assert_allclose(
+        thetas[20], theta_star - np.linalg.matrix_power(M, 20) @ theta_star, rtol=1e-6
+    )

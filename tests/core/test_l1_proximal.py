@@ -442,3 +442,32 @@ def test_generators_bad_input():
         random_weights(0, seed=0)
     with pytest.raises(ValueError, match=re.escape("seed must be >= 0, got -3")):
         random_weights(3, seed=-3)
+
+
+def test_default_lr_refuses_an_x_too_small_for_a_finite_step():
+    message = "sigma_max(X) must be >= 7.46e-155 for a finite step 1/L, got 1e-160"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        default_lr([[1e-160]])
+    with pytest.raises(ValueError, match=re.escape("sigma_max(X) must be >=")):
+        ista([[1e-170]], [1.0], 0.1, steps=3)  # 1e-170 ** 2 underflows to 0
+    assert default_lr([[1e-150]]) == pytest.approx(1e300, rel=1e-12)
+    # with an explicit step ISTA runs on the same X
+    assert np.all(np.isfinite(ista([[1e-160]], [1.0], 0.1, steps=3, lr=1.0)))
+
+
+def test_ista_with_a_step_above_2_over_l_reports_divergence_as_nan():
+    X, y, _ = sparse_regression(10, 3, 2, noise=0.1, seed=0)
+    lr = 10 * default_lr(X)  # 5 times the stability limit 2/L
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        W = ista(X, y, 0.1, steps=2000, lr=lr)
+    finite = np.all(np.isfinite(W), axis=1)
+    k = int(np.argmin(finite))  # first non-finite row
+    assert 100 < k < 2000 and finite[:k].all() and np.isnan(W[k:]).all()
+    assert np.max(np.abs(W[k - 1])) > 1e300  # it got there by growing
+    # the finite rows are the ISTA iterates: recompute them with the formula
+    w = np.zeros(3)
+    for row in W[1:20]:
+        v = w - lr * X.T @ (X @ w - y) / X.shape[0]
+        w = np.sign(v) * np.maximum(np.abs(v) - lr * 0.1, 0.0)
+        np.testing.assert_allclose(row, w, rtol=1e-12)

@@ -447,3 +447,55 @@ def test_inputs_are_not_mutated():
     np.testing.assert_array_equal(X, X0)
     np.testing.assert_array_equal(y, y0)
     np.testing.assert_array_equal(w0, np.ones(3))
+
+
+@pytest.mark.parametrize(
+    ("max_abs", "message"),
+    [
+        (0.0, r"^max_abs must be > 0.0, got 0.0$"),
+        (float("nan"), r"^max_abs must be finite, got nan$"),
+        ("abc", r"^max_abs must be a number, got 'abc'$"),
+    ],
+)
+def test_check_data_bad_max_abs(max_abs, message):
+    with pytest.raises(ValueError, match=message):
+        ls.check_data(X_OK, Y_OK, max_abs=max_abs)
+
+
+def test_loss_of_huge_entries_has_no_overflow_in_between():
+    # every squared residual is 1e308 (finite); their sum overflows, the mean does not
+    X, y, w = np.full((4, 1), 1e154), np.zeros(4), np.ones(1)
+    np.testing.assert_allclose(ls.loss(X, y, w), 0.5 * 1e154**2, rtol=1e-14)
+    np.testing.assert_allclose(ls.residual_norm(X, y, w), 2e154, rtol=1e-14)
+    # one residual 2**512: its square overflows, the mean over 6 rows is 2**1023 / 6
+    X = np.zeros((6, 1))
+    X[0, 0] = 2.0**512
+    assert ls.loss(X, np.zeros(6), [1.0]) == 2.0**1023 / 6
+    # scaling X and y by 2**k scales the loss by 4**k exactly
+    X, y = ls.example_data("full")
+    w = np.array([0.3, -1.2])
+    for k in (400, 500):
+        big = ls.loss(np.ldexp(X, k), np.ldexp(y, k), w)
+        assert big == np.ldexp(ls.loss(X, y, w), 2 * k)
+        assert ls.residual_norm(np.ldexp(X, k), np.ldexp(y, k), w) == np.ldexp(
+            ls.residual_norm(X, y, w), k
+        )
+    # beyond the float range: inf, as documented (no NaN from inf - inf in X w)
+    assert ls.loss([[1e200, 1e200]], [0.0], [1e200, 1e150]) == np.inf
+    np.testing.assert_array_equal(ls.loss([[1e200]], [0.0], [[1.0], [0.0]]), [np.inf, 0.0])
+
+
+def test_normal_equations_for_tiny_and_huge_x_equal_the_scaled_solution():
+    X, y = ls.example_data("full")
+    w = ls.normal_equations_solution(X, y)
+    for k in (-540, -300, 300):  # X^T X would under/overflow; a power of two scales exactly
+        np.testing.assert_array_equal(
+            ls.normal_equations_solution(np.ldexp(X, k), y), np.ldexp(w, -k)
+        )
+    with pytest.raises(ValueError, match=r"^the solution w of the normal equations is beyond"):
+        ls.normal_equations_solution([[1e-310]], [1e10])
+
+
+def test_max_stable_lr_beyond_the_float_range_is_inf():
+    assert ls.max_stable_lr([[1e-160]]) == np.inf  # 2e320: every float step is stable
+    assert ls.max_stable_lr([[1e-150]]) == pytest.approx(2e300, rel=1e-12)

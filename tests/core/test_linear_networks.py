@@ -245,3 +245,24 @@ def test_bad_arguments():
         fit_network(np.ones((4, 2)), np.ones((4, 1)), hidden=2, activation="relu", lr=0.0)
     with pytest.raises(ValueError, match="weights must contain at least 1 layer, got 0"):
         collapse([], [])
+
+
+def test_more_bad_arguments():
+    W = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 7.0]])
+    for rtol, message in [
+        (-1.0, r"^rtol must be >= 0.0, got -1.0$"),
+        (1.0, r"^rtol must be < 1.0, got 1.0$"),
+        (float("nan"), r"^rtol must be finite, got nan$"),
+        ("abc", r"^rtol must be a number, got 'abc'$"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            rank(W, rtol=rtol)
+    for shape in [(1, 3, 1), (1, 3, 3)]:
+        with pytest.raises(
+            ValueError, match=r"^lines must hold 2-D points \(last axis of length 2"
+        ):
+            max_bend(np.zeros(shape))
+    with pytest.raises(
+        ValueError, match=r"^X and y must have the same number of rows, got 3 and 2$"
+    ):
+        best_affine_mse(np.ones((3, 1)), np.ones((2, 1)))

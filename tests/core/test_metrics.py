@@ -518,3 +518,20 @@ def test_parse_numbers():
 def test_roc_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"max_count": "abc"}, r"^max_count must be a number, got 'abc'$"),
+        ({"max_count": 0}, r"^max_count must be >= 1, got 0$"),
+        ({"max_count": 2.5}, r"^max_count must be an integer, got 2.5$"),
+        ({"low": "a"}, r"^low must be a number, got 'a'$"),
+        ({"high": float("inf")}, r"^high must be finite, got inf$"),
+        ({"low": 1.0, "high": 0.0}, r"^high must be >= low = 1, got 0$"),
+        ({"name": None}, r"^name must be a non-empty string, got None$"),
+    ],
+)
+def test_parse_numbers_bad_arguments(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        m.parse_numbers("1 2", **{"name": "v", **kwargs})

@@ -510,6 +510,45 @@ def test_noise_is_reproducible_with_the_seed():
     assert not np.allclose(a, c)
 
 
+def test_centered_rmsprop_equals_torch_on_a_normal_case():
+    fn = quadratic(5.0, 0.4)
+    x0 = fn.start * 0.5
+    hyper = {"alpha": 0.9, "eps": 1e-8, "momentum": 0.5, "centered": True}
+    ours = run_optimizer(
+        "rmsprop", fn.grad, x0, 60, 0.01, sigma=0.3, rng=np.random.default_rng(7), **hyper
+    )
+    theirs = torch_path("rmsprop", fn.grad, x0, 60, 0.01, sigma=0.3, seed=7, **hyper)
+    assert np.all(np.isfinite(theirs))  # the clamp at 0 never acts here
+    np.testing.assert_allclose(ours, theirs, rtol=RTOL, atol=ATOL)
+
+
+@pytest.mark.parametrize(
+    ("g", "alpha", "torch_nan"),
+    [([0.3, -0.7, 2.0], 1e-15, True), ([1.0, 0.3, 7.0], 0.1, False)],
+)
+def test_centered_rmsprop_clamps_the_round_off(g, alpha, torch_nan):
+    """A constant gradient: s - g_avg^2 = g^2 (1 - alpha^t) alpha^t >= 0 exactly, but rounding
+    can make it negative; sqrt then gives NaN (torch's RMSprop too, first case; before the
+    guard, core in the second). Core clamps it at 0: the documented guard."""
+    g = np.array(g)
+    lr, eps, steps = 1e-3, 1.0, 20
+    hyper = {"alpha": alpha, "eps": eps, "centered": True}
+    theirs = torch_path("rmsprop", lambda x: g, np.zeros(3), steps, lr, **hyper)
+    assert np.isnan(theirs).any() == torch_nan
+    ours = run_optimizer("rmsprop", lambda x: g, np.zeros(3), steps, lr, **hyper)
+    assert np.all(np.isfinite(ours))
+    # exact arithmetic; the round-off in the variance (~1e-16 g^2) moves sqrt by ~1e-8 |g|
+    a_t = alpha ** np.arange(1, steps + 1)[:, None]
+    expected = -lr * g / (np.sqrt(g * g * (1 - a_t) * a_t) + eps)
+    np.testing.assert_allclose(np.diff(ours, axis=0), expected, rtol=1e-6)
+
+
+def test_empty_schedule_for_zero_steps():
+    for lr in (np.array([]), np.empty((0, 2)), []):
+        path = run_optimizer("adam", G, [1.0, 2.0], 0, lr)
+        np.testing.assert_array_equal(path, [[1.0, 2.0]])
+
+
 # ---------------------------------------------------------------------------------------------
 # Bad input.
 # ---------------------------------------------------------------------------------------------
@@ -588,6 +627,13 @@ G = quadratic().grad
             r"points must have shape \(\.\.\., 2\), got shape \(3,\)",
         ),
         (lambda: divergence_step(np.zeros(3)), r"path must be 2-D, got shape \(3,\)"),
+        (lambda: divergence_step("abc"), r"path must be a 2-D array of numbers, got 'abc'"),
+        (lambda: update_sizes([[1.0, None]]), r"path must be a 2-D array of numbers"),
+        (lambda: update_rule(["adam"]), r"unknown optimizer \['adam'\]"),
+        (
+            lambda: run_optimizer("sgd", G, [0, 0], 0, np.ones(1)),
+            r"lr must be a number or have shape \(0,\) or \(0, 2\), got shape \(1,\)",
+        ),
         (lambda: update_rule("lbfgs"), r"unknown optimizer 'lbfgs'"),
         (lambda: stable_lr_limit("sgd", 0.0), r"lam_max must be > 0.0, got 0.0"),
         (

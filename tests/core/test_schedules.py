@@ -315,6 +315,13 @@ def test_decay_beats_a_constant_rate_on_a_noisy_quadratic():
             ),
             r"steps_per_epoch must be >= 1, got 0",
         ),
+        (
+            lambda: run_schedule(
+                [0.1], None, [0, 0], steps_per_epoch=1, sigma=0.0, n_runs=1, rng=None
+            ),
+            r"^fn must be a TestFunction \(e.g. optimizers.quadratic\(\)\), got None$",
+        ),
+        (lambda: lr_schedule(["step"], 0.1, 3), r"^unknown schedule \['step'\]; expected one of"),
     ],
 )
 def test_bad_input_raises_value_error(call, message):
