@@ -19,8 +19,8 @@ were fixed in core; their inputs are drawn by the strategies and also kept as ex
 regression examples in the "bugs" section.
 
 The examples are derandomized (``SETTINGS``): every run, on CI too, tries the same inputs. To
-look for new bugs, remove ``derandomize=True`` locally and run with ``--hypothesis-seed=N`` for a
-few N (the seed has no effect while derandomized), or raise ``max_examples``.
+look for new bugs, run with ``HYPOTHESIS_PROFILE=explore`` and ``--hypothesis-seed=N`` for a few
+N (a seed has no effect while derandomized), or raise ``max_examples``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import math
+import os
 import re
 import warnings
 from collections.abc import Callable
@@ -205,9 +206,9 @@ def assert_float(out: Any, low: float = -math.inf, high: float = math.inf) -> No
 SETTINGS = dict(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    # the same examples on every run and machine (CI included); --hypothesis-seed does not
-    # override this, so to explore new examples remove it locally (see the module docstring)
-    derandomize=True,
+    # the same examples on every run and machine (CI included), as tests/conftest.py's "ci"
+    # profile; HYPOTHESIS_PROFILE=explore draws new ones (see the module docstring)
+    derandomize=os.environ.get("HYPOTHESIS_PROFILE", "ci") != "explore",
 )
 
 
