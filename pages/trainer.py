@@ -3,7 +3,7 @@
 The only page that imports torch (through ``core``). The loop is core's generator wrapped in a
 ``TrainingRun``; the page keeps it in ``st.session_state`` and pulls it for time slices inside an
 ``st.fragment(run_every=...)``: no thread, and the rest of the app stays usable. A widget
-interaction outside the fragment preempts a slice at its next redraw (at most ``DRAW_S``), the
+interaction outside the fragment preempts a slice at its next redraw (within a second), the
 run stays in the session and the next tick continues it. When the run ends, a full
 ``st.rerun()`` turns the timer off and draws the results.
 
@@ -60,7 +60,10 @@ TICK_S = 0.5  # run_every: the browser asks for the next slice this often (reque
 # thread at once and this one stops at its next redraw. Each end of a slice costs a gap of about
 # one tick before the next one, so slices are long.
 SLICE_S = 30.0
-DRAW_S = 0.5  # redraw the live view about twice a second
+DRAW_S = 0.5  # inside long epochs, redraw the live view about twice a second
+# Epochs shorter than DRAW_S: the curve gains several epochs at every redraw anyway, and once a
+# second halves the browser's work, which on a shared machine slowed training measurably.
+DRAW_S_SHORT_EPOCHS = 1.0
 REPORT_S = 0.1  # core yields a StepRecord after this much work inside an epoch
 MAX_RUNS = 20  # finished runs kept for the comparison
 MAX_UPLOAD_MB = 20
@@ -597,6 +600,14 @@ def draw_live(run: TrainingRun, slots: dict[str, Any]) -> float:
     return time.perf_counter() - start
 
 
+def draw_interval(run: TrainingRun) -> float:
+    """Seconds between redraws: DRAW_S inside long epochs, DRAW_S_SHORT_EPOCHS for short ones."""
+    hist = run.history
+    if len(hist) >= 2 and (hist[-1].elapsed - hist[0].elapsed) / (len(hist) - 1) < DRAW_S:
+        return DRAW_S_SHORT_EPOCHS
+    return DRAW_S
+
+
 def live_view() -> None:
     """Body of the live fragment: in a fragment rerun it trains for ``SLICE_S`` seconds."""
     inline = ss.pop(INLINE, False)
@@ -615,8 +626,9 @@ def live_view() -> None:
     # comes after it has drawn the page. Fragment reruns (the ticks) train for SLICE_S.
     deadline = time.perf_counter() + (INLINE_S if inline else SLICE_S)
     while not run.done and not run.stop_requested and time.perf_counter() < deadline:
-        # redraw about twice a second, less often if drawing costs over 2.5 % of the time
-        if not pull(run, max(DRAW_S, 40 * draw_time)):
+        # redraw about twice a second (once a second when epochs are shorter than that), less
+        # often if drawing costs over 2.5 % of the time
+        if not pull(run, max(draw_interval(run), 40 * draw_time)):
             st.rerun()
         draw_time = draw_live(run, slots)
     if run.done:

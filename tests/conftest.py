@@ -5,8 +5,8 @@ from hypothesis import settings
 
 # Hypothesis draws the same examples on every run (CI stays reproducible); run with
 # HYPOTHESIS_PROFILE=explore to draw fresh random examples when hunting for new bugs.
-settings.register_profile("ci", derandomize=True, print_blob=True)
-settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Keep torch (imported by the trainer tests) from oversubscribing the two cores.

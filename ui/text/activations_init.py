@@ -442,6 +442,16 @@ ES = {
 # Spanish for the messages of core/activations.py that do not follow the generic shapes.
 ES_ERRORS = [
     (
+        r"^init (.+) \(sigma = (\S+)\) is too large for (\d+) layers of width (\d+): the activations overflow float32 at layer (\d+); choose a smaller init or fewer layers$",
+        r"la inicialización \1 (sigma = \2) es demasiado grande para \3 capas de ancho \4: las "
+        r"activaciones desbordan float32 en la capa \5; elige una inicialización menor o menos capas",
+    ),
+    (
+        r"^init (.+) \(sigma = (\S+)\) is too large for (\d+) layers of width (\d+): the gradients overflow float32 at layer (\d+); choose a smaller init or fewer layers$",
+        r"la inicialización \1 (sigma = \2) es demasiado grande para \3 capas de ancho \4: los "
+        r"gradientes desbordan float32 en la capa \5; elige una inicialización menor o menos capas",
+    ),
+    (
         r"^activation must be one of (.+), got (.+)$",
         r"la activación debe ser una de \1; se recibió \2",
     ),

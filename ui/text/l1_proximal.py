@@ -362,6 +362,10 @@ ES = {
 # Spanish for the messages of core/l1_proximal.py that do not follow core/_validate.py's shapes.
 ES_ERRORS = [
     (
+        r"^sigma_max\(X\) must be >= (\S+) for a finite step 1/L, got (\S+)$",
+        r"sigma_max(X) debe ser >= \1 para que el paso 1/L sea finito; se recibió \2",
+    ),
+    (
         r"^weights table must have 2 columns \(w\*, H_ii\), got (\d+)$",
         r"la tabla de pesos debe tener 2 columnas (w*, H_ii); tiene \1",
     ),

@@ -528,6 +528,11 @@ ES = {
 # Spanish for the message shapes that core/least_squares.py adds to those of core/_validate.py.
 ES_ERRORS = [
     (
+        r"^the solution w of the normal equations is beyond the float range \(y is too large for the scale of X\); use the SVD or lstsq instead$",
+        "la solución w de las ecuaciones normales excede el rango de los números de punto flotante "
+        "(y es demasiado grande para la escala de X); usa la SVD o lstsq",
+    ),
+    (
         r"^X\^T X is numerically singular \(condition number of X (\S+), squared by forming X\^T X\); use the SVD or lstsq instead$",
         r"XᵀX es numéricamente singular (número de condición de X \1, que se eleva al cuadrado al formar XᵀX); usa la SVD o lstsq",
     ),
