@@ -7,8 +7,10 @@ titles in the SVG, and the Okabe-Ito palette of the app's theme in the PNG pixel
 from __future__ import annotations
 
 import io
+import json
 import struct
 
+import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
@@ -88,3 +90,103 @@ def test_datasets_cached_as_arrow_bytes_export_the_same_picture():
         },
     }
     assert charts.export_image(cached, "svg") == charts.export_image(spec, "svg")
+
+
+# ------------------------------------------------- to_spec's fast path against Altair's to_dict
+
+
+def _altair_spec(chart) -> dict:
+    datasets: dict = {}
+    with alt.data_transformers.enable("pizarra_named", datasets=datasets):
+        spec = chart.to_dict(validate=True)
+    if datasets:
+        spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    return spec
+
+
+def _frame() -> pd.DataFrame:
+    return pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [3.0, 1.0, 2.0], "g": ["u", "v", "u"]})
+
+
+def _builder_charts() -> dict:
+    xs, ys = np.linspace(-1, 1, 5), np.linspace(-2, 2, 4)
+    frame = _frame()
+    plain = alt.Chart(
+        frame,
+        mark={"type": "line", "point": True},
+        encoding=alt.FacetedEncoding(
+            x={"field": "a", "type": "quantitative", "scale": {"zero": False}},
+            y=alt.Y(field="b", type="quantitative", title="b"),
+            color=alt.value(charts.PALETTE[2]),
+            tooltip=[{"field": "a", "type": "quantitative", "format": ".3g"}],
+        ),
+        height=200,
+    )
+    rule = alt.Chart(
+        mark="rule",
+        encoding=alt.FacetedEncoding(y={"datum": np.float64(2.5)}, x=alt.value(alt.expr("width"))),
+    )
+    return {
+        "lines": charts.lines(frame, "a", "b", "g", log_y=True, points=True),
+        "lines, no colour": charts.lines(frame, "a", "b", x_title="A"),
+        "bars": charts.bars(frame, "g", "b", "g"),
+        "matrix_heatmap": charts.matrix_heatmap(
+            np.array([[1, 2], [3, 4]]),
+            ["r0", "r1"],
+            ["c0", "c1"],
+            counts=np.array([[5, 6], [7, 8]]),
+        ),
+        "matrix_heatmap, diverging": charts.matrix_heatmap(
+            np.array([[-1.0, 2.0]]), ["r"], ["c0", "c1"], diverging=True
+        ),
+        "field": charts.field(xs, ys, np.outer(ys, xs), log_color=True, title="f"),
+        "channel dicts, layer with data on top": alt.layer(plain, rule, data=frame, width=300),
+        "layer of charts with their own data": alt.layer(plain, plain.properties(data=frame)),
+    }
+
+
+@pytest.mark.parametrize("kind", list(_builder_charts()))
+def test_fast_spec_is_altairs_spec(kind):
+    chart = _builder_charts()[kind]
+    fast = charts._plain_spec(chart)
+    assert fast is not None, kind
+    slow = _altair_spec(chart)
+    assert json.dumps({k: v for k, v in fast.items() if k != "datasets"}) == json.dumps(
+        {k: v for k, v in slow.items() if k != "datasets"}
+    )  # same content and key order
+    assert list(fast["datasets"]) == list(slow["datasets"])
+    for name, frame in fast["datasets"].items():
+        pd.testing.assert_frame_equal(frame, slow["datasets"][name])
+    assert fast["config"]["range"]["category"] == list(charts.PALETTE)  # the app's theme
+    assert charts.same_spec(fast, slow)
+
+
+def test_charts_the_fast_path_cannot_write_go_through_altair():
+    frame = _frame()
+    shorthand = alt.Chart(frame).mark_point().encode(x="a:Q", y="b")  # type parsed and inferred
+    no_data = alt.Chart().mark_rule().encode(y=alt.datum(1.0))  # Altair injects values=[{}]
+    conditional = (
+        alt.Chart(frame)
+        .mark_point()
+        .encode(color=alt.condition("datum.a > 1", alt.value("red"), alt.value("blue")))
+    )
+    brush = alt.selection_interval()
+    selection = alt.Chart(frame).mark_point().encode(x="a:Q").add_params(brush)
+    for chart in (shorthand, no_data, selection):
+        assert charts._plain_spec(chart) is None
+        assert "$schema" in charts.to_spec(chart)
+    # to_spec checks the fast path against Altair wherever charts are validated (tests)
+    for chart in (shorthand, no_data, conditional, selection):
+        assert charts.same_spec(charts.to_spec(chart), _altair_spec(chart))
+
+
+def test_same_spec_notices_a_difference():
+    spec = charts.to_spec(charts.lines(_frame(), "a", "b"))
+    assert charts.same_spec(spec, charts.to_spec(charts.lines(_frame(), "a", "b")))
+    other = charts.to_spec(charts.lines(_frame(), "a", "b", y_title="loss"))
+    assert not charts.same_spec(spec, other)
+    reordered = dict(reversed(list(spec.items())))
+    assert not charts.same_spec(spec, reordered)
+    changed = _frame().assign(b=[0.0, 0.0, 0.0])
+    swapped = {**spec, "datasets": {n: changed for n in spec["datasets"]}}
+    assert not charts.same_spec(spec, swapped)

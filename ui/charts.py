@@ -107,20 +107,152 @@ if os.environ.get("PIZARRA_VALIDATE_CHARTS") != "1":
     alt.utils.schemapi.disable_debug_mode()
 
 
+class _NotPlain(Exception):
+    """A chart part :func:`_plain_spec` does not convert the way Altair would: use Altair."""
+
+
+_PLAIN_SCALARS = (str, int, float, bool, type(None))
+_SCHEMA_TO_DICT = alt.SchemaBase.to_dict
+_FIELD_CHANNEL = alt.vegalite.v6.schema.channels.FieldChannelMixin
+_VALUE_CHANNEL = alt.vegalite.v6.schema.channels.ValueChannelMixin
+_TOP_LEVEL = alt.TopLevelMixin
+
+
+def _plain(obj: Any, context: dict[str, Any]) -> Any:
+    """``obj`` as Altair's ``_todict`` would write it, for the parts a page's charts use."""
+    if isinstance(obj, _PLAIN_SCALARS):
+        return obj
+    if isinstance(obj, dict):
+        return {k: _plain(v, context) for k, v in obj.items() if v is not alt.Undefined}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v, context) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return [_plain(v, context) for v in obj]
+    if isinstance(obj, np.number):
+        return float(obj)  # as Altair writes numpy scalars (integers included)
+    if isinstance(obj, _TOP_LEVEL):
+        return _plain_chart(obj, context, top_level=False)
+    if isinstance(obj, alt.SchemaBase):
+        method = type(obj).to_dict
+        if method is not _SCHEMA_TO_DICT:
+            # channels given with field= (no shorthand to parse) or a value without condition
+            plain = (
+                method is _FIELD_CHANNEL.to_dict
+                and obj._kwds.get("shorthand", alt.Undefined) is alt.Undefined
+            ) or (
+                method is _VALUE_CHANNEL.to_dict
+                and obj._kwds.get("condition", alt.Undefined) is alt.Undefined
+            )
+            if not plain:
+                raise _NotPlain(type(obj).__name__)
+        return _plain_kwds(obj, context)
+    raise _NotPlain(type(obj).__name__)
+
+
+def _plain_kwds(obj: alt.SchemaBase, context: dict[str, Any]) -> dict[str, Any]:
+    if obj._args:
+        raise _NotPlain(type(obj).__name__)
+    out = {}
+    for key, value in obj._kwds.items():
+        if value is alt.Undefined or key in ("shorthand", "_cached_hash"):
+            continue
+        if key == "mark" and isinstance(value, str):
+            value = {"type": value}
+        out[key] = _plain(value, context)
+    return out
+
+
+def _plain_chart(chart: Any, context: dict[str, Any], top_level: bool) -> dict[str, Any]:
+    """One (sub)chart, as ``TopLevelMixin.to_dict`` with the pizarra_named transformer."""
+    data = chart._kwds.get("data", alt.Undefined)
+    context = dict(context)
+    if isinstance(data, pd.DataFrame):
+        context["data"] = data
+        named = _named_dataset(data, context["datasets"])
+    elif data is alt.Undefined:
+        if isinstance(chart, alt.Chart) and "data" not in context:
+            raise _NotPlain("a chart without data")  # Altair injects values=[{}]
+        named = alt.Undefined
+    else:
+        raise _NotPlain(type(data).__name__)
+    if type(chart).to_dict not in (alt.Chart.to_dict, _TOP_LEVEL.to_dict):
+        raise _NotPlain(type(chart).__name__)
+    out = {}
+    for key, value in chart._kwds.items():
+        if key == "data":
+            value = named
+        if value is alt.Undefined or key in ("shorthand", "_cached_hash"):
+            continue
+        if key == "mark" and isinstance(value, str):
+            value = {"type": value}
+        out[key] = _plain(value, context)
+    if top_level:
+        out.setdefault("$schema", alt.SCHEMA_URL)
+        out = alt.utils.update_nested(alt.theme.get()(), out, copy=True)
+    return out
+
+
+def _plain_spec(chart: alt.TopLevelMixin) -> dict[str, Any] | None:
+    """The spec ``chart.to_dict()`` writes, built without Altair's machinery, or None.
+
+    Altair copies every schema object and walks its class hierarchy on the way (a third of a
+    chart-heavy rerun). Charts made of Vega-Lite dicts, fields given with ``field=``, and
+    DataFrames need none of that; anything else (shorthand strings, parameters, charts without
+    data) returns None and goes through Altair. Where charts are validated, :func:`to_spec`
+    checks that both give the same spec.
+    """
+    datasets: dict[str, Any] = {}
+    try:
+        spec = _plain_chart(chart, {"datasets": datasets}, top_level=True)
+    except _NotPlain:
+        return None
+    if datasets:
+        spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    return spec
+
+
 def to_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     """The chart's Vega-Lite spec with its data as named datasets.
 
     Altair's JSON-schema validation costs 30-150 ms per chart on every rerun, so it runs only
     where ``PIZARRA_VALIDATE_CHARTS=1`` (the test suite sets it): every chart a page test or the
-    browser test draws is validated there, and the app itself skips the cost.
+    browser test draws is validated there, and the app itself skips the cost. Charts made of
+    plain parts are written by :func:`_plain_spec`; where charts are validated, its spec is
+    checked against Altair's for every chart drawn.
     """
     validate = os.environ.get("PIZARRA_VALIDATE_CHARTS") == "1"
+    fast = _plain_spec(chart)
+    if fast is not None and not validate:
+        return fast
     datasets: dict[str, Any] = {}
     with _TRANSFORM_LOCK, alt.data_transformers.enable("pizarra_named", datasets=datasets):
         spec = chart.to_dict(validate=validate)
     if datasets:
         spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    if fast is not None and not same_spec(fast, spec):
+        raise AssertionError(f"_plain_spec differs from Altair's to_dict:\n{fast}\n{spec}")
     return spec
+
+
+def same_spec(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Equal specs, key order included, with DataFrame datasets compared by content."""
+    strip = (
+        {k: v for k, v in a.items() if k != "datasets"},
+        {k: v for k, v in b.items() if k != "datasets"},
+    )
+    if json.dumps(strip[0]) != json.dumps(strip[1]):
+        return False
+    da, db = a.get("datasets", {}), b.get("datasets", {})
+    if list(da) != list(db):
+        return False
+    for name, frame in da.items():
+        other = db[name]
+        if isinstance(frame, pd.DataFrame) and isinstance(other, pd.DataFrame):
+            if not frame.equals(other):
+                return False
+        elif frame != other:
+            return False
+    return True
 
 
 EXPORT_WIDTH = 720  # pixels of an exported chart drawn "stretch" on the page
