@@ -190,3 +190,20 @@ def test_same_spec_notices_a_difference():
     changed = _frame().assign(b=[0.0, 0.0, 0.0])
     swapped = {**spec, "datasets": {n: changed for n in spec["datasets"]}}
     assert not charts.same_spec(spec, swapped)
+
+
+def test_arrow_bytes_are_streamlits():
+    from streamlit import dataframe_util
+
+    rng = np.random.default_rng(0)
+    frames = [
+        _frame(),
+        pd.DataFrame({"x": rng.random(1000), "y": rng.random(1000), "g": ["u", "v"] * 500}),
+        pd.DataFrame({"n": np.arange(300), "when": pd.date_range("2024-01-01", periods=300)}),
+        pd.DataFrame({"mixed": [1, "a", 2.5] * 120, "v": rng.random(360)}),  # needs a fix
+    ]
+    for frame in frames:
+        expected = dataframe_util.convert_anything_to_arrow_bytes(frame)
+        assert charts._arrow_bytes(frame) == expected
+        back = dataframe_util.convert_arrow_bytes_to_pandas_df(charts._arrow_bytes(frame))
+        assert list(back.columns) == list(frame.columns) and len(back) == len(frame)
