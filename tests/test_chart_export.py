@@ -207,3 +207,119 @@ def test_arrow_bytes_are_streamlits():
         assert charts._arrow_bytes(frame) == expected
         back = dataframe_util.convert_arrow_bytes_to_pandas_df(charts._arrow_bytes(frame))
         assert list(back.columns) == list(frame.columns) and len(back) == len(frame)
+
+
+# The builders as they were written with Altair's channel objects: the oracle for the spec of the
+# channel-dict builders in ui/charts.py.
+def _old_lines(
+    frame,
+    x,
+    y,
+    color=None,
+    *,
+    x_title=None,
+    y_title=None,
+    log_x=False,
+    log_y=False,
+    height=280,
+    points=False,
+):
+    tips = [(x, "quantitative"), (y, "quantitative")] + ([(color, "nominal")] if color else [])
+    enc = {
+        "x": alt.X(
+            field=x,
+            type="quantitative",
+            title=x_title or x,
+            scale=alt.Scale(type="log") if log_x else alt.Scale(zero=False),
+        ),
+        "y": alt.Y(
+            field=y,
+            type="quantitative",
+            title=y_title or y,
+            scale=alt.Scale(type="log") if log_y else alt.Scale(zero=False),
+        ),
+        "tooltip": [alt.Tooltip(field=n, type=k) for n, k in tips],
+    }
+    if color:
+        enc["color"] = alt.Color(field=color, type="nominal", title=None)
+        enc["strokeDash"] = alt.StrokeDash(field=color, type="nominal", title=None)
+    return alt.Chart(frame).mark_line(point=points).encode(**enc).properties(height=height)
+
+
+def _old_bars(frame, x, y, color=None, *, x_title=None, y_title=None, height=260):
+    tips = [(x, "nominal"), (y, "quantitative")] + ([(color, "nominal")] if color else [])
+    enc = {
+        "x": alt.X(field=x, type="nominal", title=x_title or x, sort=None),
+        "y": alt.Y(field=y, type="quantitative", title=y_title or y),
+        "tooltip": [alt.Tooltip(field=n, type=k) for n, k in tips],
+    }
+    if color:
+        enc["color"] = alt.Color(field=color, type="nominal", title=None)
+        enc["xOffset"] = alt.XOffset(field=color, type="nominal")
+    return alt.Chart(frame).mark_bar().encode(**enc).properties(height=height)
+
+
+def _old_field(xs, ys, Z, *, log_color=False, title="", x_title="", y_title="", height=380):
+    X, Y = np.meshgrid(xs, ys)
+    dx = float(xs[1] - xs[0]) if len(xs) > 1 else 1.0
+    dy = float(ys[1] - ys[0]) if len(ys) > 1 else 1.0
+    hx, hy = 0.51 * dx, 0.51 * dy
+    frame = pd.DataFrame(
+        {
+            "x": X.ravel() - hx,
+            "x2": X.ravel() + hx,
+            "y": Y.ravel() - hy,
+            "y2": Y.ravel() + hy,
+            "z": np.asarray(Z, float).ravel(),
+        }
+    )
+    scale = alt.Scale(scheme=charts.SEQUENTIAL, type="symlog" if log_color else "linear")
+    x_dom = [float(xs[0]) - dx / 2, float(xs[-1]) + dx / 2]
+    y_dom = [float(ys[0]) - dy / 2, float(ys[-1]) + dy / 2]
+    return (
+        alt.Chart(frame)
+        .mark_rect(opacity=0.85, strokeWidth=0)
+        .encode(
+            x=alt.X(
+                field="x",
+                type="quantitative",
+                title=x_title,
+                scale=alt.Scale(domain=x_dom, nice=False),
+            ),
+            x2=alt.X2(field="x2"),
+            y=alt.Y(
+                field="y",
+                type="quantitative",
+                title=y_title,
+                scale=alt.Scale(domain=y_dom, nice=False),
+            ),
+            y2=alt.Y2(field="y2"),
+            color=alt.Color(field="z", type="quantitative", scale=scale, title=title or "f"),
+            tooltip=[alt.Tooltip(field="z", type="quantitative", format=".4g")],
+        )
+        .properties(height=height)
+    )
+
+
+def _builder_pairs():
+    frame = _frame()
+    xs, ys = np.linspace(-1, 1, 5), np.linspace(-2, 2, 4)
+    Z = np.outer(ys, xs)
+    yield charts.lines(frame, "a", "b"), _old_lines(frame, "a", "b")
+    kw = dict(x_title="A", y_title="B", log_x=True, log_y=True, height=200, points=True)
+    yield charts.lines(frame, "a", "b", "g", **kw), _old_lines(frame, "a", "b", "g", **kw)
+    yield charts.bars(frame, "g", "b"), _old_bars(frame, "g", "b")
+    kw = dict(x_title="G", y_title="B", height=100)
+    yield charts.bars(frame, "g", "b", "g", **kw), _old_bars(frame, "g", "b", "g", **kw)
+    yield charts.field(xs, ys, Z), _old_field(xs, ys, Z)
+    kw = dict(log_color=True, title="f", x_title="w1", y_title="w2", height=300)
+    yield charts.field(xs, ys, Z, **kw), _old_field(xs, ys, Z, **kw)
+
+
+def test_channel_dict_builders_write_the_old_specs():
+    for new, old in _builder_pairs():
+        a, b = charts.to_spec(new), _altair_spec(old)
+        assert json.dumps({k: v for k, v in a.items() if k != "datasets"}) == json.dumps(
+            {k: v for k, v in b.items() if k != "datasets"}
+        )
+        assert charts.same_spec(a, b)

@@ -391,11 +391,6 @@ def show_spec(
             )
 
 
-def _tooltips(*fields: tuple[str, str]) -> list[alt.Tooltip]:
-    """Tooltip channels as objects with ``field=``: shorthand strings are parsed on every rerun."""
-    return [alt.Tooltip(field=name, type=kind) for name, kind in fields]
-
-
 def lines(
     frame: pd.DataFrame,
     x: str,
@@ -410,26 +405,25 @@ def lines(
     points: bool = False,
 ) -> alt.Chart:
     """Line chart of ``y`` against ``x``, one line (colour and dash) per value of ``color``."""
+    # Channel dicts passed to alt.Chart in one call: Altair's channel objects, .encode and
+    # .properties copy the chart at every step (same spec, see tests/test_chart_export.py).
     tips = [(x, "quantitative"), (y, "quantitative")] + ([(color, "nominal")] if color else [])
-    enc: dict[str, object] = {
-        "x": alt.X(
-            field=x,
-            type="quantitative",
-            title=x_title or x,
-            scale=alt.Scale(type="log") if log_x else alt.Scale(zero=False),
-        ),
-        "y": alt.Y(
-            field=y,
-            type="quantitative",
-            title=y_title or y,
-            scale=alt.Scale(type="log") if log_y else alt.Scale(zero=False),
-        ),
-        "tooltip": _tooltips(*tips),
+    x_scale = {"type": "log"} if log_x else {"zero": False}
+    y_scale = {"type": "log"} if log_y else {"zero": False}
+    enc: dict[str, Any] = {
+        "x": {"field": x, "scale": x_scale, "title": x_title or x, "type": "quantitative"},
+        "y": {"field": y, "scale": y_scale, "title": y_title or y, "type": "quantitative"},
+        "tooltip": [{"field": name, "type": kind} for name, kind in tips],
     }
     if color:
-        enc["color"] = alt.Color(field=color, type="nominal", title=None)
-        enc["strokeDash"] = alt.StrokeDash(field=color, type="nominal", title=None)
-    return alt.Chart(frame).mark_line(point=points).encode(**enc).properties(height=height)
+        enc["color"] = {"field": color, "title": None, "type": "nominal"}
+        enc["strokeDash"] = {"field": color, "title": None, "type": "nominal"}
+    return alt.Chart(
+        frame,
+        mark={"type": "line", "point": points},
+        encoding=alt.FacetedEncoding(**enc),
+        height=height,
+    )
 
 
 def bars(
@@ -444,15 +438,17 @@ def bars(
 ) -> alt.Chart:
     """Bar chart (grouped side by side by ``color`` when given)."""
     tips = [(x, "nominal"), (y, "quantitative")] + ([(color, "nominal")] if color else [])
-    enc: dict[str, object] = {
-        "x": alt.X(field=x, type="nominal", title=x_title or x, sort=None),
-        "y": alt.Y(field=y, type="quantitative", title=y_title or y),
-        "tooltip": _tooltips(*tips),
+    enc: dict[str, Any] = {
+        "x": {"field": x, "sort": None, "title": x_title or x, "type": "nominal"},
+        "y": {"field": y, "title": y_title or y, "type": "quantitative"},
+        "tooltip": [{"field": name, "type": kind} for name, kind in tips],
     }
     if color:
-        enc["color"] = alt.Color(field=color, type="nominal", title=None)
-        enc["xOffset"] = alt.XOffset(field=color, type="nominal")
-    return alt.Chart(frame).mark_bar().encode(**enc).properties(height=height)
+        enc["color"] = {"field": color, "title": None, "type": "nominal"}
+        enc["xOffset"] = {"field": color, "type": "nominal"}
+    return alt.Chart(
+        frame, mark={"type": "bar"}, encoding=alt.FacetedEncoding(**enc), height=height
+    )
 
 
 def matrix_heatmap(
@@ -552,29 +548,29 @@ def field(
             "z": np.asarray(Z, float).ravel(),
         }
     )
-    scale = alt.Scale(scheme=SEQUENTIAL, type="symlog" if log_color else "linear")
+    scale = {"scheme": SEQUENTIAL, "type": "symlog" if log_color else "linear"}
     x_dom = [float(xs[0]) - dx / 2, float(xs[-1]) + dx / 2]
     y_dom = [float(ys[0]) - dy / 2, float(ys[-1]) + dy / 2]
-    return (
-        alt.Chart(frame)
-        .mark_rect(opacity=0.85, strokeWidth=0)
-        .encode(
-            x=alt.X(
-                field="x",
-                type="quantitative",
-                title=x_title,
-                scale=alt.Scale(domain=x_dom, nice=False),
-            ),
-            x2=alt.X2(field="x2"),
-            y=alt.Y(
-                field="y",
-                type="quantitative",
-                title=y_title,
-                scale=alt.Scale(domain=y_dom, nice=False),
-            ),
-            y2=alt.Y2(field="y2"),
-            color=alt.Color(field="z", type="quantitative", scale=scale, title=title or "f"),
-            tooltip=[alt.Tooltip(field="z", type="quantitative", format=".4g")],
-        )
-        .properties(height=height)
+    return alt.Chart(
+        frame,
+        mark={"type": "rect", "opacity": 0.85, "strokeWidth": 0},
+        encoding=alt.FacetedEncoding(
+            x={
+                "field": "x",
+                "scale": {"domain": x_dom, "nice": False},
+                "title": x_title,
+                "type": "quantitative",
+            },
+            x2={"field": "x2"},
+            y={
+                "field": "y",
+                "scale": {"domain": y_dom, "nice": False},
+                "title": y_title,
+                "type": "quantitative",
+            },
+            y2={"field": "y2"},
+            color={"field": "z", "scale": scale, "title": title or "f", "type": "quantitative"},
+            tooltip=[{"field": "z", "format": ".4g", "type": "quantitative"}],
+        ),
+        height=height,
     )
