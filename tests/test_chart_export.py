@@ -323,3 +323,18 @@ def test_channel_dict_builders_write_the_old_specs():
             {k: v for k, v in b.items() if k != "datasets"}
         )
         assert charts.same_spec(a, b)
+
+
+def test_chart_data_table_is_the_dataframes_table():
+    # show_spec hands st.dataframe the Arrow table of the chart's data: the same bytes and
+    # columns as Streamlit's own conversion of the DataFrame
+    from streamlit import dataframe_util
+
+    rng = np.random.default_rng(1)
+    frame = pd.DataFrame({"epoch": np.arange(500), "loss": rng.random(500), "run": ["a"] * 500})
+    table = charts._arrow_table(frame)
+    assert dataframe_util.convert_arrow_table_to_arrow_bytes(
+        table
+    ) == dataframe_util.convert_pandas_df_to_arrow_bytes(frame)
+    assert table.column_names == ["epoch", "loss", "run"]
+    assert charts._arrow_table(pd.DataFrame({"mixed": [1, "a"]})) is None

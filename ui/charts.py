@@ -100,16 +100,23 @@ def _arrow(name: str, values: Any) -> Any:
     return data
 
 
-def _arrow_bytes(frame: pd.DataFrame) -> bytes:
-    """Streamlit's Arrow bytes of a DataFrame, converted in this thread.
+def _arrow_table(frame: pd.DataFrame) -> pa.Table | None:
+    """The Arrow table Streamlit makes of a DataFrame, converted in this thread, or None.
 
     pyarrow converts a frame of more than 100 rows per column in a new thread pool, whose
-    start-up costs more than the conversion of a chart's data; the bytes are the same.
-    Frames pyarrow cannot convert as they are go through Streamlit's fixes.
+    start-up costs more than the conversion of a chart's data; the table is the same. None for
+    frames pyarrow cannot convert as they are (Streamlit's fixes apply to those).
     """
     try:
-        table = pa.Table.from_pandas(frame, nthreads=1)
+        return pa.Table.from_pandas(frame, nthreads=1)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, ValueError):
+        return None
+
+
+def _arrow_bytes(frame: pd.DataFrame) -> bytes:
+    """Streamlit's Arrow bytes of a DataFrame (see :func:`_arrow_table`)."""
+    table = _arrow_table(frame)
+    if table is None:
         return dataframe_util.convert_anything_to_arrow_bytes(frame)
     return dataframe_util.convert_arrow_table_to_arrow_bytes(table)
 
@@ -380,7 +387,9 @@ def show_spec(
     export_buttons(spec, stem)
     if data is not None:
         with st.expander(t("ui.chart_data"), expanded=False):
-            st.dataframe(data, hide_index=True, width="stretch")
+            # the same bytes as from the DataFrame (tested), without pyarrow's thread pool
+            table = _arrow_table(data)
+            st.dataframe(data if table is None else table, hide_index=True, width="stretch")
             st.download_button(
                 t("ui.download_csv"),
                 data=lambda: data.to_csv(index=False).encode("utf-8"),  # built when clicked
