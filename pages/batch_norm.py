@@ -7,7 +7,6 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit import dataframe_util
 
 from core import batch_norm as bn
 from ui import blocks, charts, page, params
@@ -278,13 +277,14 @@ BUILDERS = {
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def _spec(kind: str, *args) -> dict:
-    spec = BUILDERS[kind](*args).to_dict()
-    # Streamlit ships named datasets as Arrow bytes and converts any other form on every run;
-    # converting once here lets the cached spec skip that work.
+    # charts.to_spec: named DataFrames, and Altair's schema validation only where charts are
+    # validated (tests), not on every cache miss. Streamlit ships named datasets as Arrow bytes
+    # and converts any other form on every run; converting once here lets the cached spec skip
+    # that work.
+    spec = charts.to_spec(BUILDERS[kind](*args))
     for name, values in spec.get("datasets", {}).items():
-        spec["datasets"][name] = dataframe_util.convert_anything_to_arrow_bytes(
-            pd.DataFrame.from_records(values)
-        )
+        if isinstance(values, pd.DataFrame):
+            spec["datasets"][name] = charts.arrow_bytes(values)
     return spec
 
 

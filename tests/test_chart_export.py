@@ -204,8 +204,8 @@ def test_arrow_bytes_are_streamlits():
     ]
     for frame in frames:
         expected = dataframe_util.convert_anything_to_arrow_bytes(frame)
-        assert charts._arrow_bytes(frame) == expected
-        back = dataframe_util.convert_arrow_bytes_to_pandas_df(charts._arrow_bytes(frame))
+        assert charts.arrow_bytes(frame) == expected
+        back = dataframe_util.convert_arrow_bytes_to_pandas_df(charts.arrow_bytes(frame))
         assert list(back.columns) == list(frame.columns) and len(back) == len(frame)
 
 

@@ -92,7 +92,7 @@ def _arrow(name: str, values: Any) -> Any:
         cached = _ARROW_CACHE.get(name)
     if cached is not None:
         return cached
-    data = _arrow_bytes(values)
+    data = arrow_bytes(values)
     with _ARROW_LOCK:
         if len(_ARROW_CACHE) >= _ARROW_CACHE_MAX:
             _ARROW_CACHE.pop(next(iter(_ARROW_CACHE)))  # the oldest entry
@@ -113,7 +113,7 @@ def _arrow_table(frame: pd.DataFrame) -> pa.Table | None:
         return None
 
 
-def _arrow_bytes(frame: pd.DataFrame) -> bytes:
+def arrow_bytes(frame: pd.DataFrame) -> bytes:
     """Streamlit's Arrow bytes of a DataFrame (see :func:`_arrow_table`)."""
     table = _arrow_table(frame)
     if table is None:
