@@ -31,8 +31,19 @@ def with_latex(*latex: str) -> Callable[[F], F]:
     return decorate
 
 
-def as_float_array(value: Any, name: str, ndim: int | tuple[int, ...] | None = None) -> np.ndarray:
-    """Convert to a float64 array, requiring finite entries and (optionally) a number of dims."""
+def as_float_array(
+    value: Any,
+    name: str,
+    ndim: int | tuple[int, ...] | None = None,
+    keep_float_dtype: bool = False,
+) -> np.ndarray:
+    """Convert to a float64 array, requiring finite entries and (optionally) a number of dims.
+
+    ``keep_float_dtype=True`` returns a floating-point ndarray as it is (float32 stays float32,
+    no copy); anything else is converted to float64.
+    """
+    if keep_float_dtype and isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        return _check_array(value, name, ndim)
     try:
         probe = np.asarray(value)
     except (TypeError, ValueError, OverflowError):
@@ -48,6 +59,11 @@ def as_float_array(value: Any, name: str, ndim: int | tuple[int, ...] | None = N
         raise ValueError(f"{name} must be numeric, got {_short(value)}") from exc
     except OverflowError as exc:  # e.g. a Python int with hundreds of digits
         raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)") from exc
+    return _check_array(arr, name, ndim)
+
+
+def _check_array(arr: np.ndarray, name: str, ndim: int | tuple[int, ...] | None) -> np.ndarray:
+    """The shape and finiteness checks of :func:`as_float_array` on a float array."""
     if ndim is not None:
         allowed = (ndim,) if isinstance(ndim, int) else ndim
         if arr.ndim not in allowed:

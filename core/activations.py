@@ -311,35 +311,25 @@ def mlp_forward_backward(
         weight (pieces, n, n), ``upstream`` (N, n)).
     """
     key = _check_name(name)
-    x = _as_real(x, "x", 2)
+    x = as_float_array(x, "x", ndim=2, keep_float_dtype=True)
     N, n = x.shape
     pieces = 2 if key == "maxout" else 1
     if not isinstance(weights, (list, tuple)) or len(weights) == 0:
         raise ValueError(f"weights must be a non-empty list of arrays, got {_short(weights)}")
-    weights = [_as_real(W, f"weights[{i}]", 3) for i, W in enumerate(weights)]
+    weights = [
+        as_float_array(W, f"weights[{i}]", ndim=3, keep_float_dtype=True)
+        for i, W in enumerate(weights)
+    ]
     for i, W in enumerate(weights):
         if W.shape != (pieces, n, n):
             raise ValueError(
                 f"weights[{i}] must have shape {(pieces, n, n)} (pieces, width, width) for "
                 f"{key}, got shape {W.shape}"
             )
-    upstream = _as_real(upstream, "upstream", 2)
+    upstream = as_float_array(upstream, "upstream", ndim=2, keep_float_dtype=True)
     if upstream.shape != x.shape:
         raise ValueError(f"upstream must have the shape of x {x.shape}, got shape {upstream.shape}")
     return _mlp_forward_backward(x, weights, key, upstream)
-
-
-def _as_real(value: Any, name: str, ndim: int) -> np.ndarray:
-    """A finite float array with ``ndim`` dimensions; float32 input stays float32."""
-    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-        if value.ndim != ndim:
-            raise ValueError(f"{name} must be {ndim}-D, got shape {value.shape}")
-        if value.size == 0:
-            raise ValueError(f"{name} must not be empty, got shape {value.shape}")
-        if not np.all(np.isfinite(value)):
-            raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
-        return value
-    return as_float_array(value, name, ndim=ndim)
 
 
 def _mlp_forward_backward(
