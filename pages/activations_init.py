@@ -349,11 +349,12 @@ with tab_init:
     )
     left, right = st.columns(2)
     lab_std, lab_grad = t(f"{TOPIC}.curve_std"), t(f"{TOPIC}.curve_grad")
-    with left:
-        sframe = pd.DataFrame({"layer": layers, "std": np.maximum(stats.std, 1e-300)})
-        std_chart = alt.Chart(
-            sframe,
-            mark={"type": "line", "point": True, "color": charts.PALETTE[0]},
+
+    def layer_curve(column: str, values: np.ndarray, title: str, mark: dict) -> alt.Chart:
+        """A per-layer quantity on a log axis (zeros floored at 1e-300 so the log can draw)."""
+        return alt.Chart(
+            pd.DataFrame({"layer": layers, column: np.maximum(values, 1e-300)}),
+            mark=mark,
             encoding=Enc(
                 x={
                     "field": "layer",
@@ -361,13 +362,21 @@ with tab_init:
                     "title": t(f"{TOPIC}.layer"),
                     "axis": {"tickMinStep": 1},
                 },
-                y={"field": "std", "type": Q, "title": lab_std, "scale": {"type": "log"}},
+                y={"field": column, "type": Q, "title": title, "scale": {"type": "log"}},
                 tooltip=[
                     {"field": "layer", "type": Q},
-                    {"field": "std", "type": Q, "format": ".3g"},
+                    {"field": column, "type": Q, "format": ".3g"},
                 ],
             ),
             height=260,
+        )
+
+    with left:
+        std_chart = layer_curve(
+            "std",
+            stats.std,
+            lab_std,
+            {"type": "line", "point": True, "color": charts.PALETTE[0]},
         )
         charts.show(
             std_chart,
@@ -379,28 +388,11 @@ with tab_init:
             filename="layer_std.csv",
         )
     with right:
-        gframe = pd.DataFrame({"layer": layers, "grad": np.maximum(stats.grad_W_norm, 1e-300)})
-        grad_chart = alt.Chart(
-            gframe,
-            mark={
-                "type": "line",
-                "point": {"color": charts.PALETTE[1]},
-                "color": charts.PALETTE[1],
-            },
-            encoding=Enc(
-                x={
-                    "field": "layer",
-                    "type": Q,
-                    "title": t(f"{TOPIC}.layer"),
-                    "axis": {"tickMinStep": 1},
-                },
-                y={"field": "grad", "type": Q, "title": lab_grad, "scale": {"type": "log"}},
-                tooltip=[
-                    {"field": "layer", "type": Q},
-                    {"field": "grad", "type": Q, "format": ".3g"},
-                ],
-            ),
-            height=260,
+        grad_chart = layer_curve(
+            "grad",
+            stats.grad_W_norm,
+            lab_grad,
+            {"type": "line", "point": {"color": charts.PALETTE[1]}, "color": charts.PALETTE[1]},
         )
         charts.show(
             grad_chart,
