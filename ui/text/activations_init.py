@@ -74,10 +74,15 @@ EN = {
     f"{P}.yes": "yes",
     f"{P}.no": "no",
     f"{P}.misc_sigmoid_quarter": (
-        "The sigmoid's slope is at most 1/4 (at x = 0), so each sigmoid layer shrinks the "
-        "backpropagated gradient by a factor of at least 4, even when no unit is saturated. Its "
-        "outputs are also all positive (not zero-centred), so the gradients of the next layer's "
-        "weights of one unit all share the same sign, which makes updates zig-zag."
+        "“Each sigmoid layer divides the gradient by at least 4.” What is bounded by 1/4 is the "
+        "sigmoid's own factor: its slope σ′(z) ≤ 1/4, reached only at z = 0. Backpropagation "
+        "through a layer multiplies by that slope *and* by the layer's weights, Wᵀ·diag(σ′(z)), "
+        "so the gradient shrinks by the slope times the weights' gain: with weights of gain "
+        "near 1 (e.g. Xavier's) it does fade layer after layer, but weights with gain above 4 "
+        "can keep it steady or make it grow (large weights also push units towards "
+        "saturation, where σ′ is far below 1/4). Its outputs are also all positive (not "
+        "zero-centred), so for one example the gradients of the weights entering a unit of the "
+        "next layer all share the same sign, which makes updates zig-zag."
     ),
     f"{P}.dead_header": "Dead ReLUs",
     f"{P}.dead_md": (
@@ -291,11 +296,16 @@ ES = {
     f"{P}.yes": "sí",
     f"{P}.no": "no",
     f"{P}.misc_sigmoid_quarter": (
-        "La pendiente de la sigmoide es a lo sumo 1/4 (en x = 0), así que cada capa sigmoide "
-        "reduce el gradiente retropropagado al menos 4 veces, aunque ninguna unidad esté "
-        "saturada. Además sus salidas son todas positivas (no está centrada en cero), por lo que "
-        "los gradientes de los pesos de una unidad de la capa siguiente tienen todos el mismo "
-        "signo y las actualizaciones zigzaguean."
+        "«Cada capa sigmoide divide el gradiente al menos entre 4.» Lo que está acotado por 1/4 "
+        "es el factor propio de la sigmoide: su pendiente σ′(z) ≤ 1/4, que solo se alcanza en "
+        "z = 0. La retropropagación a través de una capa multiplica por esa pendiente *y* por "
+        "los pesos de la capa, Wᵀ·diag(σ′(z)), así que el gradiente se reduce según la pendiente "
+        "por la ganancia de los pesos: con pesos de ganancia cercana a 1 (como los de Xavier) sí "
+        "se desvanece capa tras capa, pero pesos con ganancia mayor que 4 pueden mantenerlo "
+        "estable o hacerlo crecer (los pesos grandes también llevan las unidades hacia la "
+        "saturación, donde σ′ queda muy por debajo de 1/4). Además sus salidas son todas positivas (no está centrada en "
+        "cero), por lo que, para un ejemplo, los gradientes de los pesos que entran a una unidad "
+        "de la capa siguiente tienen todos el mismo signo y las actualizaciones zigzaguean."
     ),
     f"{P}.dead_header": "ReLU muertas",
     f"{P}.dead_md": (

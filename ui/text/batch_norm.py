@@ -141,7 +141,7 @@ EN = {
     "batch_norm.col_y_train": "y, training (batch statistics)",
     "batch_norm.col_y_eval": "y, evaluation (running estimates)",
     # why it helps
-    "batch_norm.why_header": "Why it helps: round loss contours",
+    "batch_norm.why_header": "Why it helps: rounder loss contours (for the inputs)",
     "batch_norm.why_md": (
         "Fit a linear regression with an intercept on two features, {a} and {b}. Its loss is a "
         "quadratic bowl shaped by the Hessian H = AᵀA/n with A = [X, 1]. When the features have "
@@ -149,9 +149,18 @@ EN = {
         "κ = λ_max/λ_min: the level curves are long, thin ellipses, the steep direction caps the "
         "step (gradient descent diverges once η ≥ 2/λ_max) and the flat direction then needs "
         "about κ·ln(1/tol)/2 steps. Standardizing each feature — what batch norm does to the "
-        "inputs of a layer — makes the contours almost round, and the same gradient descent "
-        "finishes in a handful of steps. The model is the same: standardizing only changes the "
-        "variables, and both fits give the same predictions."
+        "inputs of a layer — removes the differences of offset and scale, and the same gradient "
+        "descent finishes in a handful of steps. It does not remove correlation: two "
+        "standardized features with correlation ρ still give κ = (1 + |ρ|)/(1 − |ρ|). The "
+        "contours here come out almost round only because {a} and {b} are drawn independently; "
+        "removing correlation takes whitening, not standardizing. The model is the same: "
+        "standardizing only changes the variables, and both fits give the same predictions.\n\n"
+        "This picture is about the inputs of a single linear model. Why batch norm helps "
+        "*inside* a deep network is still debated. The original paper (Ioffe & Szegedy, 2015) "
+        "credited a smaller *internal covariate shift*, the drift of each layer's input "
+        "distribution while the earlier layers train. Santurkar et al. (2018) found that it "
+        "helps even when that drift is not reduced, and argued instead that it makes the loss "
+        "landscape smoother (gradients change less abruptly), which tolerates larger steps."
     ),
     "batch_norm.lr_frac": "step η as a fraction of the stability limit 2/λ_max",
     "batch_norm.lr_frac_help": (
@@ -392,7 +401,7 @@ ES = {
     "batch_norm.col_y_train": "y, entrenamiento (estadísticas del lote)",
     "batch_norm.col_y_eval": "y, evaluación (estimaciones móviles)",
     # why it helps
-    "batch_norm.why_header": "Por qué ayuda: curvas de nivel redondas",
+    "batch_norm.why_header": "Por qué ayuda: curvas de nivel más redondas (en las entradas)",
     "batch_norm.why_md": (
         "Ajusta una regresión lineal con intercepto sobre dos variables, {a} y {b}. Su pérdida es "
         "un tazón cuadrático cuya forma fija la hessiana H = AᵀA/n, con A = [X, 1]. Cuando las "
@@ -401,9 +410,20 @@ ES = {
         "dirección empinada limita el paso (el descenso de gradiente diverge en cuanto "
         "η ≥ 2/λ_max) y la dirección plana necesita entonces unos κ·ln(1/tol)/2 pasos. "
         "Estandarizar cada variable —lo que hace la normalización por lotes con las entradas de "
-        "una capa— vuelve casi redondas las curvas, y el mismo descenso de gradiente termina en "
-        "un puñado de pasos. El modelo es el mismo: estandarizar solo cambia las variables, y "
-        "ambos ajustes dan las mismas predicciones."
+        "una capa— elimina las diferencias de desplazamiento y de escala, y el mismo descenso "
+        "de gradiente termina en un puñado de pasos. No elimina la correlación: dos variables "
+        "estandarizadas con correlación ρ siguen dando κ = (1 + |ρ|)/(1 − |ρ|). Aquí las curvas "
+        "salen casi redondas solo porque {a} y {b} se generan de forma independiente; quitar la "
+        "correlación requiere blanquear los datos, no estandarizarlos. El modelo es el mismo: "
+        "estandarizar solo cambia las variables, y ambos ajustes dan las mismas predicciones."
+        "\n\n"
+        "Este dibujo trata de las entradas de un solo modelo lineal. Por qué la normalización "
+        "por lotes ayuda *dentro* de una red profunda sigue en debate. El artículo original "
+        "(Ioffe y Szegedy, 2015) lo atribuyó a reducir el *desplazamiento interno de "
+        "covariables*, el cambio de la distribución de las entradas de cada capa mientras se "
+        "entrenan las anteriores. Santurkar et al. (2018) observaron que ayuda incluso cuando "
+        "ese cambio no disminuye y propusieron en su lugar que suaviza el paisaje de la pérdida "
+        "(los gradientes cambian de forma menos brusca), lo que tolera pasos más grandes."
     ),
     "batch_norm.lr_frac": "paso η como fracción del límite de estabilidad 2/λ_max",
     "batch_norm.lr_frac_help": (

@@ -6,9 +6,10 @@ EN = {
     "matrix: more parameters, no extra power — and a bottleneck if it is narrow.",
     "linear_networks.intro": (
         "Network **A** maps the input straight to the output (d → m); network **B** has one "
-        "hidden layer in between (d → h → m). With linear activations everywhere, B is a product "
-        "of affine maps — which is again one affine map. Change the sizes and the activation, "
-        "and watch when the hidden layer adds something and when it only takes away."
+        "hidden layer in between (d → h → m). With linear activations everywhere, B is a "
+        "composition of affine maps — which is again one affine map. Change the sizes and the "
+        "activation, and watch when the hidden layer adds something and when it only takes "
+        "away."
     ),
     "linear_networks.d": "inputs d",
     "linear_networks.h": "hidden units h (network B)",
