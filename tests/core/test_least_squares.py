@@ -499,3 +499,192 @@ def test_normal_equations_for_tiny_and_huge_x_equal_the_scaled_solution():
 def test_max_stable_lr_beyond_the_float_range_is_inf():
     assert ls.max_stable_lr([[1e-160]]) == np.inf  # 2e320: every float step is stable
     assert ls.max_stable_lr([[1e-150]]) == pytest.approx(2e300, rel=1e-12)
+
+
+# ---------------------------------------------------------------------------------------------
+# generalized inverses of X^T X (Homework P1): every one gives a minimizer, only A^+ the shortest
+# ---------------------------------------------------------------------------------------------
+
+
+def _deficient(n: int, d: int, r: int, seed: int):
+    return _matrix(n, d, r, seed)
+
+
+@SETTINGS
+@given(
+    st.integers(2, 6),
+    st.integers(2, 5),
+    st.integers(0, 2**31 - 1),
+    st.floats(-3.0, 3.0),
+)
+def test_every_generalized_inverse_gives_a_minimizer_with_the_lstsq_residual(n, d, seed, scale):
+    r = min(n, d) - 1  # rank deficient: r < d
+    X, y = _deficient(n, d, r, seed)
+    A = X.T @ X
+    rng = np.random.default_rng(seed)
+    Z, W = rng.normal(size=(d, d)), rng.normal(size=(d, d))
+    G = ls.generalized_inverse(X, scale * Z, W)
+    # oracle: A G A = A, and with Z = W = 0 it is numpy's pseudoinverse of A
+    np.testing.assert_allclose(A @ G @ A, A, atol=1e-9 * max(1.0, np.abs(A).max()))
+    np.testing.assert_allclose(
+        ls.generalized_inverse(X, np.zeros((d, d))), np.linalg.pinv(A, hermitian=True), atol=1e-9
+    )
+    w_G = ls.minimizer_from_ginv(X, y, G)
+    w_lstsq, *_ = np.linalg.lstsq(X, y, rcond=None)
+    # a minimizer: it solves the normal equations and leaves lstsq's residual
+    np.testing.assert_allclose(A @ w_G, X.T @ y, atol=1e-8)
+    assert ls.residual_norm(X, y, w_G) == pytest.approx(np.linalg.norm(X @ w_lstsq - y), abs=1e-8)
+    # W never matters (X^T y lies in the range of A); Z moves w along the null space only
+    np.testing.assert_allclose(
+        w_G, ls.minimizer_from_ginv(X, y, ls.generalized_inverse(X, scale * Z)), atol=1e-9
+    )
+    N = ls.null_space(X)
+    np.testing.assert_allclose(w_G - w_lstsq, N @ (N.T @ (w_G - w_lstsq)), atol=1e-8)
+    # Pythagoras: no minimizer is shorter than lstsq's X^+ y
+    assert np.linalg.norm(w_G) >= np.linalg.norm(w_lstsq) - 1e-9
+
+
+def test_two_generalized_inverses_two_minimizers_same_residual_on_the_duplicated_column():
+    # X = [x, x]: X^T X = s [[1, 1], [1, 1]] with s = ||x||^2; lstsq splits c = x.y / s evenly
+    X, y = ls.example_data("dup")
+    x = X[:, 0]
+    c = float(x @ y / (x @ x))
+    A = X.T @ X
+    G_mp = ls.generalized_inverse(X, np.zeros((2, 2)))
+    G_block, cols = ls.block_generalized_inverse(X)
+    assert cols == [0]
+    np.testing.assert_allclose(G_block, [[1.0 / (x @ x), 0.0], [0.0, 0.0]], rtol=1e-14)
+    for G in (G_mp, G_block):
+        np.testing.assert_allclose(A @ G @ A, A, rtol=1e-12, atol=1e-12)
+    assert np.abs(G_mp - G_block).max() > 0.01  # two different generalized inverses ...
+    w_mp = ls.minimizer_from_ginv(X, y, G_mp)
+    w_block = ls.minimizer_from_ginv(X, y, G_block)
+    np.testing.assert_allclose(w_mp, [c / 2, c / 2], rtol=1e-12)
+    np.testing.assert_allclose(w_block, [c, 0.0], rtol=1e-12, atol=1e-15)
+    # ... two different minimizers with the same residual, norms in the ratio sqrt(2)
+    assert ls.residual_norm(X, y, w_mp) == pytest.approx(ls.residual_norm(X, y, w_block), rel=1e-12)
+    assert np.linalg.norm(w_block) / np.linalg.norm(w_mp) == pytest.approx(np.sqrt(2.0), rel=1e-12)
+    # only the Moore–Penrose one gives lstsq's minimum-norm solution
+    w_lstsq = np.linalg.lstsq(X, y, rcond=None)[0]
+    np.testing.assert_allclose(w_mp, w_lstsq, atol=1e-12)
+    assert np.abs(w_block - w_lstsq).max() > 0.1
+
+
+@SETTINGS
+@given(problems())
+def test_block_generalized_inverse_is_a_generalized_inverse(prob):
+    X, y, r = prob
+    A = X.T @ X
+    G, cols = ls.block_generalized_inverse(X)
+    assert len(cols) == r and np.linalg.matrix_rank(X[:, cols]) == r
+    np.testing.assert_allclose(A @ G @ A, A, atol=1e-8 * max(1.0, np.abs(A).max()))
+    w_G = ls.minimizer_from_ginv(X, y, G)
+    w_lstsq = np.linalg.lstsq(X, y, rcond=None)[0]
+    assert ls.residual_norm(X, y, w_G) == pytest.approx(np.linalg.norm(X @ w_lstsq - y), abs=1e-8)
+    others = np.setdiff1d(np.arange(X.shape[1]), cols)
+    np.testing.assert_array_equal(w_G[others], 0.0)  # the dropped columns get weight 0
+
+
+def test_full_column_rank_has_one_generalized_inverse():
+    X, y = ls.example_data("full")
+    A_inv = np.linalg.inv(X.T @ X)
+    Z = np.arange(4.0).reshape(2, 2)
+    np.testing.assert_allclose(ls.generalized_inverse(X, Z, -Z), A_inv, rtol=1e-12)
+    np.testing.assert_allclose(ls.block_generalized_inverse(X)[0], A_inv, rtol=1e-12)
+
+
+# ---------------------------------------------------------------------------------------------
+# sensitivity: kappa^2 with a residual, kappa for an exact fit
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kappa", [1e2, 1e3, 1e4])
+@pytest.mark.parametrize("residual", [0.0, 0.01, 1.0])
+def test_sensitivity_matches_first_order_theory_and_lstsq(kappa, residual):
+    X, y = ls.conditioned_example(kappa, residual)
+    np.testing.assert_allclose(np.linalg.cond(X), kappa, rtol=1e-10)
+    s = ls.sensitivity(X, y)
+    assert s.kappa == pytest.approx(kappa, rel=1e-10)
+    assert s.residual_ratio == pytest.approx(residual, rel=1e-8, abs=1e-12)  # rounding ~ kappa eps
+    assert s.predicted_residual == pytest.approx(kappa**2 * residual, rel=1e-8, abs=1e-6)
+    assert s.gain_fit == pytest.approx(kappa, rel=2e-3)
+    # oracle: the same gains recomputed with numpy's lstsq on the perturbed matrices
+    w = np.linalg.lstsq(X, y, rcond=None)[0]
+    for dX, gain in ((s.dX_fit, s.gain_fit), (s.dX_residual, s.gain_residual)):
+        w_p = np.linalg.lstsq(X + dX, y, rcond=None)[0]
+        rel_dX = np.linalg.norm(dX, 2) / np.linalg.norm(X, 2)
+        oracle = np.linalg.norm(w_p - w) / np.linalg.norm(w) / rel_dX
+        assert gain == pytest.approx(oracle, rel=1e-3, abs=1e-6 * kappa)
+    if residual > 0:
+        assert s.gain_residual == pytest.approx(kappa**2 * residual, rel=2e-3)
+    else:
+        assert s.gain_residual < 1e-3 * kappa  # no residual: the kappa^2 term is gone
+
+
+def test_sensitivity_grows_like_kappa_squared_only_with_a_residual():
+    kappas = [1e2, 1e3, 1e4]
+
+    def worst(residual):
+        gains = [ls.sensitivity(*ls.conditioned_example(k, residual)) for k in kappas]
+        return np.array([max(g.gain_fit, g.gain_residual) for g in gains])
+
+    with_residual, exact_fit = worst(0.1), worst(0.0)
+    # slope of log(gain) against log(kappa): 2 with a residual, 1 for an exact fit
+    assert np.polyfit(np.log10(kappas), np.log10(with_residual), 1)[0] == pytest.approx(2, abs=0.01)
+    assert np.polyfit(np.log10(kappas), np.log10(exact_fit), 1)[0] == pytest.approx(1, abs=0.01)
+
+
+@SETTINGS
+@given(st.integers(3, 8), st.integers(0, 2**31 - 1), st.floats(0.0, 2.0))
+def test_random_perturbations_stay_below_the_perturbation_bound(n, seed, noise):
+    # ||dw||/||w|| <= eps (2 kappa / cos(theta) + kappa^2 tan(theta)) to first order
+    X, y = _matrix(n, 2, 2, seed, s_low=0.05, s_high=3.0)
+    w = np.linalg.lstsq(X, y, rcond=None)[0]
+    y = X @ w + noise * (y - X @ w)  # scale the residual
+    w = np.linalg.lstsq(X, y, rcond=None)[0]
+    kappa = np.linalg.cond(X)
+    sin_t = np.linalg.norm(y - X @ w) / np.linalg.norm(y)
+    cos_t = np.sqrt(max(0.0, 1.0 - sin_t**2))
+    bound = 2 * kappa / cos_t + kappa**2 * sin_t / cos_t
+    rng = np.random.default_rng(seed)
+    for _ in range(5):
+        dX = rng.normal(size=X.shape)
+        dX *= 1e-7 * np.linalg.norm(X, 2) / np.linalg.norm(dX, 2)
+        assert ls.perturbation_gain(X, y, dX) <= bound * (1 + 1e-3)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: ls.generalized_inverse(X_OK, np.eye(3)),
+            r"^Z must have shape \(2, 2\), got \(3, 3\)$",
+        ),
+        (lambda: ls.generalized_inverse(X_OK, np.eye(2), [[np.nan] * 2] * 2), r"^W must contain"),
+        (
+            lambda: ls.minimizer_from_ginv(X_OK, Y_OK, np.eye(3)),
+            r"^G must have shape \(2, 2\), got \(3, 3\)$",
+        ),
+        (
+            lambda: ls.sensitivity(*ls.example_data("dup")),
+            r"^X must have full column rank 2 for a unique minimizer, got rank 1$",
+        ),
+        (
+            lambda: ls.sensitivity(X_OK, np.zeros(6)),
+            r"^the least-squares solution is w = 0, so its relative change is undefined$",
+        ),
+        (
+            lambda: ls.perturbation_gain(X_OK, Y_OK, np.zeros((6, 2))),
+            r"^dX must be nonzero, got the zero matrix$",
+        ),
+        (
+            lambda: ls.perturbation_gain(X_OK, Y_OK, np.ones((2, 2))),
+            r"^dX must have the shape of X \(6, 2\), got \(2, 2\)$",
+        ),
+        (lambda: ls.conditioned_example(0.5, 0.1), r"^kappa must be >= 1.0, got 0.5$"),
+        (lambda: ls.conditioned_example(10.0, -1.0), r"^residual must be >= 0.0, got -1.0$"),
+    ],
+)
+def test_generalized_inverse_and_sensitivity_bad_input(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
