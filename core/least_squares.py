@@ -495,6 +495,56 @@ def minimizer_from_ginv(X: object, y: object, G: object) -> np.ndarray:
     return G @ (X.T @ y)
 
 
+@dataclass(frozen=True)
+class GinvResult:
+    """One generalized inverse ``G`` of ``A = X^T X`` and the minimizer it gives."""
+
+    name: str  # "mp", "block" or "family"
+    G: np.ndarray  # (d, d)
+    defect: float  # max |A G A - A|, 0 up to rounding
+    w: np.ndarray  # (d,) = G X^T y
+    norm: float  # ||w||
+    residual: float  # ||X w - y||
+    columns: tuple[int, ...] = ()  # the block's columns (0-based), "block" only
+
+
+def compare_generalized_inverses(
+    X: object, y: object, rtol: float | None = None
+) -> list[GinvResult]:
+    """Three generalized inverses of ``X^T X`` and their minimizers, for the page's table.
+
+    ``"mp"``: the Moore–Penrose ``(X^T X)^+`` (gives ``X^+ y``); ``"block"``: the inverse of a
+    nonsingular principal block (:func:`block_generalized_inverse`); ``"family"``: the general
+    formula with ``Z = W = diag(1, 2, ..., d)`` (:func:`generalized_inverse`).
+    """
+    X = _as_X(X)
+    y = _as_y(y, X.shape[0])
+    d = X.shape[1]
+    A = X.T @ X
+    G_block, cols = block_generalized_inverse(X, rtol)
+    Z = np.diag(np.arange(1.0, d + 1))  # not symmetric under swaps: moves w off X^+ y
+    candidates = [
+        ("mp", generalized_inverse(X, np.zeros((d, d)), rtol=rtol), ()),
+        ("block", G_block, tuple(cols)),
+        ("family", generalized_inverse(X, Z, Z, rtol=rtol), ()),
+    ]
+    out = []
+    for name, G, columns in candidates:
+        w = minimizer_from_ginv(X, y, G)
+        out.append(
+            GinvResult(
+                name=name,
+                G=G,
+                defect=float(np.abs(A @ G @ A - A).max()),
+                w=w,
+                norm=float(np.linalg.norm(w)),
+                residual=float(residual_norm(X, y, w)),
+                columns=columns,
+            )
+        )
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # sensitivity to perturbations of X: kappa for an exact fit, kappa^2 with a residual
 # --------------------------------------------------------------------------------------------

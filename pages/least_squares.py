@@ -19,7 +19,10 @@ NOISES = [0.0, 1e-8, 1e-6, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]
 RTOLS = ["auto", 1e-12, 1e-9, 1e-6, 1e-3, 1e-1]
 LAMBDAS = [float(f"{v:.0e}") for v in np.logspace(-6, 3, 10)]
 STEPS = [10, 30, 100, 300, 1000, 3000]
-VIEWS = ["rank", "family", "ridge", "gd", "sympy"]  # one panel per run keeps reruns fast
+VIEWS = ["rank", "family", "ginv", "kappa", "ridge", "gd", "sympy"]  # one panel per run: fast
+KAPPAS = [1.0, 10.0, 1e2, 1e3, 1e4, 1e5]
+RESIDUALS = [0.0, 1e-3, 1e-2, 0.1, 1.0]
+KAPPA_GRID = [float(f"{v:.3g}") for v in np.logspace(0, 5, 16)]
 OWN_X = np.array([[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]])  # the SymPy example at t = 0
 OWN_Y = np.array([[1.0], [2.0], [2.0]])
 START_PATTERN = np.array([2.0, -1.0, 0.5, -1.5, 1.0, -0.5])  # "another start" for GD
@@ -44,6 +47,16 @@ def q(name: str, **kw) -> dict:
 
 def nom(name: str, **kw) -> dict:
     return {"field": name, "type": "nominal", **kw}
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def sensitivity_curve(residual: float) -> pd.DataFrame:
+    """Measured gains of the two perturbations over ``KAPPA_GRID`` for one residual size."""
+    rows = []
+    for kappa_i in KAPPA_GRID:
+        s = ls.sensitivity(*ls.conditioned_example(kappa_i, residual))
+        rows.append((kappa_i, s.gain_residual, s.gain_fit, s.predicted_residual))
+    return pd.DataFrame(rows, columns=["kappa", "residual", "fit", "predicted"])
 
 
 @st.cache_resource
@@ -440,6 +453,161 @@ if view == "family":
         )
     else:
         st.caption(t("least_squares.contour_only_2d", d=d))
+
+# -------------------------------------------------------------------------------------------
+# 2b. generalized inverses of XᵀX (Homework P1)
+# -------------------------------------------------------------------------------------------
+if view == "ginv":
+    p.explain(t("least_squares.ginv_md"))
+    blocks.formula(ls.generalized_inverse.latex)
+    blocks.formula(ls.minimizer_from_ginv.latex)
+    results = ls.compare_generalized_inverses(X, y, rtol)
+    by_name = {res.name: res for res in results}
+
+    def ginv_label(res: ls.GinvResult) -> str:
+        cols = ", ".join(f"x{j + 1}" for j in res.columns)
+        return t(f"least_squares.ginv_{res.name}", cols=cols)
+
+    st.markdown(f"#### {t('least_squares.ginv_header')}")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("least_squares.col_G"): [ginv_label(res) for res in results],
+                t("least_squares.col_defect"): [f"{res.defect:.1e}" for res in results],
+                t("least_squares.col_w"): [vec(res.w) for res in results],
+                t("least_squares.col_norm"): [fmt(res.norm) for res in results],
+                t("least_squares.col_res"): [fmt(res.residual) for res in results],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    if unique:
+        st.info(t("least_squares.ginv_same", d=d), icon=":material/info:")
+    else:
+        norms = [res.norm for res in results]
+        st.caption(
+            t(
+                "least_squares.ginv_differ",
+                res=fmt(by_name["mp"].residual),
+                n_min=fmt(by_name["mp"].norm),
+                n_max=fmt(max(norms)),
+            )
+        )
+    g1, g2 = st.columns(2)
+    for col, res in ((g1, by_name["mp"]), (g2, by_name["block"])):
+        with col:
+            st.markdown(f"**{ginv_label(res)}**")
+            names = [f"w{j + 1}" for j in range(d)]
+            st.dataframe(pd.DataFrame(res.G, index=names, columns=names).round(6), width="stretch")
+    blocks.misconception(t("least_squares.misc_ginv"))
+    w_lstsq = ls.lstsq_numeric(X, y)
+    scale = max(1.0, float(np.abs(w_lstsq).max()))
+    blocks.numbers_check(
+        [
+            (
+                t("least_squares.check_ginv_res"),
+                np.array([res.residual for res in results]),
+                np.full(len(results), ls.residual_norm(X, y, w_lstsq)),
+            ),
+            (t("least_squares.check_ginv_mp"), by_name["mp"].w, w_lstsq),
+        ],
+        tol=1e-8 * scale,
+    )
+
+# -------------------------------------------------------------------------------------------
+# 2c. sensitivity to X: κ for an exact fit, κ² with a residual
+# -------------------------------------------------------------------------------------------
+if view == "kappa":
+    p.explain(t("least_squares.sens_md"))
+    blocks.formula(ls.perturbation_gain.latex)
+    blocks.formula(ls.sensitivity.latex)
+    st.markdown(f"#### {t('least_squares.sens_demo_header')}")
+    st.caption(t("least_squares.sens_demo_md"))
+    k1, k2 = st.columns(2)
+    with k1:
+        kappa_demo = p.select_slider(
+            "kappa", "κ", options=KAPPAS, default=1e3, format_func=lambda v: f"{v:g}"
+        )
+    with k2:
+        residual = p.select_slider(
+            "residual",
+            t("least_squares.residual"),
+            options=RESIDUALS,
+            default=0.1,
+            format_func=lambda v: f"{v:g}",
+        )
+    sens = ls.sensitivity(*ls.conditioned_example(kappa_demo, residual))
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric("κ", fmt(sens.kappa))
+    m2.metric(t("least_squares.m_pred_res"), fmt(sens.predicted_residual))
+    m3.metric(t("least_squares.m_gain_res"), fmt(sens.gain_residual))
+    m4.metric(t("least_squares.m_gain_fit"), fmt(sens.gain_fit))
+    curve = sensitivity_curve(residual)
+    lab_res, lab_fit = t("least_squares.s_gain_res"), t("least_squares.s_gain_fit")
+    lab_k2, lab_k = t("least_squares.s_kappa2"), t("least_squares.s_kappa")
+    series = [(lab_res, "residual"), (lab_fit, "fit"), (lab_k, "kappa")]
+    if residual > 0:  # an exact fit has no κ² term: nothing to draw on a log axis
+        series.insert(2, (lab_k2, "predicted"))
+    long = pd.concat(
+        [
+            pd.DataFrame({"kappa": curve["kappa"], "gain": curve[col], "series": label})
+            for label, col in series
+        ],
+        ignore_index=True,
+    )
+    long = long[long["gain"] > 0]  # a log axis cannot place an exact 0
+    gain_chart = charts.lines(
+        long,
+        "kappa",
+        "gain",
+        "series",
+        x_title="κ",
+        y_title=t("least_squares.s_gain_axis"),
+        log_x=True,
+        log_y=True,
+    ) + alt.Chart(pd.DataFrame({"kappa": [kappa_demo]})).mark_rule(color=charts.PALETTE[7]).encode(
+        x=alt.X(**q("kappa"))
+    )
+    charts.show(
+        gain_chart,
+        t(
+            "least_squares.sens_alt",
+            residual=f"{residual:g}",
+            kappa=fmt(kappa_demo),
+            res=fmt(sens.gain_residual),
+            fit=fmt(sens.gain_fit),
+            slope=f"{(2 if residual > 0 else 1)}",
+        ),
+        data=long,
+        filename="sensitivity.csv",
+    )
+    check_rows = [(t("least_squares.check_gain_fit"), 1.0, sens.gain_fit / sens.predicted_fit)]
+    if residual > 0:
+        check_rows.insert(
+            0,
+            (t("least_squares.check_gain_res"), 1.0, sens.gain_residual / sens.predicted_residual),
+        )
+    else:
+        st.caption(t("least_squares.sens_exact", res=fmt(sens.gain_residual)))
+    blocks.numbers_check(check_rows, tol=1e-2)
+    blocks.misconception(t("least_squares.misc_kappa"))
+
+    st.markdown(f"#### {t('least_squares.sens_data_header')}")
+    if not unique:
+        st.info(t("least_squares.sens_not_unique", r=r, d=d), icon=":material/info:")
+    else:
+        try:
+            own = ls.sensitivity(X, y)
+        except ValueError as exc:
+            p.error(exc)
+        else:
+            o1, o2, o3, o4 = st.columns(4)
+            o1.metric("κ", fmt(own.kappa))
+            o2.metric(t("least_squares.m_ratio"), f"{own.residual_ratio:.3g}")
+            o3.metric(t("least_squares.m_gain_res"), fmt(own.gain_residual))
+            o4.metric(t("least_squares.m_gain_fit"), fmt(own.gain_fit))
+            st.caption(t("least_squares.sens_data_md", pred=fmt(own.predicted_residual)))
 
 # -------------------------------------------------------------------------------------------
 # 3. ridge

@@ -688,3 +688,22 @@ def test_random_perturbations_stay_below_the_perturbation_bound(n, seed, noise):
 def test_generalized_inverse_and_sensitivity_bad_input(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize("name", ["dup", "collinear", "wide"])
+def test_compare_generalized_inverses_table(name):
+    X, y = ls.example_data(name)
+    rows = {row.name: row for row in ls.compare_generalized_inverses(X, y)}
+    assert list(rows) == ["mp", "block", "family"]
+    w_lstsq = np.linalg.lstsq(X, y, rcond=None)[0]
+    res_lstsq = np.linalg.norm(X @ w_lstsq - y)
+    for row in rows.values():
+        assert row.defect < 1e-12
+        assert row.residual == pytest.approx(res_lstsq, abs=1e-12)
+        assert row.norm == pytest.approx(np.linalg.norm(row.w), rel=1e-15)
+    np.testing.assert_allclose(rows["mp"].w, w_lstsq, atol=1e-12)
+    # the other two are different minimizers, strictly longer than the minimum-norm one
+    for other in ("block", "family"):
+        assert rows[other].norm > rows["mp"].norm + 1e-3
+        assert np.abs(rows[other].w - rows["mp"].w).max() > 1e-2
+    assert len(rows["block"].columns) == ls.rank(X)

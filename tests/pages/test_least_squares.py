@@ -52,7 +52,7 @@ def test_renders_in_both_languages(lang):
 
 def test_every_view_and_example_renders(lang):
     at = open_page(TOPIC, lang=lang)
-    for view in ["family", "ridge", "gd", "sympy", "rank"]:
+    for view in ["family", "ginv", "kappa", "ridge", "gd", "sympy", "rank"]:
         at.radio(key=f"{TOPIC}.view").set_value(view).run()
         assert not at.exception, view
     for example in ["full", "collinear", "wide", "near", "own"]:
@@ -239,6 +239,12 @@ def test_catalogue_languages_match():
         lambda: ls.example_data("nope"),
         lambda: ls.ridge_solution(np.eye(2), [1.0, 2.0], 0.0),
         lambda: ls.check_data(np.eye(2) * 1e9, [1.0, 2.0]),
+        lambda: ls.generalized_inverse(np.eye(2), np.eye(3)),
+        lambda: ls.minimizer_from_ginv(np.eye(2), [1.0, 2.0], np.eye(3)),
+        lambda: ls.sensitivity(np.ones((3, 2)), np.ones(3)),
+        lambda: ls.sensitivity(np.eye(2), np.zeros(2)),
+        lambda: ls.perturbation_gain(np.eye(2), [1.0, 2.0], np.zeros((2, 2))),
+        lambda: ls.perturbation_gain(np.eye(2), [1.0, 2.0], np.ones((3, 2))),
     ],
 )
 def test_core_errors_have_spanish_form(call):
@@ -248,3 +254,77 @@ def test_core_errors_have_spanish_form(call):
     spanish = i18n.translate_error("es", message)
     assert spanish != message
     assert " must " not in spanish and " got " not in spanish
+
+
+# ---------------------------------------------------------------------------------------------
+# generalized inverses (Homework P1) and sensitivity (κ vs κ²)
+# ---------------------------------------------------------------------------------------------
+
+
+def frame_with(at, column: str):
+    """The first shown dataframe that has ``column``."""
+    frames = [df.value for df in at.dataframe if column in df.value.columns]
+    assert frames, f"no dataframe with column {column!r}"
+    return frames[0]
+
+
+def test_ginv_view_shows_two_minimizers_with_equal_residuals(lang):
+    at = open_page(TOPIC, lang=lang, view="ginv")  # default example: duplicated column
+    assert not at.exception
+    X, y = ls.example_data("dup")
+    rows = ls.compare_generalized_inverses(X, y)
+    table = frame_with(at, tr("col_norm", lang))
+    norms = list(table[tr("col_norm", lang)])
+    assert norms == [f"{row.norm:.4g}" for row in rows]
+    assert len(set(norms)) == 3  # three different minimizers ...
+    assert len(set(table[tr("col_res", lang)])) == 1  # ... with one residual
+    # the Moore–Penrose one is lstsq's minimum-norm solution, the block one drops column 2
+    w_lstsq = np.linalg.lstsq(X, y, rcond=None)[0]
+    assert table[tr("col_w", lang)][0] == "(" + ", ".join(f"{v:.4g}" for v in w_lstsq) + ")"
+    assert table[tr("col_G", lang)][1] == tr("ginv_block", lang, cols="x1")
+    assert tr("misc_ginv", lang)[:40] in all_text(at)
+    checks = at.dataframe[-1].value
+    assert list(checks.iloc[:, -1]) == ["✓", "✓"]
+
+
+def test_ginv_view_full_rank_has_one_generalized_inverse():
+    at = open_page(TOPIC, view="ginv", example="full")
+    assert not at.exception
+    assert any(i.value == tr("ginv_same", d=2) for i in at.info)
+    assert len(set(frame_with(at, tr("col_norm"))[tr("col_norm")])) == 1
+
+
+def test_kappa_view_numbers_follow_the_sliders(lang):
+    at = open_page(TOPIC, lang=lang, view="kappa")
+    assert not at.exception
+    sens = ls.sensitivity(*ls.conditioned_example(1e3, 0.1))
+    assert metric(at, tr("m_gain_res", lang)) == f"{sens.gain_residual:.4g}"
+    assert metric(at, tr("m_pred_res", lang)) == f"{1e3**2 * 0.1:.4g}" == "1e+05"
+    at.select_slider(key=f"{TOPIC}.kappa").set_value(1e4).run()
+    sens = ls.sensitivity(*ls.conditioned_example(1e4, 0.1))
+    assert metric(at, tr("m_gain_res", lang)) == f"{sens.gain_residual:.4g}"
+    assert float(metric(at, tr("m_gain_res", lang))) == pytest.approx(1e7, rel=1e-2)  # κ²‖r‖
+    assert float(metric(at, tr("m_gain_fit", lang))) == pytest.approx(1e4, rel=1e-2)  # κ
+    assert float(qp(at, "kappa")) == 1e4
+    # no residual: the κ² term disappears
+    at.select_slider(key=f"{TOPIC}.residual").set_value(0.0).run()
+    assert not at.exception
+    exact = ls.sensitivity(*ls.conditioned_example(1e4, 0.0))
+    assert any(
+        c.value == tr("sens_exact", lang, res=f"{exact.gain_residual:.4g}") for c in at.caption
+    )
+    assert exact.gain_residual < 1e-3 * exact.gain_fit
+    checks = at.dataframe[-1].value
+    assert list(checks.iloc[:, -1]) == ["✓"]
+    assert tr("misc_kappa", lang)[:40] in all_text(at)
+
+
+def test_kappa_view_on_the_data_above():
+    at = open_page(TOPIC, view="kappa")  # duplicated column: not unique
+    assert any(i.value == tr("sens_not_unique", r=1, d=2) for i in at.info)
+    at = open_page(TOPIC, view="kappa", example="near")
+    assert not at.exception
+    X, y = ls.example_data("near")
+    own = ls.sensitivity(X, y)
+    gains = [m.value for m in at.metric if m.label == tr("m_gain_res")]
+    assert gains[-1] == f"{own.gain_residual:.4g}"

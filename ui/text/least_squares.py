@@ -96,9 +96,11 @@ EN = {
         "above τ, so the rank is {rank}."
     ),
     "least_squares.kappa_md": (
-        "Here κ = {kappa}. It bounds how much a relative error in the data can be amplified in "
-        "w. It is infinite (about 1e16 in floating point) when a column is an exact combination "
-        "of the others, and large but finite when it almost is."
+        "Here κ = {kappa}. For an exact fit (zero residual) a relative change in X or y can be "
+        "amplified in w by up to about κ; with a nonzero residual, changes in X can be amplified "
+        "by up to about κ² (view “Sensitivity to X”). κ is infinite (about 1e16 in floating "
+        "point) when a column is an exact combination of the others, and large but finite when "
+        "it almost is."
     ),
     "least_squares.misc_column_rank": (
         "“X has full rank” is not enough: uniqueness needs full **column** rank, r = d. A wide "
@@ -111,10 +113,11 @@ EN = {
     "least_squares.m_residual": "residual ‖Xw − y‖",
     "least_squares.misc_xxt": (
         "Without full column rank, the formula w = (XᵀX)⁻¹Xᵀy is repaired with a generalized "
-        "inverse of **XᵀX**, the d × d matrix ({d} × {d} here): (XᵀX)⁺Xᵀy = X⁺y. It is not a "
-        "generalized inverse of XXᵀ, which is n × n ({n} × {n} here) and cannot even multiply "
-        "the vector Xᵀy. XXᵀ belongs to a different formula, X⁺y = Xᵀ(XXᵀ)⁻¹y, valid when the "
-        "rows are independent."
+        "inverse of **XᵀX**, the d × d matrix ({d} × {d} here); the Moore–Penrose one gives "
+        "(XᵀX)⁺Xᵀy = X⁺y, other ones give other minimizers (view “Generalized inverses”). It is "
+        "not a generalized inverse of XXᵀ, which is n × n ({n} × {n} here) and cannot even "
+        "multiply the vector Xᵀy. XXᵀ belongs to a different formula, X⁺y = Xᵀ(XXᵀ)⁻¹y, valid "
+        "when the rows are independent."
     ),
     "least_squares.check_pinv": "X⁺y (SVD) vs numpy.linalg.lstsq",
     "least_squares.check_normal": "(XᵀX)⁻¹Xᵀy vs numpy.linalg.lstsq",
@@ -253,6 +256,100 @@ EN = {
         "det = 0: a whole line of solutions (w₂ is free). X⁺y = {w} is its point closest to the "
         "origin."
     ),
+    # generalized inverses (Homework P1)
+    "least_squares.tab_ginv": "Generalized inverses (P1)",
+    "least_squares.ginv_md": (
+        "Homework P1 asks when the least-squares w* is unique, and suggests replacing the "
+        "inverse by a generalized inverse when it is not. Without full column rank A = XᵀX is "
+        "singular, yet the normal equations Aw = Xᵀy still have solutions. A **generalized "
+        "inverse** of A is any matrix G with AGA = A. There are infinitely many, and each one "
+        "gives a solution w_G = GXᵀy, because Xᵀy lies in the range of A. The table builds three "
+        "for the current data: the Moore–Penrose pseudoinverse (XᵀX)⁺, the textbook one that "
+        "inverts a nonsingular block of A (it keeps only independent columns of X), and one "
+        "from the general formula with Z = W = diag(1, 2, …, d)."
+    ),
+    "least_squares.ginv_header": "Three generalized inverses of XᵀX, three minimizers",
+    "least_squares.ginv_mp": "(XᵀX)⁺ (Moore–Penrose)",
+    "least_squares.ginv_block": "block inverse on columns {cols}",
+    "least_squares.ginv_family": "A⁺ + (I − A⁺A)Z + W(I − AA⁺)",
+    "least_squares.col_G": "generalized inverse G",
+    "least_squares.col_defect": "max |AGA − A|",
+    "least_squares.col_w": "w_G = GXᵀy",
+    "least_squares.col_norm": "‖w_G‖",
+    "least_squares.col_res": "‖Xw_G − y‖",
+    "least_squares.ginv_same": (
+        "XᵀX is invertible here (rank {d} = d): its only generalized inverse is (XᵀX)⁻¹, so the "
+        "three rows coincide. Pick an example without full column rank to see them differ."
+    ),
+    "least_squares.ginv_differ": (
+        "Every row leaves the same residual, {res}, with different weights: the norms go from "
+        "{n_min} (Moore–Penrose, equal to ‖X⁺y‖) up to {n_max}."
+    ),
+    "least_squares.misc_ginv": (
+        "“Without full rank, use a generalized inverse and the formula gives the solution.” It "
+        "gives *a* solution. Every generalized inverse G of XᵀX yields a minimizer GXᵀy, but "
+        "different G yield different minimizers (see the table), so the formula alone does not "
+        "say which one. Only the Moore–Penrose choice, (XᵀX)⁺Xᵀy = X⁺y, gives the "
+        "minimum-norm solution that numpy.linalg.lstsq returns. The minimizer is unique only "
+        "with full column rank."
+    ),
+    "least_squares.check_ginv_res": "‖Xw_G − y‖ for the three G vs lstsq's residual",
+    "least_squares.check_ginv_mp": "(XᵀX)⁺Xᵀy vs numpy.linalg.lstsq",
+    # sensitivity
+    "least_squares.tab_kappa": "Sensitivity to X: κ or κ²",
+    "least_squares.sens_md": (
+        "How far does w move when X changes a little? Measure it as a **gain**: the relative "
+        "change of w divided by the relative change of X. When the model fits the data exactly "
+        "(residual r = 0), the worst gain is about κ. As soon as the residual is not zero, a "
+        "perturbation that tilts the columns of X towards r adds a term "
+        "κ²‖r‖/(‖X‖‖w‖): the sensitivity grows like κ², not κ. This κ² belongs to the problem "
+        "itself, whatever the solver. Forming XᵀX is a separate matter: it pays κ² in rounding "
+        "even for an exact fit."
+    ),
+    "least_squares.sens_demo_header": "A matrix with a chosen κ and residual",
+    "least_squares.sens_demo_md": (
+        "Here X is 6 × 2 with ‖X‖ = 1 and smallest singular value 1/κ; the solution w has "
+        "norm 1 and the residual norm ‖r‖ is chosen below. Each gain is measured by solving "
+        "the perturbed problem again, with a perturbation small enough for first-order theory."
+    ),
+    "least_squares.residual": "residual ‖r‖",
+    "least_squares.m_pred_res": "κ²‖r‖/(‖X‖‖w‖)",
+    "least_squares.m_gain_res": "gain, ΔX ∝ r·v_minᵀ",
+    "least_squares.m_gain_fit": "gain, ΔX ∝ u_min·wᵀ",
+    "least_squares.s_gain_res": "measured, ΔX ∝ r·v_minᵀ",
+    "least_squares.s_gain_fit": "measured, ΔX ∝ u_min·wᵀ",
+    "least_squares.s_kappa2": "κ²‖r‖/(‖X‖‖w‖)",
+    "least_squares.s_kappa": "κ",
+    "least_squares.s_gain_axis": "gain (log)",
+    "least_squares.sens_alt": (
+        "Gains against κ on log–log axes, for ‖r‖ = {residual}. At κ = {kappa} the perturbation "
+        "along the residual has gain {res} and the one along the fit has gain {fit}. The "
+        "largest gain grows with slope {slope}: like κ² with a residual, like κ without one."
+    ),
+    "least_squares.check_gain_res": "measured ÷ κ²‖r‖/(‖X‖‖w‖), ΔX ∝ r·v_minᵀ",
+    "least_squares.check_gain_fit": "measured ÷ κ, ΔX ∝ u_min·wᵀ",
+    "least_squares.sens_exact": (
+        "With r = 0 there is no κ² term: the perturbation along a direction orthogonal to the "
+        "range of X has a gain of only {res}, a second-order effect."
+    ),
+    "least_squares.misc_kappa": (
+        "“κ bounds how much an error in the data is amplified in w.” That holds for an exact "
+        "fit. With a nonzero residual, relative changes in X can be amplified by up to about "
+        "κ² (times ‖r‖/(‖X‖‖w‖)), as the chart shows: for κ = 1000, κ² is a million, not a "
+        "thousand."
+    ),
+    "least_squares.sens_data_header": "The data above",
+    "least_squares.sens_not_unique": (
+        "Rank {r} < d = {d}: the minimizer is not unique, and the minimum-norm solution jumps "
+        "as soon as a perturbation restores the rank. Choose an example with full column rank "
+        "(for instance the nearly collinear one) to measure its sensitivity."
+    ),
+    "least_squares.m_ratio": "‖r‖/(‖X‖‖w‖)",
+    "least_squares.sens_data_md": (
+        "First-order prediction for the residual direction: κ²‖r‖/(‖X‖‖w‖) = {pred}. When "
+        "‖w‖ itself grows with κ (nearly collinear columns fitting noise), the ratio shrinks and "
+        "hides part of the κ²."
+    ),
 }
 
 ES = {
@@ -354,8 +451,10 @@ ES = {
         "quedan por encima de τ, así que el rango es {rank}."
     ),
     "least_squares.kappa_md": (
-        "Aquí κ = {kappa}. Acota cuánto puede amplificarse en w un error relativo en los datos. "
-        "Es infinito (cerca de 1e16 en punto flotante) cuando una columna es combinación exacta "
+        "Aquí κ = {kappa}. Con un ajuste exacto (residuo cero), un cambio relativo en X o en y "
+        "puede amplificarse en w hasta cerca de κ veces; con residuo distinto de cero, los "
+        "cambios en X pueden amplificarse hasta cerca de κ² (vista «Sensibilidad a X»). κ es "
+        "infinito (cerca de 1e16 en punto flotante) cuando una columna es combinación exacta "
         "de las demás, y grande pero finito cuando casi lo es."
     ),
     "least_squares.misc_column_rank": (
@@ -369,8 +468,9 @@ ES = {
     "least_squares.m_residual": "residuo ‖Xw − y‖",
     "least_squares.misc_xxt": (
         "Sin rango columna completo, la fórmula w = (XᵀX)⁻¹Xᵀy se corrige con una inversa "
-        "generalizada de **XᵀX**, la matriz d × d ({d} × {d} aquí): (XᵀX)⁺Xᵀy = X⁺y. No es una "
-        "inversa generalizada de XXᵀ, que es n × n ({n} × {n} aquí) y ni siquiera puede "
+        "generalizada de **XᵀX**, la matriz d × d ({d} × {d} aquí); la de Moore–Penrose da "
+        "(XᵀX)⁺Xᵀy = X⁺y, otras dan otros minimizadores (vista «Inversas generalizadas»). No es "
+        "una inversa generalizada de XXᵀ, que es n × n ({n} × {n} aquí) y ni siquiera puede "
         "multiplicar al vector Xᵀy. XXᵀ aparece en otra fórmula, X⁺y = Xᵀ(XXᵀ)⁻¹y, válida "
         "cuando las filas son independientes."
     ),
@@ -523,6 +623,104 @@ ES = {
         "det = 0: toda una recta de soluciones (w₂ queda libre). X⁺y = {w} es su punto más "
         "cercano al origen."
     ),
+    # inversas generalizadas (Tarea P1)
+    "least_squares.tab_ginv": "Inversas generalizadas (P1)",
+    "least_squares.ginv_md": (
+        "El problema P1 de la tarea pregunta cuándo es único el w* de mínimos cuadrados y "
+        "sugiere cambiar la inversa por una inversa generalizada cuando no lo es. Sin rango "
+        "columna completo, A = XᵀX es singular, pero las ecuaciones normales Aw = Xᵀy siguen "
+        "teniendo solución. Una **inversa generalizada** de A es cualquier matriz G con "
+        "AGA = A. Hay infinitas, y cada una da una solución w_G = GXᵀy, porque Xᵀy está en la "
+        "imagen de A. La tabla construye tres para los datos actuales: la pseudoinversa de "
+        "Moore–Penrose (XᵀX)⁺, la de los libros de texto que invierte un bloque no singular de A "
+        "(se queda solo con columnas independientes de X) y una de la fórmula general con "
+        "Z = W = diag(1, 2, …, d)."
+    ),
+    "least_squares.ginv_header": "Tres inversas generalizadas de XᵀX, tres minimizadores",
+    "least_squares.ginv_mp": "(XᵀX)⁺ (Moore–Penrose)",
+    "least_squares.ginv_block": "inversa por bloque en las columnas {cols}",
+    "least_squares.ginv_family": "A⁺ + (I − A⁺A)Z + W(I − AA⁺)",
+    "least_squares.col_G": "inversa generalizada G",
+    "least_squares.col_defect": "máx |AGA − A|",
+    "least_squares.col_w": "w_G = GXᵀy",
+    "least_squares.col_norm": "‖w_G‖",
+    "least_squares.col_res": "‖Xw_G − y‖",
+    "least_squares.ginv_same": (
+        "Aquí XᵀX es invertible (rango {d} = d): su única inversa generalizada es (XᵀX)⁻¹, así "
+        "que las tres filas coinciden. Elige un ejemplo sin rango columna completo para verlas "
+        "diferir."
+    ),
+    "least_squares.ginv_differ": (
+        "Todas las filas dejan el mismo residuo, {res}, con pesos distintos: las normas van de "
+        "{n_min} (Moore–Penrose, igual a ‖X⁺y‖) hasta {n_max}."
+    ),
+    "least_squares.misc_ginv": (
+        "«Sin rango completo, se usa una inversa generalizada y la fórmula da la solución.» Da "
+        "*una* solución. Cada inversa generalizada G de XᵀX produce un minimizador GXᵀy, pero "
+        "inversas distintas producen minimizadores distintos (mira la tabla), así que la "
+        "fórmula por sí sola no dice cuál. Solo la elección de Moore–Penrose, "
+        "(XᵀX)⁺Xᵀy = X⁺y, da la solución de norma mínima que devuelve numpy.linalg.lstsq. El "
+        "minimizador es único solo con rango columna completo."
+    ),
+    "least_squares.check_ginv_res": "‖Xw_G − y‖ para las tres G frente al residuo de lstsq",
+    "least_squares.check_ginv_mp": "(XᵀX)⁺Xᵀy frente a numpy.linalg.lstsq",
+    # sensibilidad
+    "least_squares.tab_kappa": "Sensibilidad a X: κ o κ²",
+    "least_squares.sens_md": (
+        "¿Cuánto se mueve w cuando X cambia un poco? Lo medimos como una **ganancia**: el "
+        "cambio relativo de w dividido entre el cambio relativo de X. Cuando el modelo ajusta "
+        "los datos exactamente (residuo r = 0), la peor ganancia es de alrededor de κ. En "
+        "cuanto el residuo no es cero, una perturbación que inclina las columnas de X hacia r "
+        "agrega un término κ²‖r‖/(‖X‖‖w‖): la sensibilidad crece como κ², no como κ. Este κ² "
+        "es del problema mismo, sea cual sea el solucionador. Formar XᵀX es otro asunto: paga "
+        "κ² en redondeo incluso con un ajuste exacto."
+    ),
+    "least_squares.sens_demo_header": "Una matriz con κ y residuo elegidos",
+    "least_squares.sens_demo_md": (
+        "Aquí X es de 6 × 2 con ‖X‖ = 1 y menor valor singular 1/κ; la solución w tiene norma "
+        "1 y la norma del residuo ‖r‖ se elige abajo. Cada ganancia se mide resolviendo de "
+        "nuevo el problema perturbado, con una perturbación lo bastante pequeña para la teoría "
+        "de primer orden."
+    ),
+    "least_squares.residual": "residuo ‖r‖",
+    "least_squares.m_pred_res": "κ²‖r‖/(‖X‖‖w‖)",
+    "least_squares.m_gain_res": "ganancia, ΔX ∝ r·v_minᵀ",
+    "least_squares.m_gain_fit": "ganancia, ΔX ∝ u_min·wᵀ",
+    "least_squares.s_gain_res": "medida, ΔX ∝ r·v_minᵀ",
+    "least_squares.s_gain_fit": "medida, ΔX ∝ u_min·wᵀ",
+    "least_squares.s_kappa2": "κ²‖r‖/(‖X‖‖w‖)",
+    "least_squares.s_kappa": "κ",
+    "least_squares.s_gain_axis": "ganancia (log)",
+    "least_squares.sens_alt": (
+        "Ganancias frente a κ en ejes log–log, para ‖r‖ = {residual}. En κ = {kappa} la "
+        "perturbación en la dirección del residuo tiene ganancia {res} y la del ajuste, "
+        "ganancia {fit}. La mayor ganancia crece con pendiente {slope}: como κ² con residuo, "
+        "como κ sin él."
+    ),
+    "least_squares.check_gain_res": "medida ÷ κ²‖r‖/(‖X‖‖w‖), ΔX ∝ r·v_minᵀ",
+    "least_squares.check_gain_fit": "medida ÷ κ, ΔX ∝ u_min·wᵀ",
+    "least_squares.sens_exact": (
+        "Con r = 0 no hay término κ²: la perturbación en una dirección ortogonal a la imagen "
+        "de X tiene una ganancia de apenas {res}, un efecto de segundo orden."
+    ),
+    "least_squares.misc_kappa": (
+        "«κ acota cuánto se amplifica en w un error en los datos.» Eso vale para un ajuste "
+        "exacto. Con un residuo distinto de cero, los cambios relativos en X pueden "
+        "amplificarse hasta cerca de κ² (por ‖r‖/(‖X‖‖w‖)), como muestra la gráfica: con "
+        "κ = 1000, κ² es un millón, no mil."
+    ),
+    "least_squares.sens_data_header": "Los datos de arriba",
+    "least_squares.sens_not_unique": (
+        "Rango {r} < d = {d}: el minimizador no es único, y la solución de norma mínima salta en "
+        "cuanto una perturbación devuelve el rango completo. Elige un ejemplo con rango columna "
+        "completo (por ejemplo, el casi colineal) para medir su sensibilidad."
+    ),
+    "least_squares.m_ratio": "‖r‖/(‖X‖‖w‖)",
+    "least_squares.sens_data_md": (
+        "Predicción de primer orden para la dirección del residuo: κ²‖r‖/(‖X‖‖w‖) = {pred}. "
+        "Cuando ‖w‖ crece con κ (columnas casi colineales que ajustan ruido), la razón se "
+        "achica y esconde parte del κ²."
+    ),
 }
 
 # Spanish for the message shapes that core/least_squares.py adds to those of core/_validate.py.
@@ -557,4 +755,24 @@ ES_ERRORS = [
         r"X debe tener 2 columnas para dibujar la pérdida; tiene \1",
     ),
     (r"^name must be one of (.+), got (.+)$", r"name debe ser uno de \1; se recibió \2"),
+    (
+        r"^(\S+) must have shape \((\d+), (\d+)\), got (.+)$",
+        r"\1 debe tener forma (\2, \3); tiene forma \4",
+    ),
+    (
+        r"^dX must have the shape of X (.+), got (.+)$",
+        r"dX debe tener la forma de X \1; tiene forma \2",
+    ),
+    (
+        r"^dX must be nonzero, got the zero matrix$",
+        "dX no debe ser cero; se recibió la matriz cero",
+    ),
+    (
+        r"^X must have full column rank (\d+) for a unique minimizer, got rank (\d+)$",
+        r"X debe tener rango columna completo \1 para que el minimizador sea único; tiene rango \2",
+    ),
+    (
+        r"^the least-squares solution is w = 0, so its relative change is undefined$",
+        "la solución de mínimos cuadrados es w = 0, así que su cambio relativo no está definido",
+    ),
 ]
