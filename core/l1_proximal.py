@@ -35,7 +35,10 @@ __all__ = [
     "OBJECTIVE_LATEX",
     "SUBGRADIENT_LATEX",
     "LASSO_LATEX",
+    "DERIVATION_STEPS",
+    "DOUBLE_COUNT_LATEX",
     "soft_threshold",
+    "double_counted_minimizer",
     "l1_quadratic_objective",
     "l1_quadratic_terms",
     "l2_shrink",
@@ -66,6 +69,57 @@ LASSO_LATEX = (
     r"\min_{\mathbf{w}}\ \frac{1}{2n}\,\lVert X\mathbf{w} - \mathbf{y}\rVert_2^2"
     r" + \alpha\,\lVert \mathbf{w}\rVert_1"
 )
+
+# Homework P4.1, step by step: expand the *unregularized* L around its minimum w* (where its
+# gradient vanishes), use the diagonal Hessian, then add the penalty exactly once.
+_D = r"(\mathbf{w} - \mathbf{w}^*)"
+DERIVATION_STEPS: tuple[tuple[str, str], ...] = (
+    (
+        "taylor",
+        r"L(\mathbf{w}) \approx L(\mathbf{w}^*) + \nabla L(\mathbf{w}^*)^\top"
+        + _D
+        + r" + \tfrac12\,"
+        + _D
+        + r"^\top H\,"
+        + _D
+        + r",\qquad H = \nabla^2 L(\mathbf{w}^*)",
+    ),
+    (
+        "gradient",
+        r"\nabla L(\mathbf{w}^*) = \mathbf{0}\quad\Longrightarrow\quad L(\mathbf{w}) \approx "
+        r"L(\mathbf{w}^*) + \tfrac12\," + _D + r"^\top H\," + _D,
+    ),
+    (
+        "diagonal",
+        r"H = \operatorname{diag}(H_{11}, \dots, H_{dd})\quad\Longrightarrow\quad \tfrac12\,"
+        + _D
+        + r"^\top H\,"
+        + _D
+        + r" = \sum_i \tfrac12 H_{ii}\,(w_i - w_i^*)^2",
+    ),
+    (
+        "penalty",
+        r"\tilde L(\mathbf{w}) = L(\mathbf{w}) + \alpha\lVert\mathbf{w}\rVert_1 \approx "
+        + OBJECTIVE_LATEX,
+    ),
+)
+"""The derivation of :data:`OBJECTIVE_LATEX` as ``(key, latex)`` steps; the page explains each key.
+
+Reference: Goodfellow et al., *Deep Learning*, Sec. 7.1.2, Eqs. (7.21)-(7.22).
+"""
+
+DOUBLE_COUNT_LATEX = (
+    r"\tilde L(\mathbf{w}^*) + \nabla \tilde L(\mathbf{w}^*)^\top"
+    + _D
+    + r" + \tfrac12\,"
+    + _D
+    + r"^\top H\,"
+    + _D
+    + r" + \alpha\lVert\mathbf{w}\rVert_1,\qquad "
+    r"\tilde L(\mathbf{w}^*) = L(\mathbf{w}^*) + \alpha\lVert\mathbf{w}^*\rVert_1,\quad "
+    r"\nabla \tilde L(\mathbf{w}^*) = \alpha\operatorname{sign}(\mathbf{w}^*)"
+)
+"""Expanding the regularized ``L~`` around ``w*`` and adding the penalty again (a mistake)."""
 
 _MAX_STEPS = 100_000
 
@@ -128,6 +182,39 @@ def soft_threshold(w_star, alpha, H):
     # "+ 0.0" turns -0.0 (from sign(w*) * 0) into a plain 0.0.
     w = np.sign(w_star) * np.maximum(np.abs(w_star) - threshold, 0.0) + 0.0
     return w[()]
+
+
+@with_latex(
+    r"w_i = \operatorname{sign}(\tilde w_i)\,\max\!\left(|\tilde w_i| - \frac{\alpha}{H_{ii}},"
+    r"\ 0\right),\qquad \tilde w_i = w_i^* - \frac{\alpha}{H_{ii}}\operatorname{sign}(w_i^*)"
+)
+def double_counted_minimizer(w_star, alpha, H):
+    """Minimizer of the approximation that counts the L1 penalty twice (a common mistake).
+
+    Expanding the regularized ``L~ = L + alpha ||w||_1`` around ``w*`` (the minimizer of ``L``,
+    not of ``L~``) keeps the gradient ``alpha sign(w*)`` of the penalty as a linear term; adding
+    ``alpha ||w||_1`` on top counts the penalty a second time. Per weight the objective is
+
+    ``1/2 H_ii (w_i - w_i*)^2 + alpha sign(w_i*) (w_i - w_i*) + alpha |w_i|``,
+
+    whose minimizer is the soft threshold of ``w_i* - alpha sign(w_i*) / H_ii``: every surviving
+    weight moves by ``2 alpha / H_ii`` instead of ``alpha / H_ii``, and weights with
+    ``alpha / H_ii < |w_i*| <= 2 alpha / H_ii`` are set to zero although the correct answer is
+    not. (At ``w_i* = 0`` the penalty has no gradient; ``sign(0) = 0`` is used.)
+
+    Parameters
+    ----------
+    w_star, alpha, H : float or array_like
+        As in :func:`soft_threshold` (they broadcast).
+
+    Returns
+    -------
+    numpy.ndarray or numpy.float64
+    """
+    w_star = as_float_array(w_star, "w_star")
+    alpha, H = _check_alpha_H(alpha, H)
+    _broadcast(w_star=w_star, alpha=alpha, H=H)
+    return soft_threshold(w_star - alpha * np.sign(w_star) / H, alpha, H)
 
 
 def l1_quadratic_terms(w, w_star, alpha, H) -> np.ndarray:

@@ -286,6 +286,27 @@ blocks.numbers_check(
     [(t("l1_proximal.check_one"), w_l1, l1.numerical_minimizer(w_star, alpha, H))], tol=1e-6
 )
 
+# ------------------------------------------------------------------------------- derivation
+st.subheader(t("l1_proximal.deriv_header"))
+p.explain(t("l1_proximal.deriv_md"))
+for i, (step, latex) in enumerate(l1.DERIVATION_STEPS, start=1):
+    st.markdown(f"{i}. " + t(f"l1_proximal.deriv_{step}"))
+    blocks.formula(latex)
+w_double = float(l1.double_counted_minimizer(w_star, alpha, H))
+blocks.misconception(
+    t(
+        "l1_proximal.misc_double",
+        w=num(w_l1),
+        w2=num(w_double),
+        thr=num(thr),
+        thr2=num(2 * thr),
+        w_star=num(w_star),
+    )
+)
+with st.expander(t("l1_proximal.double_latex")):
+    blocks.formula(l1.DOUBLE_COUNT_LATEX)
+    blocks.formula(l1.double_counted_minimizer.latex)
+
 # ------------------------------------------------------------------------------- the map
 st.header(t("l1_proximal.map_header"))
 p.explain(t("l1_proximal.map_md"))

@@ -15,8 +15,12 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import Lasso
 
 from core.l1_proximal import (
+    DERIVATION_STEPS,
+    DOUBLE_COUNT_LATEX,
+    OBJECTIVE_LATEX,
     abs_subdifferential,
     default_lr,
+    double_counted_minimizer,
     ista,
     l1_quadratic_objective,
     l1_quadratic_terms,
@@ -350,8 +354,82 @@ def test_page_default_numbers():
     assert l1_quadratic_objective(0.5, 1.5, 1.0, 1.0) == 1.0
 
 
+# Homework P4.1: expand L (not the regularized L~) around w*, then add the penalty once
+
+
+@SETTINGS
+@given(
+    st.lists(finite, min_size=1, max_size=5),
+    st.lists(hessians, min_size=5, max_size=5),
+    alphas,
+    st.integers(0, 2**31 - 1),
+)
+def test_expanding_l_then_adding_the_penalty_once_reproduces_l_tilde(w_star, H, alpha, seed):
+    """For a quadratic L with diagonal Hessian the second-order expansion is exact, so the
+    correct L_hat equals L~ = L + alpha ||w||_1 everywhere (direct evaluation as the oracle)."""
+    w_star = np.array(w_star)
+    H = np.array(H[: w_star.size])
+    L_star = 0.7  # L(w*)
+
+    def L(w):
+        return L_star + 0.5 * np.sum(H * (w - w_star) ** 2)  # grad L(w*) = 0, Hessian diag(H)
+
+    rng = np.random.default_rng(seed)
+    for w in rng.normal(0.0, 3.0, size=(5, w_star.size)):
+        L_tilde = L(w) + alpha * np.sum(np.abs(w))
+        L_hat = L_star + l1_quadratic_objective(w, w_star, alpha, H)
+        assert L_hat == pytest.approx(L_tilde, rel=1e-12, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("w_star", "alpha", "H"),
+    [(1.5, 1.0, 1.0), (-1.5, 1.0, 1.0), (3.0, 1.0, 1.0), (-3.0, 0.5, 0.2), (0.7, 1.0, 2.0),
+     (0.0, 1.0, 1.0), (2.0, 0.0, 3.0), (5.0, 2.0, 10.0)],
+)  # fmt: skip
+def test_double_counted_minimizer_matches_scipy(w_star, alpha, H):
+    def objective(w):
+        return 0.5 * H * (w - w_star) ** 2 + alpha * np.sign(w_star) * (w - w_star) + alpha * abs(w)
+
+    res = minimize_scalar(objective, bounds=(-abs(w_star) - 2, abs(w_star) + 2), method="bounded",
+                          options={"xatol": 1e-12})  # fmt: skip
+    assert double_counted_minimizer(w_star, alpha, H) == pytest.approx(res.x, abs=1e-7)
+
+
+def test_double_counting_doubles_the_threshold():
+    alpha, H = 1.0, 2.0  # correct threshold 0.5, double-counted 1.0
+    w_star = np.array([-3.0, -0.8, -0.5, 0.3, 0.6, 1.0, 2.5])
+    np.testing.assert_allclose(double_counted_minimizer(w_star, alpha, H),
+                               [-2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.5])  # fmt: skip
+    np.testing.assert_allclose(soft_threshold(w_star, alpha, H),
+                               [-2.5, -0.3, 0.0, 0.0, 0.1, 0.5, 2.0])  # fmt: skip
+    # the page's default numbers: w* = 1.5, alpha = H = 1 gives 0.5, counting twice gives 0
+    assert soft_threshold(1.5, 1.0, 1.0) == 0.5
+    assert double_counted_minimizer(1.5, 1.0, 1.0) == 0.0
+    assert double_counted_minimizer(3.0, 1.0, 1.0) == 1.0  # shifted by 2 alpha / H
+
+
+def test_derivation_steps_end_at_the_objective():
+    keys = [key for key, _ in DERIVATION_STEPS]
+    assert keys == ["taylor", "gradient", "diagonal", "penalty"]
+    assert DERIVATION_STEPS[-1][1].endswith(OBJECTIVE_LATEX)
+    assert r"\nabla L(\mathbf{w}^*) = \mathbf{0}" in DERIVATION_STEPS[1][1]
+    assert r"\tilde L(\mathbf{w}^*) = L(\mathbf{w}^*) + \alpha" in DOUBLE_COUNT_LATEX
+    for _, latex in DERIVATION_STEPS:
+        assert latex.count("{") == latex.count("}") and latex.count(r"\left") == latex.count(
+            r"\right"
+        )
+
+
+def test_double_counted_minimizer_bad_input():
+    with pytest.raises(ValueError, match=re.escape("alpha must be >= 0, got -0.5")):
+        double_counted_minimizer(1.0, -0.5, 1.0)
+    with pytest.raises(ValueError, match=re.escape("H must be > 0, got 0.0")):
+        double_counted_minimizer(1.0, 1.0, 0.0)
+
+
 def test_latex_is_attached_to_docstrings():
-    for fn in (soft_threshold, l2_shrink, l1_quadratic_objective, subdifferential):
+    for fn in (soft_threshold, l2_shrink, l1_quadratic_objective, subdifferential,
+               double_counted_minimizer):  # fmt: skip
         latex = fn.latex if isinstance(fn.latex, str) else fn.latex[0]
         assert latex in fn.__doc__
     assert len(ista.latex) == 2

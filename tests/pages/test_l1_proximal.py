@@ -143,3 +143,32 @@ def test_bad_weights_table_shows_translated_error(lang):
     X, y, _ = l1.sparse_regression(40, 8, 3, 0.5, 0, rho=0.7)  # the ISTA section's defaults
     nnz = np.count_nonzero(l1.ista(X, y, 0.3, 100)[-1])
     assert shown(at, "m_nnz", lang) == f"{nnz} / 8"
+
+
+def test_derivation_and_double_counting_callout(lang):
+    """Homework P4.1: the steps render, and the callout shows what counting α twice would give."""
+    at = open_page(TOPIC, lang=lang)  # w* = 1.5, alpha = 1, H = 1
+    assert not at.exception
+    latex = [el.value for el in at.latex]
+    for _, formula in l1.DERIVATION_STEPS:
+        assert any(formula in value for value in latex)
+    for step in ("taylor", "gradient", "diagonal", "penalty"):
+        assert i18n.translate(lang, f"{TOPIC}.deriv_{step}") in all_text(at)
+
+    def callout(w_star, alpha, H):
+        return i18n.translate(
+            lang,
+            f"{TOPIC}.misc_double",
+            w=num(l1.soft_threshold(w_star, alpha, H)),
+            w2=num(l1.double_counted_minimizer(w_star, alpha, H)),
+            thr=num(alpha / H),
+            thr2=num(2 * alpha / H),
+            w_star=num(w_star),
+        )
+
+    text_default = callout(1.5, 1.0, 1.0)
+    assert "w = 0 (" in text_default  # counted twice, the weight is wrongly zeroed
+    assert any(text_default in el.value for el in at.info)
+    at.slider(key=f"{TOPIC}.w_star").set_value(3.0).run()
+    assert any(callout(3.0, 1.0, 1.0) in el.value for el in at.info)
+    assert l1.double_counted_minimizer(3.0, 1.0, 1.0) == 1.0  # 3 − 2α/H instead of 3 − α/H

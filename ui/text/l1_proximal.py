@@ -73,6 +73,32 @@ EN = {
         "0, the interval [−α, α]."
     ),
     "l1_proximal.check_one": "wᵢ (one weight) vs scipy minimize_scalar",
+    # derivation (Homework P4.1)
+    "l1_proximal.deriv_header": "Where L̂ comes from (Homework P4.1)",
+    "l1_proximal.deriv_md": (
+        "The regularized loss is L̃(w) = L(w) + α‖w‖₁, and w∗ is the minimizer of the "
+        "*unregularized* L. Approximate the smooth part L to second order around w∗, where "
+        "its gradient vanishes, and add the penalty afterwards, exactly once. The penalty is "
+        "not expanded: |w| has a kink at 0 and is kept exactly."
+    ),
+    "l1_proximal.deriv_taylor": "Second-order Taylor expansion of L around w∗:",
+    "l1_proximal.deriv_gradient": "w∗ minimizes the differentiable L, so its gradient there is zero:",
+    "l1_proximal.deriv_diagonal": (
+        "Decorrelated (whitened) inputs make the Hessian diagonal, and the quadratic form "
+        "splits into one term per weight:"
+    ),
+    "l1_proximal.deriv_penalty": "Add the penalty once, unchanged, to get L̂:",
+    "l1_proximal.misc_double": (
+        "“Expand the regularized L̃ around w∗ and then add α‖w‖₁.” L̃ already contains the "
+        "penalty, so this counts it twice. The expansion of L̃ brings its own copy: the constant "
+        "L̃(w∗) = L(w∗) + α‖w∗‖₁, and the gradient α·sign(w∗), which is not zero because w∗ "
+        "minimizes L, not L̃. Writing that gradient as zero hides the mistake in the linear "
+        "term; keeping it honestly shifts each weight by 2α/Hᵢᵢ instead of α/Hᵢᵢ. Here, for "
+        "w∗ = {w_star}, that gives w = {w2} (threshold {thr2}) instead of the correct "
+        "w = {w} (threshold {thr}). Expand L, whose gradient vanishes at w∗, and add the "
+        "penalty once."
+    ),
+    "l1_proximal.double_latex": "The double-counted approximation and its minimizer",
     "l1_proximal.check_vec": "vector of weights vs minimize_scalar per weight",
     # the map
     "l1_proximal.map_header": "Soft threshold against L2 shrinkage",
@@ -251,6 +277,32 @@ ES = {
         "que es el intervalo [−α, α]."
     ),
     "l1_proximal.check_one": "wᵢ (un peso) frente a minimize_scalar de scipy",
+    # derivación (Tarea P4.1)
+    "l1_proximal.deriv_header": "De dónde sale L̂ (Tarea P4.1)",
+    "l1_proximal.deriv_md": (
+        "La pérdida regularizada es L̃(w) = L(w) + α‖w‖₁, y w∗ es el minimizador de la L *sin* "
+        "regularizar. Se aproxima la parte suave L a segundo orden alrededor de w∗, donde su "
+        "gradiente se anula, y después se suma la penalización una sola vez. La penalización "
+        "no se desarrolla: |w| tiene un pico en 0 y se conserva exacta."
+    ),
+    "l1_proximal.deriv_taylor": "Desarrollo de Taylor de segundo orden de L alrededor de w∗:",
+    "l1_proximal.deriv_gradient": "w∗ minimiza la L diferenciable, así que ahí su gradiente es cero:",
+    "l1_proximal.deriv_diagonal": (
+        "Con entradas decorrelacionadas (blanqueadas) la hessiana es diagonal y la forma "
+        "cuadrática se separa en un término por peso:"
+    ),
+    "l1_proximal.deriv_penalty": "Se suma la penalización una vez, sin cambios, y se obtiene L̂:",
+    "l1_proximal.misc_double": (
+        "«Se desarrolla la L̃ regularizada alrededor de w∗ y luego se suma α‖w‖₁.» L̃ ya "
+        "contiene la penalización, así que esto la cuenta dos veces. El desarrollo de L̃ trae su "
+        "propia copia: la constante L̃(w∗) = L(w∗) + α‖w∗‖₁ y el gradiente α·signo(w∗), que no "
+        "es cero porque w∗ minimiza L, no L̃. Escribir ese gradiente como cero esconde el error "
+        "en el término lineal; conservarlo con honestidad desplaza cada peso 2α/Hᵢᵢ en lugar de "
+        "α/Hᵢᵢ. Aquí, con w∗ = {w_star}, eso da w = {w2} (umbral {thr2}) en lugar del correcto "
+        "w = {w} (umbral {thr}). Hay que desarrollar L, cuyo gradiente se anula en w∗, y sumar "
+        "la penalización una vez."
+    ),
+    "l1_proximal.double_latex": "La aproximación que cuenta dos veces la penalización y su minimizador",
     "l1_proximal.check_vec": "vector de pesos frente a minimize_scalar peso por peso",
     # el mapa
     "l1_proximal.map_header": "Umbral suave frente al encogimiento L2",
