@@ -72,6 +72,7 @@ __all__ = [
     "DIGITS_REPORT_SECONDS",
     "HOMEWORK_ADAPTIVE_LR",
     "MNIST_TEST_CLASS_COUNTS",
+    "MNIST_TEST_MAJORITY_SHARE",
     "NOTEBOOK_CONSTANT_ACCURACY",
     "NOTEBOOK_TEST_LOSS",
     "NOTEBOOK_TRAIN_LOSS",
@@ -594,6 +595,7 @@ DIGITS_REPORT_SECONDS = {"b": 8.5, "c": 8.5, "d": 4.6, "f": 4.6}
 # test set: 1,135 / 10,000 stored as float32 and cut to five digits. MNIST's test set has
 # these many images of each digit 0..9 (the "1"s are the largest class):
 MNIST_TEST_CLASS_COUNTS = (980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009)
+MNIST_TEST_MAJORITY_SHARE = max(MNIST_TEST_CLASS_COUNTS) / sum(MNIST_TEST_CLASS_COUNTS)
 NOTEBOOK_CONSTANT_ACCURACY = 0.11349
 # its dropout + batch-norm model: training loss (the running mean of an epoch) and test loss
 NOTEBOOK_TRAIN_LOSS = 0.1084
@@ -619,18 +621,23 @@ class MajorityBaseline:
     top_pred_share: float  # share of the predictions that name it
     accuracy: float
     chance: float  # 1 / n_classes: the accuracy of a uniformly random guess
-    constant: bool  # accuracy <= majority_share + tol: no better than a constant answer
+    constant: bool  # no better than a constant answer, and most predictions name one class
 
 
 def majority_baseline(
-    y_true: Any, y_pred: Any, n_classes: int | None = None, tol: float = 0.01
+    y_true: Any,
+    y_pred: Any,
+    n_classes: int | None = None,
+    tol: float = 0.01,
+    min_top_share: float = 0.5,
 ) -> MajorityBaseline:
     r"""Compare an accuracy with the share of the largest class.
 
     A network that outputs the same class for every input scores exactly that class's share,
-    :math:`\max_k n_k / n`; ``constant`` flags an accuracy within ``tol`` of it (or below).
-    With 10 classes this is not "chance": a collapsed network (e.g. a dead ReLU bottleneck)
-    lands on the largest class's share, and ``top_pred_share`` near 1 shows the constant.
+    :math:`\max_k n_k / n`. ``constant`` flags an accuracy within ``tol`` of it (or below)
+    when at least ``min_top_share`` of the predictions name a single class: a collapsed
+    network (e.g. a dead ReLU bottleneck), not one at chance level. An untrained network also
+    scores about 1/K, but spreads its answers over the classes and is not flagged.
 
     Parameters
     ----------
@@ -639,6 +646,8 @@ def majority_baseline(
         Number of classes (default: 1 + the largest label seen).
     tol : float
         Margin above the majority share that still counts as "no better", in [0, 1].
+    min_top_share : float
+        Share of the predictions that one class must take, in [0, 1].
     """
     y_true = np.asarray(y_true)
     y_pred = np.asarray(y_pred)
@@ -651,6 +660,7 @@ def majority_baseline(
         if not np.issubdtype(y.dtype, np.integer) or y.min() < 0:
             raise ValueError(f"{name} must hold class indices >= 0")
     tol = check_scalar(tol, "tol", low=0.0, high=1.0)
+    min_top_share = check_scalar(min_top_share, "min_top_share", low=0.0, high=1.0)
     k = int(max(y_true.max(), y_pred.max())) + 1
     if n_classes is not None:
         n_classes = int(check_scalar(n_classes, "n_classes", low=k, integer=True))
@@ -659,15 +669,16 @@ def majority_baseline(
     true_counts = np.bincount(y_true, minlength=k)
     pred_counts = np.bincount(y_pred, minlength=k)
     share = float(true_counts.max() / n)
+    top_share = float(pred_counts.max() / n)
     acc = float(np.mean(y_true == y_pred))
     return MajorityBaseline(
         majority_class=int(true_counts.argmax()),
         majority_share=share,
         top_pred_class=int(pred_counts.argmax()),
-        top_pred_share=float(pred_counts.max() / n),
+        top_pred_share=top_share,
         accuracy=acc,
         chance=1.0 / k,
-        constant=acc <= share + tol,
+        constant=acc <= share + tol and top_share >= min_top_share,
     )
 
 

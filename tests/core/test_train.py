@@ -782,7 +782,7 @@ def test_notebook_accuracy_is_the_share_of_ones_in_the_mnist_test_set():
     counts = np.array(T.MNIST_TEST_CLASS_COUNTS)
     assert counts.sum() == 10_000 and counts.argmax() == 1 and counts[1] == 1135
     share = counts.max() / counts.sum()
-    assert share == 0.1135
+    assert share == T.MNIST_TEST_MAJORITY_SHARE == 0.1135
     # the printed 0.11349 is float32(0.1135) = 0.113499999... cut to five digits
     assert math.floor(float(np.float32(share)) * 1e5) / 1e5 == T.NOTEBOOK_CONSTANT_ACCURACY
     # every image answered "1": majority_baseline flags it and reports the share
@@ -809,9 +809,14 @@ def test_majority_baseline_on_the_mnist_subset_labels(mnist):
 
 def test_majority_baseline_tolerance_and_bad_input():
     y = np.array([0, 0, 0, 1, 2, 3, 4, 5, 6, 7])  # majority share 0.3
-    pred = np.array([0, 0, 0, 1, 9, 9, 9, 9, 9, 9])  # accuracy 0.4
+    pred = np.array([0, 0, 0, 1, 9, 9, 9, 9, 9, 9])  # accuracy 0.4, "9" 60 % of the answers
     assert not T.majority_baseline(y, pred, tol=0.05).constant
     assert T.majority_baseline(y, pred, tol=0.1 + 1e-9).constant
+    assert not T.majority_baseline(y, pred, tol=0.2, min_top_share=0.7).constant
+    # answers spread over the classes (an untrained network): low accuracy, not a constant
+    spread = np.array([1, 2, 3, 4, 5, 6, 7, 8, 9, 0])
+    base = T.majority_baseline(y, spread)
+    assert base.accuracy == 0.0 and base.top_pred_share == 0.1 and not base.constant
     with pytest.raises(ValueError, match="same length"):
         T.majority_baseline(y, pred[:5])
     with pytest.raises(ValueError, match=r"y_pred must hold class indices >= 0"):
@@ -820,6 +825,8 @@ def test_majority_baseline_tolerance_and_bad_input():
         T.majority_baseline(y, pred, n_classes=5)
     with pytest.raises(ValueError, match=r"tol must be <= 1.0, got 2"):
         T.majority_baseline(y, pred, tol=2)
+    with pytest.raises(ValueError, match=r"min_top_share must be >= 0.0, got -1"):
+        T.majority_baseline(y, pred, min_top_share=-1)
 
 
 # ---------------------------------------------------------------------------------------------
