@@ -45,6 +45,7 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import inspect
 import io
 import json
 import math
@@ -66,6 +67,18 @@ from core.models import ACTIVATIONS, INITS, build_model, count_parameters
 
 __all__ = [
     "DIGITS_REPORT_ACCURACY",
+    "DIGITS_REPORT_E_TEXT_LOSS",
+    "DIGITS_REPORT_LOSS",
+    "DIGITS_REPORT_SECONDS",
+    "HOMEWORK_ADAPTIVE_LR",
+    "MNIST_TEST_CLASS_COUNTS",
+    "MNIST_TEST_MAJORITY_SHARE",
+    "NOTEBOOK_CONSTANT_ACCURACY",
+    "NOTEBOOK_TEST_LOSS",
+    "NOTEBOOK_TRAIN_LOSS",
+    "TORCH_DEFAULT_LR",
+    "MajorityBaseline",
+    "majority_baseline",
     "DIVERGENCE_FACTOR",
     "HOMEWORK_WIDTHS",
     "OBJECTIVE_LATEX",
@@ -232,8 +245,12 @@ class TrainConfig:
     l1, l2 : float
         Explicit penalties added to the mean cross-entropy,
         ``l1 * sum|W| + (l2 / 2) * sum W**2`` over the weight matrices (not biases, not batch
-        norm). For plain SGD the L2 term equals ``weight_decay=l2``; for Adam it does not
-        (AdamW-style decoupled decay is a different method).
+        norm). The L2 term adds ``l2 * W`` to the gradient, which is exactly what torch's
+        *coupled* ``weight_decay=l2`` does in SGD, Adagrad, RMSprop and Adam (on the weight
+        matrices only, through a parameter group): same steps for every optimizer here.
+        *Decoupled* weight decay (``torch.optim.AdamW``, or Adam with
+        ``decoupled_weight_decay=True``) shrinks the weights outside the adaptive scaling and
+        is a different method.
     optimizer : {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adadelta"}
     lr : float
         Learning rate, in (0, 10000].
@@ -260,6 +277,11 @@ class TrainConfig:
         Share of the remaining training images used, in (0, 1] (e.g. 0.1 for quick runs).
     seed : int
         Seed of the split, initial weights, shuffling and dropout masks.
+    eval_train_loss : bool
+        Also evaluate the training images in evaluation mode (no dropout, batch norm with its
+        running statistics, no penalty) at the end of every epoch, into
+        ``EpochRecord.train_eval_loss``/``train_eval_acc``. Costs one pass over the training
+        set per epoch; the training itself is unchanged.
     """
 
     dataset: str = "digits"
@@ -282,6 +304,7 @@ class TrainConfig:
     val_fraction: float = 0.2
     train_fraction: float = 1.0
     seed: int = 0
+    eval_train_loss: bool = False
 
     def __post_init__(self) -> None:
         put = object.__setattr__.__get__(self)  # frozen: normalize through object.__setattr__
@@ -373,6 +396,9 @@ class TrainConfig:
             ),
         )
         put("seed", int(check_scalar(self.seed, "seed", low=0, high=2**32 - 1, integer=True)))
+        if not isinstance(self.eval_train_loss, (bool, np.bool_)):
+            raise ValueError(f"eval_train_loss must be true or false, got {self.eval_train_loss!r}")
+        put("eval_train_loss", bool(self.eval_train_loss))
 
         put(
             "optimizer_params",
@@ -557,8 +583,103 @@ PRESET_GROUPS: dict[str, tuple[str, ...]] = {
     "optical_digits": tuple(f"digits_{c}" for c in "abcdef"),
 }  # fmt: skip
 
-# test accuracies printed in the optical-digits report, cases a-f
+# test accuracies and losses printed in the optical-digits report, cases a-f
 DIGITS_REPORT_ACCURACY = {"a": 0.960, "b": 0.980, "c": 0.956, "d": 0.972, "e": 0.960, "f": 0.983}
+DIGITS_REPORT_LOSS = {"a": 0.125, "b": 0.069, "c": 0.141, "d": 0.086, "e": 0.149, "f": 0.074}
+# the test loss that the report's text for case e quotes (it is case d's)
+DIGITS_REPORT_E_TEXT_LOSS = 0.086
+# the report's approximate training times in seconds: d and f shortest, b and c longest
+DIGITS_REPORT_SECONDS = {"b": 8.5, "c": 8.5, "d": 4.6, "f": 4.6}
+
+# Regularizers notebook. Its first model (4-2-1, no regularizers) scored 0.11349 on the MNIST
+# test set: 1,135 / 10,000 stored as float32 and cut to five digits. MNIST's test set has
+# these many images of each digit 0..9 (the "1"s are the largest class):
+MNIST_TEST_CLASS_COUNTS = (980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009)
+MNIST_TEST_MAJORITY_SHARE = max(MNIST_TEST_CLASS_COUNTS) / sum(MNIST_TEST_CLASS_COUNTS)
+NOTEBOOK_CONSTANT_ACCURACY = 0.11349
+# its dropout + batch-norm model: training loss (the running mean of an epoch) and test loss
+NOTEBOOK_TRAIN_LOSS = 0.1084
+NOTEBOOK_TEST_LOSS = 0.094
+
+# torch's default learning rate of each optimizer class (SGD's is not a recommendation)
+TORCH_DEFAULT_LR: dict[str, float] = {
+    name: float(inspect.signature(cls).parameters["lr"].default)
+    for name, (cls, _, _) in OPTIMIZERS.items()
+}
+
+# the homework's learning rate for Adam and Adagrad, carried over from its SGD runs
+HOMEWORK_ADAPTIVE_LR = 0.01
+
+
+@dataclass(frozen=True)
+class MajorityBaseline:
+    """How a classifier compares with always answering the most frequent class."""
+
+    majority_class: int  # most frequent true class
+    majority_share: float  # its share of the labels: the accuracy of a constant answer
+    top_pred_class: int  # most frequent predicted class
+    top_pred_share: float  # share of the predictions that name it
+    accuracy: float
+    chance: float  # 1 / n_classes: the accuracy of a uniformly random guess
+    constant: bool  # no better than a constant answer, and most predictions name one class
+
+
+def majority_baseline(
+    y_true: Any,
+    y_pred: Any,
+    n_classes: int | None = None,
+    tol: float = 0.01,
+    min_top_share: float = 0.5,
+) -> MajorityBaseline:
+    r"""Compare an accuracy with the share of the largest class.
+
+    A network that outputs the same class for every input scores exactly that class's share,
+    :math:`\max_k n_k / n`. ``constant`` flags an accuracy within ``tol`` of it (or below)
+    when at least ``min_top_share`` of the predictions name a single class: a collapsed
+    network (e.g. a dead ReLU bottleneck), not one at chance level. An untrained network also
+    scores about 1/K, but spreads its answers over the classes and is not flagged.
+
+    Parameters
+    ----------
+    y_true, y_pred : array of int, shape (n,)
+    n_classes : int, optional
+        Number of classes (default: 1 + the largest label seen).
+    tol : float
+        Margin above the majority share that still counts as "no better", in [0, 1].
+    min_top_share : float
+        Share of the predictions that one class must take, in [0, 1].
+    """
+    y_true = np.asarray(y_true)
+    y_pred = np.asarray(y_pred)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape or y_true.size == 0:
+        raise ValueError(
+            f"y_true and y_pred must be 1-D of the same length >= 1, got shapes "
+            f"{y_true.shape} and {y_pred.shape}"
+        )
+    for name, y in (("y_true", y_true), ("y_pred", y_pred)):
+        if not np.issubdtype(y.dtype, np.integer) or y.min() < 0:
+            raise ValueError(f"{name} must hold class indices >= 0")
+    tol = check_scalar(tol, "tol", low=0.0, high=1.0)
+    min_top_share = check_scalar(min_top_share, "min_top_share", low=0.0, high=1.0)
+    k = int(max(y_true.max(), y_pred.max())) + 1
+    if n_classes is not None:
+        n_classes = int(check_scalar(n_classes, "n_classes", low=k, integer=True))
+        k = n_classes
+    n = y_true.size
+    true_counts = np.bincount(y_true, minlength=k)
+    pred_counts = np.bincount(y_pred, minlength=k)
+    share = float(true_counts.max() / n)
+    top_share = float(pred_counts.max() / n)
+    acc = float(np.mean(y_true == y_pred))
+    return MajorityBaseline(
+        majority_class=int(true_counts.argmax()),
+        majority_share=share,
+        top_pred_class=int(pred_counts.argmax()),
+        top_pred_share=top_share,
+        accuracy=acc,
+        chance=1.0 / k,
+        constant=acc <= share + tol and top_share >= min_top_share,
+    )
 
 
 def course_grid(
@@ -651,9 +772,16 @@ class StepRecord:
 
 @dataclass(frozen=True)
 class EpochRecord:
-    """End of an epoch. ``train_*`` are means over the epoch's mini-batches (dropout active),
-    ``val_*`` an evaluation of the weights at the end of the epoch. ``complete=False`` marks an
-    epoch cut short by Stop."""
+    """End of an epoch.
+
+    ``train_loss``/``train_acc`` are running means over the epoch's mini-batches: each batch
+    is scored with the weights of that moment (they change during the epoch), in training
+    mode (dropout on, batch norm with batch statistics), and without the L1/L2 penalty.
+    ``val_*`` evaluate the weights at the end of the epoch in evaluation mode.
+    ``train_eval_*`` (only with ``config.eval_train_loss``, else None) evaluate those same
+    end-of-epoch weights on the training images, in evaluation mode: the one training number
+    that is comparable with the validation and test losses. ``complete=False`` marks an epoch
+    cut short by Stop."""
 
     epoch: int
     step: int
@@ -668,6 +796,8 @@ class EpochRecord:
     best_epoch: int
     is_best: bool
     complete: bool = True
+    train_eval_loss: float | None = None
+    train_eval_acc: float | None = None
     kind: Literal["epoch"] = field(default="epoch", init=False)
 
 
@@ -808,6 +938,8 @@ class TrainResult:
             "elapsed",
             "complete",
         ]
+        if self.config.eval_train_loss:
+            cols += ["train_eval_loss", "train_eval_acc"]
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(cols)
@@ -1222,6 +1354,9 @@ def train(
             stop_reason = "diverged"
             diverged = diverge(val.loss)
             break
+        train_eval = None
+        if config.eval_train_loss:
+            train_eval = evaluate(model, x_all, y_all, split.train_idx)
         is_best = val.loss < best_val_loss
         if is_best:
             best_state, best_epoch = snapshot(), epoch
@@ -1243,6 +1378,8 @@ def train(
             best_epoch=best_epoch,
             is_best=is_best,
             complete=complete,
+            train_eval_loss=None if train_eval is None else train_eval.loss,
+            train_eval_acc=None if train_eval is None else train_eval.acc,
         )
         history.append(rec)
         last_report_t = clock.now()
@@ -1700,6 +1837,14 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--val-fraction", type=float, default=S)
     ap.add_argument("--train-fraction", type=float, default=S)
     ap.add_argument("--seed", type=int, default=S)
+    ap.add_argument(
+        "--eval-train-loss",
+        action="store_true",
+        default=S,
+        help="also evaluate the training images in evaluation mode (no dropout, no penalty) "
+        "at the end of each epoch; the default train loss is the running mean of the "
+        "epoch's mini-batch losses in training mode",
+    )
     ap.add_argument("--data-dir", default=None, help="overrides PIZARRA_DATA_DIR")
     ap.add_argument("--no-download", action="store_true", help="never download data")
     ap.add_argument(
@@ -1742,6 +1887,7 @@ def _config_from_args(ns: argparse.Namespace) -> TrainConfig:
         "val_fraction": "val_fraction",
         "train_fraction": "train_fraction",
         "seed": "seed",
+        "eval_train_loss": "eval_train_loss",
     }
     for attr, key in flat.items():
         if attr in given:
@@ -1806,9 +1952,12 @@ def main(argv: list[str] | None = None) -> int:
             )
         elif rec.kind == "epoch":
             mark = " *" if rec.is_best else ""
+            evaluated = ""
+            if rec.train_eval_loss is not None:
+                evaluated = f"  train(eval) {rec.train_eval_loss:.4f} {rec.train_eval_acc:.4f}"
             print(
                 f"epoch {rec.epoch:4d}/{rec.n_epochs}  train {rec.train_loss:.4f} "
-                f"{rec.train_acc:.4f}  val {rec.val_loss:.4f} {rec.val_acc:.4f}  "
+                f"{rec.train_acc:.4f}{evaluated}  val {rec.val_loss:.4f} {rec.val_acc:.4f}  "
                 f"lr {rec.lr:.3g}  {rec.elapsed:6.1f}s{mark}",
                 file=out,
             )

@@ -35,13 +35,26 @@ from core.models import (
     state_dict_to_bytes,
 )
 from core.train import (
+    DIGITS_REPORT_ACCURACY,
+    DIGITS_REPORT_E_TEXT_LOSS,
+    DIGITS_REPORT_LOSS,
+    DIGITS_REPORT_SECONDS,
+    HOMEWORK_ADAPTIVE_LR,
+    MNIST_TEST_CLASS_COUNTS,
+    MNIST_TEST_MAJORITY_SHARE,
+    NOTEBOOK_CONSTANT_ACCURACY,
+    NOTEBOOK_TEST_LOSS,
+    NOTEBOOK_TRAIN_LOSS,
     OPTIMIZERS,
+    PRESET_GROUPS,
     PRESETS,
     SCHEDULES,
+    TORCH_DEFAULT_LR,
     TrainConfig,
     TrainingRun,
     course_grid,
     evaluate,
+    majority_baseline,
     pytorch_code,
     train,
 )
@@ -467,6 +480,7 @@ def curve_frame(run: TrainingRun) -> pd.DataFrame:
         stride = math.ceil(len(hist) / MAX_CURVE_POINTS)
         hist = hist[::stride] + ([hist[-1]] if (len(hist) - 1) % stride else [])
     train_s, val_s = t("trainer.series_train"), t("trainer.series_val")
+    eval_s = t("trainer.series_train_eval")
     loss_m, acc_m = t("trainer.loss"), t("trainer.accuracy")
     rows = []
     for r in hist:
@@ -476,6 +490,11 @@ def curve_frame(run: TrainingRun) -> pd.DataFrame:
             (float(r.epoch), acc_m, train_s, r.train_acc),
             (float(r.epoch), acc_m, val_s, r.val_acc),
         ]
+        if r.train_eval_loss is not None:
+            rows += [
+                (float(r.epoch), loss_m, eval_s, r.train_eval_loss),
+                (float(r.epoch), acc_m, eval_s, r.train_eval_acc),
+            ]
     s = run.last_step
     if s is not None and (not run.history or s.epoch > run.history[-1].epoch):
         # inside a long epoch: the running mean of the training loss so far
@@ -491,7 +510,11 @@ def live_spec(frame: pd.DataFrame) -> dict:
     chart and one line of text (which is also the chart's text alternative) instead of two
     charts and a row of metric widgets roughly halved what live training cost in our benchmark.
     """
-    train_s, val_s = t("trainer.series_train"), t("trainer.series_val")
+    series = [t("trainer.series_train"), t("trainer.series_val")]
+    dashes = [[1, 0], [6, 3]]
+    if not frame.empty and (frame["series"] == t("trainer.series_train_eval")).any():
+        series.append(t("trainer.series_train_eval"))
+        dashes.append([2, 2])
     return {
         "facet": {
             "column": {
@@ -525,13 +548,13 @@ def live_spec(frame: pd.DataFrame) -> dict:
                     "field": "series",
                     "type": "nominal",
                     "title": None,
-                    "scale": {"domain": [train_s, val_s], "range": list(charts.PALETTE[:2])},
+                    "scale": {"domain": series, "range": list(charts.PALETTE[: len(series)])},
                 },
                 "strokeDash": {
                     "field": "series",
                     "type": "nominal",
                     "title": None,
-                    "scale": {"domain": [train_s, val_s], "range": [[1, 0], [6, 3]]},
+                    "scale": {"domain": series, "range": dashes},
                 },
                 "tooltip": [
                     {"field": "epoch", "type": "quantitative", "format": ".2f"},
@@ -634,6 +657,40 @@ def live_view() -> None:
     if run.done:
         finalize(run)
         st.rerun()  # full run: results, compare table, and run_every switched off
+
+
+def preset_callouts(name: str) -> None:
+    """Course mistakes about the experiment a preset reproduces, next to that preset."""
+    if name in PRESET_GROUPS["optical_digits"]:
+        acc, loss = DIGITS_REPORT_ACCURACY, DIGITS_REPORT_LOSS
+        if name in ("digits_a", "digits_b", "digits_c", "digits_d"):
+            blocks.misconception(
+                t("trainer.misc_digits_tanh", **{c: f"{acc[c]:.3f}" for c in "abcd"})
+            )
+        if name == "digits_e":
+            blocks.misconception(
+                t(
+                    "trainer.misc_digits_e",
+                    own=f"{loss['e']:.3f}",
+                    quoted=f"{DIGITS_REPORT_E_TEXT_LOSS:.3f}",
+                )
+            )
+        blocks.misconception(
+            t(
+                "trainer.misc_digits_time",
+                fast=f"{DIGITS_REPORT_SECONDS['f']:g}",
+                slow=f"{DIGITS_REPORT_SECONDS['b']:g}",
+            )
+        )
+    if name in ("adam", "adagrad"):
+        blocks.misconception(
+            t(
+                "trainer.misc_p5",
+                lr=fmt_lr(HOMEWORK_ADAPTIVE_LR),
+                adam_default=fmt_lr(TORCH_DEFAULT_LR["adam"]),
+                adagrad_default=fmt_lr(TORCH_DEFAULT_LR["adagrad"]),
+            )
+        )
 
 
 # =================================================================================================
@@ -778,6 +835,13 @@ with col_opt:
         format_func=lambda o: t(f"trainer.sched.{o}"),
         disabled=running,
     )
+    eval_train = p.checkbox(
+        "eval_train",
+        t("trainer.eval_train"),
+        default=False,
+        disabled=running,
+        help=t("trainer.eval_train_help"),
+    )
 
 widths, dropouts, norms = [], [], []
 if layers:
@@ -891,6 +955,7 @@ try:
         val_fraction=val_fraction,
         train_fraction=subset,
         seed=seed,
+        eval_train_loss=eval_train,
     )
 except ValueError as exc:
     p.error(exc)
@@ -907,7 +972,8 @@ if config is not None:
                 width=LIMITS.max_width,
             )
         )
-    if config == target:
+    # scoring the training set too is a measurement, not part of the preset's model
+    if config.replace(eval_train_loss=target.eval_train_loss) == target:
         st.caption(t("trainer.matches_preset", preset=t(f"trainer.preset.{preset}")))
     else:
         mine, theirs = preset_values(config), preset_values(target)
@@ -919,10 +985,19 @@ if config is not None:
                 names=", ".join(changed),
             )
         )
+    preset_callouts(preset)
     p.explain(t("trainer.l2_note"))
     blocks.formula(objective_latex(), caption=t("trainer.objective_caption"))
     if any(w <= 2 for w in config.hidden):
-        blocks.misconception(t("trainer.misc_bottleneck"))
+        blocks.misconception(
+            t(
+                "trainer.misc_bottleneck",
+                printed=f"{NOTEBOOK_CONSTANT_ACCURACY:.5f}",
+                count=f"{max(MNIST_TEST_CLASS_COUNTS):,}",
+                n=f"{sum(MNIST_TEST_CLASS_COUNTS):,}",
+                share=f"{MNIST_TEST_MAJORITY_SHARE:.4f}",
+            )
+        )
 
     rows, n_trainable, n_buffers = layer_rows(config.to_json())
     with st.expander(
@@ -1233,6 +1308,21 @@ def show_results(o: Outcome) -> None:
             )
         if res.stop_reason == "early_stopping":
             blocks.misconception(t("trainer.misc_early_stop"))
+    base = majority_baseline(o.y_true, o.y_pred, n_classes=len(names))
+    if base.constant:
+        st.warning(
+            t(
+                "trainer.constant_warning",
+                acc=f"{base.accuracy:.4f}",
+                cls=names[base.majority_class],
+                share=f"{base.majority_share:.4f}",
+                top=names[base.top_pred_class],
+                top_share=fmt_pct(base.top_pred_share),
+                k=len(names),
+                chance=f"{base.chance:.2f}",
+            ),
+            icon=":material/warning:",
+        )
     view = p.select(
         "view",
         t("trainer.view"),
@@ -1253,7 +1343,9 @@ def show_results(o: Outcome) -> None:
                     for s, loss, acc in (
                         (t("trainer.series_train"), r.train_loss, r.train_acc),
                         (t("trainer.series_val"), r.val_loss, r.val_acc),
+                        (t("trainer.series_train_eval"), r.train_eval_loss, r.train_eval_acc),
                     )
+                    if loss is not None
                 ]
             )
             best = pd.DataFrame({"epoch": [res.best_epoch]})
@@ -1294,6 +1386,13 @@ def show_results(o: Outcome) -> None:
                     data=hist,
                     filename="history.csv",
                 )
+            p.explain(
+                t(
+                    "trainer.train_curve_note",
+                    train_loss=f"{NOTEBOOK_TRAIN_LOSS:g}",
+                    test_loss=f"{NOTEBOOK_TEST_LOSS:g}",
+                )
+            )
             blocks.misconception(t("trainer.misc_dip"))
             blocks.misconception(t("trainer.misc_gap"))
     if view == "confusion":

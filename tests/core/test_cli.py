@@ -172,3 +172,25 @@ def test_mnist_data_dir(capsys):
     assert T.main(args) == 0
     result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert result["n_test"] == 2000 and result["test_accuracy"] > 0.7
+
+
+def test_eval_train_loss_flag(capsys):
+    """--eval-train-loss adds the eval-mode training loss to each epoch line; off by default."""
+    args = ["--dataset", "digits", "--hidden", "16", "--dropout", "0.5", "--optimizer", "adam",
+            "--lr", "0.01", "--epochs", "2", "--seed", "1"]  # fmt: skip
+    assert T.main(args) == 0
+    assert "train(eval)" not in capsys.readouterr().out
+    assert T.main([*args, "--eval-train-loss", "--json"]) == 0
+    captured = capsys.readouterr()
+    printed = json.loads(captured.out.strip().splitlines()[-1])
+    assert printed["config"]["eval_train_loss"] is True
+    cfg = T.TrainConfig(dataset="digits", hidden=(16,), dropout=0.5, optimizer="adam", lr=0.01,
+                        epochs=2, seed=1, eval_train_loss=True)  # fmt: skip
+    from core.data import load_dataset
+
+    res = T.TrainingRun(cfg, load_dataset("digits")).run_to_end()
+    lines = [ln for ln in captured.err.splitlines() if ln.startswith("epoch ")]
+    assert len(lines) == 2
+    for line, rec in zip(lines, res.history, strict=True):
+        assert f"train(eval) {rec.train_eval_loss:.4f} {rec.train_eval_acc:.4f}" in line
+    assert "--eval-train-loss" in T._parser().format_help()

@@ -634,3 +634,219 @@ def test_generated_code_runs_and_trains(tmp_path):
         shapes = json.loads(lines[-1])
         ours = {k: list(v.shape) for k, v in build_model(cfg).state_dict().items()}
         assert shapes == ours  # weights downloaded from the app load into the script's model
+
+
+# ---------------------------------------------------------------------------------------------
+# L2 penalty vs torch's weight_decay (coupled) and AdamW (decoupled)
+# ---------------------------------------------------------------------------------------------
+def _two_steps(model, optimizer, x, y, l2_in_loss):
+    for _ in range(2):
+        loss = F.cross_entropy(model(x), y)
+        if l2_in_loss:
+            loss = loss + T._penalty(T._weights(model), 0.0, l2_in_loss)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+
+def _decay_groups(model, weight_decay):
+    """torch's weight_decay on the weight matrices only, as the app's penalty (not biases or
+    batch norm's gamma and beta)."""
+    weights = [m.weight for m in model.modules() if isinstance(m, torch.nn.Linear)]
+    ids = {id(w) for w in weights}
+    rest = [p for p in model.parameters() if id(p) not in ids]
+    return [{"params": weights, "weight_decay": weight_decay}, {"params": rest}]
+
+
+@pytest.mark.parametrize("name", list(T.OPTIMIZERS))
+def test_l2_penalty_equals_coupled_weight_decay(digits, name):
+    """(lambda/2) sum W^2 in the loss = weight_decay=lambda on W, for every optimizer: torch's
+    weight_decay in SGD, Adagrad, RMSprop, Adam, Adadelta adds lambda * w to the gradient."""
+    lam = 0.05
+    lr = 1.0 if name == "adadelta" else 0.01  # Adadelta's lr multiplies an already-scaled step
+    # tanh, not ReLU: a ReLU unit active on the whole batch feeding batch norm has a bias with
+    # zero gradient (rounding noise, which adaptive methods blow up to full-size steps)
+    cfg = TrainConfig(dataset="digits", hidden=(8, 6), batch_norm=(False, True),
+                      activation="tanh", l2=lam, optimizer=name, lr=lr, seed=3)  # fmt: skip
+    x, y = digits.x_train[:64], digits.y_train[:64]
+    a, b, c = build_model(cfg), build_model(cfg), build_model(cfg)
+    _two_steps(a, T.build_optimizer(cfg, a.parameters()), x, y, l2_in_loss=lam)
+    cls = T.OPTIMIZERS[name][0]
+    opt_b = cls(_decay_groups(b, lam), lr=cfg.lr, **cfg.optimizer_kwargs)
+    _two_steps(b, opt_b, x, y, l2_in_loss=0.0)
+    _two_steps(c, T.build_optimizer(cfg, c.parameters()), x, y, l2_in_loss=0.0)  # no L2
+    tol = {"rtol": 1e-5, "atol": 1e-6}
+    for (k, pa), pb in zip(a.named_parameters(), b.parameters(), strict=True):
+        if k == "fc2.bias":
+            # batch norm subtracts the batch mean: this bias has a zero gradient, only
+            # rounding noise, which RMSprop and Adam scale up to full-size steps either way
+            continue
+        torch.testing.assert_close(pa, pb, **tol)
+    # the check has teeth: without the penalty the weight matrices end elsewhere
+    with pytest.raises(AssertionError):
+        torch.testing.assert_close(a.fc1.weight, c.fc1.weight, **tol)
+
+
+@pytest.mark.parametrize("decoupled", ["adamw", "adam_flag"])
+def test_decoupled_weight_decay_differs_from_the_l2_penalty(digits, decoupled):
+    lam = 0.05
+    cfg = TrainConfig(dataset="digits", hidden=(8,), l2=lam, optimizer="adam", lr=0.01, seed=3)
+    x, y = digits.x_train[:64], digits.y_train[:64]
+    a, b = build_model(cfg), build_model(cfg)
+    _two_steps(a, T.build_optimizer(cfg, a.parameters()), x, y, l2_in_loss=lam)
+    if decoupled == "adamw":
+        opt_b = torch.optim.AdamW(_decay_groups(b, lam), lr=cfg.lr)
+    else:
+        opt_b = torch.optim.Adam(_decay_groups(b, lam), lr=cfg.lr, decoupled_weight_decay=True)
+    _two_steps(b, opt_b, x, y, l2_in_loss=0.0)
+    gap = float((a.fc1.weight - b.fc1.weight).abs().max())
+    assert gap > 1e-4
+
+
+# ---------------------------------------------------------------------------------------------
+# the training curve: running mean in training mode vs the training set in evaluation mode
+# ---------------------------------------------------------------------------------------------
+def test_eval_train_loss_is_off_by_default(digits):
+    res = _records(SMALL.replace(epochs=1), digits)[-1]
+    assert res.history[0].train_eval_loss is None and res.history[0].train_eval_acc is None
+    assert "train_eval_loss" not in res.history_csv().splitlines()[0]
+    assert TrainConfig().eval_train_loss is False
+    with pytest.raises(ValueError, match=r"eval_train_loss must be true or false, got 1"):
+        TrainConfig(eval_train_loss=1)
+
+
+def test_eval_train_loss_equals_torch_on_the_returned_weights(digits):
+    """Each epoch's eval-mode training loss = F.cross_entropy of the model in eval mode on the
+    training images; for the best epoch, the returned weights reproduce it."""
+    cfg = TrainConfig(dataset="digits", hidden=(32,), dropout=0.5, batch_norm=True,
+                      optimizer="adam", lr=0.01, epochs=4, batch_size=64, l2=1e-3,
+                      eval_train_loss=True, seed=5)  # fmt: skip
+    res = _records(cfg, digits)[-1]
+    best = res.history[res.best_epoch - 1]
+    split = split_indices(digits, cfg.val_fraction, cfg.seed)
+    model = res.model()  # eval mode: no dropout, batch norm's running statistics
+    with torch.no_grad():
+        logits = model(digits.x_train[split.train_idx])
+    y = digits.y_train[split.train_idx]
+    assert best.train_eval_loss == pytest.approx(float(F.cross_entropy(logits, y)), rel=1e-5)
+    assert best.train_eval_acc == pytest.approx(float((logits.argmax(1) == y).float().mean()))
+    assert best.train_eval_loss == pytest.approx(res.train_loss, rel=1e-6)
+    # dropout 0.5 in training mode: the running mean is far above the eval-mode loss
+    for h in res.history:
+        assert h.train_loss > h.train_eval_loss * 1.05
+    # the option measures, it does not train: same weights as without it
+    plain = _records(cfg.replace(eval_train_loss=False), digits)[-1]
+    assert [h.val_loss for h in plain.history] == [h.val_loss for h in res.history]
+    for k in plain.state_dict:
+        assert torch.equal(plain.state_dict[k], res.state_dict[k])
+    header = res.history_csv().splitlines()[0].split(",")
+    assert header[-2:] == ["train_eval_loss", "train_eval_acc"]
+
+
+def test_full_batch_running_mean_is_the_previous_epochs_eval_loss(digits):
+    """One full batch per epoch, no dropout, no batch norm, no penalty: the epoch's "running
+    mean" is the loss of the weights before its single step, i.e. the eval-mode loss recorded
+    at the end of the previous epoch. Any difference would be dropout or the penalty."""
+    cfg = TrainConfig(dataset="digits", hidden=(16,), optimizer="sgd", lr=0.5, epochs=5,
+                      batch_size=100_000, eval_train_loss=True, seed=2)  # fmt: skip
+    hist = _records(cfg, digits)[-1].history
+    for prev, now in zip(hist, hist[1:], strict=False):
+        assert now.train_loss == pytest.approx(prev.train_eval_loss, rel=1e-5)
+        assert now.train_acc == pytest.approx(prev.train_eval_acc)
+    # with the L2 penalty the running mean still excludes it: the same identity holds
+    pen = _records(cfg.replace(l2=0.1), digits)[-1].history
+    for prev, now in zip(pen, pen[1:], strict=False):
+        assert now.train_loss == pytest.approx(prev.train_eval_loss, rel=1e-5)
+
+
+def test_dropout_breaks_the_full_batch_identity(digits):
+    cfg = TrainConfig(dataset="digits", hidden=(16,), dropout=0.5, optimizer="sgd", lr=0.5,
+                      epochs=3, batch_size=100_000, eval_train_loss=True, seed=2)  # fmt: skip
+    hist = _records(cfg, digits)[-1].history
+    assert all(
+        now.train_loss > prev.train_eval_loss + 0.01
+        for prev, now in zip(hist, hist[1:], strict=False)
+    )
+
+
+def test_notebook_training_loss_above_test_loss():
+    """The regularizers notebook's dropout model: training loss 0.1084 above test loss 0.094."""
+    assert T.NOTEBOOK_TRAIN_LOSS == 0.1084 and T.NOTEBOOK_TEST_LOSS == 0.094
+    assert T.NOTEBOOK_TRAIN_LOSS > T.NOTEBOOK_TEST_LOSS
+
+
+# ---------------------------------------------------------------------------------------------
+# a constant answer: accuracy = the largest class's share
+# ---------------------------------------------------------------------------------------------
+def test_notebook_accuracy_is_the_share_of_ones_in_the_mnist_test_set():
+    counts = np.array(T.MNIST_TEST_CLASS_COUNTS)
+    assert counts.sum() == 10_000 and counts.argmax() == 1 and counts[1] == 1135
+    share = counts.max() / counts.sum()
+    assert share == T.MNIST_TEST_MAJORITY_SHARE == 0.1135
+    # the printed 0.11349 is float32(0.1135) = 0.113499999... cut to five digits
+    assert math.floor(float(np.float32(share)) * 1e5) / 1e5 == T.NOTEBOOK_CONSTANT_ACCURACY
+    # every image answered "1": majority_baseline flags it and reports the share
+    y_true = np.repeat(np.arange(10), counts)
+    base = T.majority_baseline(y_true, np.ones_like(y_true), n_classes=10)
+    assert base.accuracy == base.majority_share == 0.1135 and base.constant
+    assert base.majority_class == base.top_pred_class == 1 and base.top_pred_share == 1.0
+    assert base.chance == 0.1 < base.majority_share
+
+
+def test_majority_baseline_on_the_mnist_subset_labels(mnist):
+    y = mnist.y_test.numpy()
+    counts = np.bincount(y, minlength=10)
+    for cls in range(10):  # a constant answer scores exactly that class's share
+        base = T.majority_baseline(y, np.full_like(y, cls), n_classes=10)
+        assert base.accuracy == counts[cls] / y.size
+        assert base.majority_class == counts.argmax()
+        assert base.majority_share == counts.max() / y.size
+        assert base.constant
+    good = T.majority_baseline(y, y, n_classes=10)
+    assert good.accuracy == 1.0 and not good.constant
+    assert good.top_pred_share == counts.max() / y.size
+
+
+def test_majority_baseline_tolerance_and_bad_input():
+    y = np.array([0, 0, 0, 1, 2, 3, 4, 5, 6, 7])  # majority share 0.3
+    pred = np.array([0, 0, 0, 1, 9, 9, 9, 9, 9, 9])  # accuracy 0.4, "9" 60 % of the answers
+    assert not T.majority_baseline(y, pred, tol=0.05).constant
+    assert T.majority_baseline(y, pred, tol=0.1 + 1e-9).constant
+    assert not T.majority_baseline(y, pred, tol=0.2, min_top_share=0.7).constant
+    # answers spread over the classes (an untrained network): low accuracy, not a constant
+    spread = np.array([1, 2, 3, 4, 5, 6, 7, 8, 9, 0])
+    base = T.majority_baseline(y, spread)
+    assert base.accuracy == 0.0 and base.top_pred_share == 0.1 and not base.constant
+    with pytest.raises(ValueError, match="same length"):
+        T.majority_baseline(y, pred[:5])
+    with pytest.raises(ValueError, match=r"y_pred must hold class indices >= 0"):
+        T.majority_baseline(y, pred - 1)
+    with pytest.raises(ValueError, match=r"n_classes must be >= 10, got 5"):
+        T.majority_baseline(y, pred, n_classes=5)
+    with pytest.raises(ValueError, match=r"tol must be <= 1.0, got 2"):
+        T.majority_baseline(y, pred, tol=2)
+    with pytest.raises(ValueError, match=r"min_top_share must be >= 0.0, got -1"):
+        T.majority_baseline(y, pred, min_top_share=-1)
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers of the course callouts
+# ---------------------------------------------------------------------------------------------
+def test_optical_digits_report_numbers():
+    acc, loss = T.DIGITS_REPORT_ACCURACY, T.DIGITS_REPORT_LOSS
+    # case d (40 tanh) is below case b (40 ReLU), and c (10 tanh) below a (10 ReLU)
+    assert acc["d"] < acc["b"] and acc["c"] < acc["a"]
+    assert max(loss, key=loss.get) == "e"  # the highest test loss of the six
+    # case e's text quotes 0.086: case d's loss, not e's own 0.149
+    assert T.DIGITS_REPORT_E_TEXT_LOSS == loss["d"] != loss["e"] == 0.149
+    # timings: the largest network (f, 40-40) is among the fastest, c (1 x 10) among the slowest
+    secs = T.DIGITS_REPORT_SECONDS
+    params = {c: build_model(PRESETS[f"digits_{c}"]) for c in secs}
+    n = {c: sum(p.numel() for p in m.parameters()) for c, m in params.items()}
+    assert n["f"] > n["b"] > n["c"] and secs["f"] < secs["b"] and secs["f"] < secs["c"]
+
+
+def test_torch_default_learning_rates():
+    assert T.TORCH_DEFAULT_LR["adam"] == 1e-3 and T.TORCH_DEFAULT_LR["adagrad"] == 1e-2
+    assert T.HOMEWORK_ADAPTIVE_LR == PRESETS["adam"].lr == PRESETS["adagrad"].lr == 0.01
+    assert T.HOMEWORK_ADAPTIVE_LR == 10 * T.TORCH_DEFAULT_LR["adam"]

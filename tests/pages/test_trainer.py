@@ -372,3 +372,149 @@ def test_objective_formula_comes_from_core():
     names = {a.name for n in top if isinstance(n, ast.Import) for a in n.names}
     names |= {n.module for n in top if isinstance(n, ast.ImportFrom) and n.module}
     assert not {m for m in names if m.split(".")[0] == "torch"}
+
+
+# ---------------------------------------------------------------------------------------------
+# course corrections: L2 note, training curve, constant answers, preset callouts
+# ---------------------------------------------------------------------------------------------
+def test_l2_note_states_the_matching_lambda():
+    """core's penalty is (lambda/2) sum W^2, whose gradient is lambda W: torch's weight_decay=lambda
+    (tests/core/test_train.py checks it step by step); the note must say that, both languages."""
+    from core import train as T
+
+    for lang in ("en", "es"):
+        note = tr(lang, "trainer.l2_note")
+        assert "(λ/2)·ΣW²" in note and "weight_decay=λ" in note
+        assert "AdamW" in note and "decoupled_weight_decay=True" in note
+        assert all(name in note for name in ("SGD", "Adagrad", "RMSprop", "Adam"))
+    assert r"\frac{\lambda}{2} \sum W^2" in T.OBJECTIVE_LATEX
+
+
+def test_eval_mode_training_curve(lang):
+    """The checkbox (URL-synced) adds the eval-mode training loss, equal to core's numbers."""
+    at = open_page("trainer", lang=lang, **SHORT, d1="0.5")
+    at.checkbox(key="trainer.eval_train").check().run()
+    assert not at.exception
+    assert at.query_params["eval_train"] not in (None, [], "", "0", "false")
+    run_to_end(at)
+    config = short_config(dropout=0.5, eval_train_loss=True)
+    shown = at.session_state["trainer.shown"]
+    assert shown.config == config
+    expected = core_result(config)
+    got = [(h.train_loss, h.train_eval_loss) for h in shown.result.history]
+    assert got == [(h.train_loss, h.train_eval_loss) for h in expected.history]
+    assert all(h.train_eval_loss is not None for h in shown.result.history)
+    note = tr(lang, "trainer.train_curve_note", train_loss="0.1084", test_loss="0.094")
+    assert note in all_text(at)
+    # the accuracy chart's table holds three series, the third in eval mode
+    series = {
+        v
+        for df in at.dataframe
+        if "series" in df.value.columns
+        for v in df.value["series"].unique()
+    }
+    assert tr(lang, "trainer.series_train_eval") in series and len(series) == 3
+
+
+def test_eval_train_keeps_the_preset_and_draws_live():
+    """Scoring the training set is a measurement: the preset still matches. In the live chart
+    the colour domain lists the third series (Vega-Lite drops series missing from it)."""
+    at = open_page("trainer", preset="digits_b", eval_train="1")
+    assert at.checkbox(key="trainer.eval_train").value is True
+    preset = tr("en", "trainer.preset.digits_b")
+    assert tr("en", "trainer.matches_preset", preset=preset) in all_text(at)
+    at = open_page("trainer", **{**SHORT, "epochs": "300", "batch": "16"}, eval_train="1")
+    at.button(key="trainer.start").click().run()
+    run = at.session_state["trainer.run"]
+    assert run is not None and not run.done
+    while len(run.history) < 2:  # stand-in for the browser's ticks
+        run.pull(0.2)
+    at.run()  # the live view redraws with the finished epochs
+    assert not at.exception
+    live = next(s for s in vega_specs(at) if "facet" in s)
+    domain = live["spec"]["encoding"]["color"]["scale"]["domain"]
+    assert domain == [tr("en", k) for k in
+                      ("trainer.series_train", "trainer.series_val", "trainer.series_train_eval")]  # fmt: skip
+    assert len(live["spec"]["encoding"]["strokeDash"]["scale"]["range"]) == 3
+    at.button(key="trainer.stop").click().run()
+    assert not at.exception
+
+
+def constant_weights(config: TrainConfig, cls: int) -> bytes:
+    """A network whose output ignores the input: zero weights, one large output bias."""
+    from core.models import build_model
+
+    model = build_model(config)
+    state = {k: torch.zeros_like(v) for k, v in model.state_dict().items()}
+    state["out.bias"][cls] = 5.0
+    return state_dict_to_bytes(state)
+
+
+def test_constant_network_is_flagged(lang):
+    at = open_page("trainer", lang=lang, **SHORT)
+    config = short_config()
+    at = upload(at, "constant.pt", constant_weights(config, 3))
+    y = load_dataset("digits").y_test.numpy()
+    counts = np.bincount(y, minlength=10)
+    acc = counts[3] / y.size
+    assert metric(at, tr(lang, "trainer.test_acc")) == f"{acc:.4f}"
+    warning = tr(
+        lang,
+        "trainer.constant_warning",
+        acc=f"{acc:.4f}",
+        cls=str(counts.argmax()),
+        share=f"{counts.max() / y.size:.4f}",
+        top="3",
+        top_share="100.0 %",
+        k=10,
+        chance="0.10",
+    )
+    assert warning in [w.value for w in at.warning]
+    # two short epochs: a poor network (accuracy near 1/10) whose answers are spread over the
+    # classes is not a constant answer, and is not flagged
+    at = run_to_end(at)
+    shown = at.session_state["trainer.shown"]
+    assert np.bincount(shown.y_pred).max() < 0.5 * len(shown.y_pred)
+    assert not [w for w in at.warning if w.value.startswith(warning[:20])]
+
+
+def test_bottleneck_callout_has_the_notebook_numbers(lang):
+    at = open_page("trainer", lang=lang, preset="digits_a", h1="2")
+    assert not at.exception
+    text = all_text(at)
+    expected = tr(
+        lang,
+        "trainer.misc_bottleneck",
+        printed="0.11349",
+        count="1,135",
+        n="10,000",
+        share="0.1135",
+    )
+    assert expected in text
+
+
+@pytest.mark.parametrize(
+    ("preset", "key", "numbers"),
+    [
+        ("digits_d", "trainer.misc_digits_tanh", {"a": "0.960", "b": "0.980", "c": "0.956",
+                                                  "d": "0.972"}),
+        ("digits_b", "trainer.misc_digits_tanh", {"a": "0.960", "b": "0.980", "c": "0.956",
+                                                  "d": "0.972"}),
+        ("digits_e", "trainer.misc_digits_e", {"own": "0.149", "quoted": "0.086"}),
+        ("digits_f", "trainer.misc_digits_time", {"fast": "4.6", "slow": "8.5"}),
+        ("adam", "trainer.misc_p5", {"lr": "0.01", "adam_default": "0.001",
+                                     "adagrad_default": "0.01"}),
+        ("adagrad", "trainer.misc_p5", {"lr": "0.01", "adam_default": "0.001",
+                                        "adagrad_default": "0.01"}),
+    ],
+)  # fmt: skip
+def test_course_callouts_next_to_their_presets(preset, key, numbers):
+    for lang in ("en", "es"):
+        at = open_page("trainer", lang=lang, preset=preset)
+        assert not at.exception
+        assert tr(lang, key, **numbers) in all_text(at), (preset, lang)
+    # and not next to unrelated presets
+    at = open_page("trainer", preset="hidden1")
+    text = all_text(at)
+    for other in ("trainer.misc_digits_tanh", "trainer.misc_digits_e", "trainer.misc_p5"):
+        assert tr("en", other).split("{")[0] not in text

@@ -152,10 +152,14 @@ EN = {
     "trainer.l2_note": (
         "**How L1 and L2 enter here.** Both are *explicit penalties* added to the mean "
         "cross-entropy of each mini-batch, over the weight matrices only (not biases, not batch "
-        "norm): α·Σ|W| + (λ/2)·ΣW². For plain SGD the L2 term gives exactly the update of "
-        "`weight_decay=λ`; for Adam, Adagrad or RMSprop it does not, because their adaptive "
-        "scaling also divides the penalty's gradient (decoupled decay, as in AdamW, is a "
-        "different method)."
+        "norm's γ and β): α·Σ|W| + (λ/2)·ΣW². The L2 term adds λ·W to the gradient, which is "
+        "exactly what PyTorch's `weight_decay=λ` does in SGD, Adagrad, RMSprop and Adam: that "
+        "*coupled* decay also enters the gradient before the optimizer scales it. So this control"
+        " gives the same steps as `weight_decay=λ` for every optimizer here (applied, as here, to"
+        " the weight matrices only, through a parameter group). The real alternative is "
+        "*decoupled* weight decay (`torch.optim.AdamW`, or Adam with "
+        "`decoupled_weight_decay=True`), which shrinks each weight by lr·λ·w outside the adaptive"
+        " scaling; with Adam it takes different steps."
     ),
     "trainer.objective_caption": "What each step minimizes: mean cross-entropy of the mini-batch plus the penalties.",
     "trainer.model_expander": "Your network: {trainable} trainable parameters, {buffers} buffer values — layers and PyTorch code",
@@ -349,9 +353,16 @@ EN = {
         "converge faster."
     ),
     "trainer.misc_bottleneck": (
-        "A hidden layer of one or two units squeezes ten classes through one or two numbers: "
-        "an accuracy near 10 % (chance) is expected, and adding regularizers cannot fix it. "
-        "Widen the layer."
+        "A hidden layer of one or two units is a tight bottleneck, but not a hopeless one: along "
+        "a single number the network can still order several classes and split them with "
+        "thresholds, so accuracy well above 10 % is possible. An accuracy equal to the share of "
+        "the largest class is a different symptom: the network gives the same answer for every "
+        "image (a collapsed or dead layer, e.g. a ReLU unit that outputs 0 for every input), "
+        "which is not “chance”. An accuracy of {printed} on MNIST is exactly that: {count} of the"
+        " {n} test images are a “1” ({share}), and such a network's confusion matrix puts almost "
+        "every image in the “1” column. Comparing a 4-2-1 network without regularizers with a "
+        "4-4-4 network with regularizers also changes two things at once (the widths and the "
+        "regularizers), so the difference cannot be credited to the regularizers."
     ),
     "trainer.misc_dip": (
         "A short dip of the validation accuracy that recovers a few epochs later is usually "
@@ -374,6 +385,57 @@ EN = {
         "Early stopping does not return the last weights, nor does it stop at the first rise "
         "of the validation loss: it waits `patience` epochs without improvement and returns "
         "the weights of the epoch with the lowest validation loss."
+    ),
+    "trainer.eval_train": "Also score the training set in evaluation mode after each epoch",
+    "trainer.eval_train_help": (
+        "Adds a third curve: the training images scored with the end-of-epoch weights, without "
+        "dropout and without the penalty, like validation. One extra pass over the training set "
+        "per epoch; the training itself does not change."
+    ),
+    "trainer.series_train_eval": "train (eval mode)",
+    "trainer.train_curve_note": (
+        "**What the “train” curve is.** The running mean of the epoch's mini-batch losses: each "
+        "mini-batch is scored with the weights of that moment (they improve during the epoch), in"
+        " training mode (dropout on, batch norm with the mini-batch's own statistics) and without"
+        " the L1/L2 penalty. The validation curve scores the end-of-epoch weights in evaluation "
+        "mode. The two are not measured the same way, and with dropout the “train” loss can sit "
+        "above the validation loss with nothing wrong. That is why a dropout network can report a"
+        " training loss of {train_loss} above a test loss of {test_loss}, as in the regularizers "
+        "notebook. For a like-for-like comparison, turn on the evaluation of the training set in "
+        "evaluation mode (a third curve)."
+    ),
+    "trainer.constant_warning": (
+        "**No better than a constant answer.** The test accuracy, {acc}, is no better than the share "
+        "of the largest class, “{cls}” ({share}): answering “{cls}” for every image would score "
+        "that. {top_share} of the predictions are “{top}”. The network outputs (nearly) one "
+        "class: a collapsed or dead layer, or weights wrecked by too large a step. That is not "
+        "chance level, which with {k} classes would be about {chance}."
+    ),
+    "trainer.misc_digits_tanh": (
+        "In the optical-digits cases, tanh does not beat ReLU: case d (1×40 tanh) scored {d}, "
+        "below the {b} of case b, the same network with ReLU; at 10 units, tanh (c) scored {c} "
+        "and ReLU (a) {a}. With one run per case and gaps of about a percentage point, those "
+        "numbers cannot rank the two activations either way."
+    ),
+    "trainer.misc_digits_e": (
+        "Case e's own test loss is {own}, the highest of the six optical-digits cases; {quoted}, "
+        "a value quoted for it, is case d's loss. Read each case's loss from its own results."
+    ),
+    "trainer.misc_digits_time": (
+        "With early stopping, training time mostly measures how many epochs ran before the "
+        "validation loss stopped improving, not the size of the network: per epoch these small "
+        "networks cost about the same. In the optical-digits report the largest network (f, "
+        "40-40) is among the fastest (about {fast} s, with d) and b and c among the slowest "
+        "(about {slow} s), so “larger models train longer” does not follow from its timings. "
+        "Compare time per epoch, or the epochs run."
+    ),
+    "trainer.misc_p5": (
+        "A learning rate does not carry over from one optimizer to another: lr = {lr} was chosen "
+        "for SGD, but Adam moves each weight by about lr per step whatever the gradient's size, "
+        "so {lr} is ten times Adam's default ({adam_default}); Adagrad's steps shrink as squared "
+        "gradients pile up (its default is {adagrad_default}). Tune lr for each optimizer. And "
+        "the smoothest curves are no reason to choose an optimizer: Adagrad's are smooth largely "
+        "because its steps keep shrinking. Choose by validation loss and accuracy."
     ),
 }
 
@@ -443,11 +505,16 @@ ES = {
     "trainer.differs_preset": "Cambios respecto al preajuste «{preset}»: {names}.",
     "trainer.l2_note": (
         "**Cómo entran L1 y L2 aquí.** Ambas son *penalizaciones explícitas* que se suman a la "
-        "entropía cruzada media de cada minilote, solo sobre las matrices de pesos (no sesgos "
-        "ni normalización por lotes): α·Σ|W| + (λ/2)·ΣW². Con SGD simple el término L2 da "
-        "exactamente la actualización de `weight_decay=λ`; con Adam, Adagrad o RMSprop no, "
-        "porque su escalamiento adaptativo también divide el gradiente de la penalización (el "
-        "decaimiento desacoplado, como en AdamW, es otro método)."
+        "entropía cruzada media de cada minilote, solo sobre las matrices de pesos (no sesgos, ni"
+        " la γ y la β de la normalización por lotes): α·Σ|W| + (λ/2)·ΣW². El término L2 suma λ·W "
+        "al gradiente, que es exactamente lo que hace `weight_decay=λ` de PyTorch en SGD, "
+        "Adagrad, RMSprop y Adam: ese decaimiento *acoplado* también entra al gradiente antes de "
+        "que el optimizador lo escale. Por eso este control da los mismos pasos que "
+        "`weight_decay=λ` con cualquiera de los optimizadores de aquí (aplicado, como aquí, solo "
+        "a las matrices de pesos mediante un grupo de parámetros). La alternativa de verdad es el"
+        " decaimiento *desacoplado* (`torch.optim.AdamW`, o Adam con "
+        "`decoupled_weight_decay=True`), que encoge cada peso en lr·λ·w fuera del escalamiento "
+        "adaptativo; con Adam da pasos distintos."
     ),
     "trainer.objective_caption": "Lo que minimiza cada paso: entropía cruzada media del minilote más las penalizaciones.",
     "trainer.model_expander": "Tu red: {trainable} parámetros entrenables, {buffers} valores en búferes — capas y código PyTorch",
@@ -641,9 +708,17 @@ ES = {
         "entrenamiento converja más rápido."
     ),
     "trainer.misc_bottleneck": (
-        "Una capa oculta de una o dos unidades obliga a pasar diez clases por uno o dos "
-        "números: una exactitud cercana al 10 % (el azar) es lo esperable, y agregar "
-        "regularizadores no lo arregla. Ensancha la capa."
+        "Una capa oculta de una o dos unidades es un cuello de botella estrecho, pero no "
+        "imposible: con un solo número la red todavía puede ordenar varias clases y separarlas "
+        "con umbrales, así que una exactitud muy por encima del 10 % es posible. Una exactitud "
+        "igual a la fracción de la clase más grande es otro síntoma: la red da la misma respuesta"
+        " para todas las imágenes (una capa colapsada o muerta, por ejemplo una unidad ReLU que "
+        "da 0 para cualquier entrada), y eso no es «azar». Una exactitud de {printed} en MNIST es"
+        " justo eso: {count} de las {n} imágenes de prueba son un «1» ({share}), y la matriz de "
+        "confusión de una red así pone casi todas las imágenes en la columna del «1». Comparar "
+        "una red 4-2-1 sin regularizadores con una 4-4-4 con regularizadores, además, cambia dos "
+        "cosas a la vez (los anchos y los regularizadores), así que la diferencia no se les puede"
+        " atribuir a los regularizadores."
     ),
     "trainer.misc_dip": (
         "Una caída breve de la exactitud de validación que se recupera pocas épocas después "
@@ -667,6 +742,64 @@ ES = {
         "La parada temprana no devuelve los últimos pesos ni se detiene en la primera subida de "
         "la pérdida de validación: espera `patience` épocas sin mejora y devuelve los pesos de "
         "la época con la menor pérdida de validación."
+    ),
+    "trainer.eval_train": "Evaluar también el conjunto de entrenamiento en modo evaluación tras cada época",
+    "trainer.eval_train_help": (
+        "Agrega una tercera curva: las imágenes de entrenamiento evaluadas con los pesos del "
+        "final de la época, sin dropout y sin penalización, igual que la validación. Cuesta una "
+        "pasada más por el conjunto de entrenamiento en cada época; el entrenamiento en sí no "
+        "cambia."
+    ),
+    "trainer.series_train_eval": "entrenamiento (modo evaluación)",
+    "trainer.train_curve_note": (
+        "**Qué es la curva de «entrenamiento».** La media acumulada de las pérdidas de los "
+        "minilotes de la época: cada minilote se evalúa con los pesos de ese momento (que mejoran"
+        " durante la época), en modo entrenamiento (dropout activo, normalización por lotes con "
+        "las estadísticas del propio minilote) y sin la penalización L1/L2. La curva de "
+        "validación evalúa los pesos del final de la época en modo evaluación. No se miden igual,"
+        " y con dropout la pérdida de «entrenamiento» puede quedar por encima de la de validación"
+        " sin que nada ande mal. Por eso una red con dropout puede reportar una pérdida de "
+        "entrenamiento de {train_loss} por encima de una pérdida de prueba de {test_loss}, como "
+        "en el cuaderno de regularizadores. Para comparar en igualdad de condiciones, activa la "
+        "evaluación del conjunto de entrenamiento en modo evaluación (una tercera curva)."
+    ),
+    "trainer.constant_warning": (
+        "**No mejora a una respuesta constante.** La exactitud de prueba, {acc}, no supera la "
+        "fracción de la clase más grande, «{cls}» ({share}): responder «{cls}» para todas las "
+        "imágenes lograría eso. El {top_share} de las predicciones son «{top}». La red entrega "
+        "(casi) siempre la misma clase: una capa colapsada o muerta, o pesos arruinados por un "
+        "paso demasiado grande. Eso no es el nivel del azar, que con {k} clases sería cerca de "
+        "{chance}."
+    ),
+    "trainer.misc_digits_tanh": (
+        "En los casos de dígitos ópticos, tanh no supera a ReLU: el caso d (1×40 tanh) obtuvo "
+        "{d}, por debajo de los {b} del caso b, la misma red con ReLU; con 10 unidades, tanh (c) "
+        "obtuvo {c} y ReLU (a) {a}. Con una sola corrida por caso y diferencias de alrededor de "
+        "un punto porcentual, esos números no permiten ordenar las dos activaciones en ningún "
+        "sentido."
+    ),
+    "trainer.misc_digits_e": (
+        "La pérdida de prueba del caso e es {own}, la más alta de los seis casos de dígitos "
+        "ópticos; {quoted}, un valor que se le atribuye, es la pérdida del caso d. Conviene leer "
+        "la pérdida de cada caso en sus propios resultados."
+    ),
+    "trainer.misc_digits_time": (
+        "Con parada temprana, el tiempo de entrenamiento mide sobre todo cuántas épocas corrieron"
+        " antes de que la pérdida de validación dejara de bajar, no el tamaño de la red: por "
+        "época, estas redes pequeñas cuestan casi lo mismo. En el informe de dígitos ópticos, la "
+        "red más grande (f, 40-40) está entre las más rápidas (unos {fast} s, junto con d) y b y "
+        "c entre las más lentas (unos {slow} s); de esos tiempos no se sigue que «los modelos más"
+        " grandes tarden más». Compara el tiempo por época o las épocas corridas."
+    ),
+    "trainer.misc_p5": (
+        "Una tasa de aprendizaje no se traslada de un optimizador a otro: lr = {lr} se eligió "
+        "para SGD, pero Adam mueve cada peso unos lr por paso sin importar el tamaño del "
+        "gradiente, así que {lr} es diez veces el valor predeterminado de Adam ({adam_default}); "
+        "los pasos de Adagrad se achican a medida que se acumulan los gradientes al cuadrado (su "
+        "predeterminado es {adagrad_default}). Ajusta lr para cada optimizador. Además, las "
+        "curvas más suaves no son motivo para elegir un optimizador: las de Adagrad son suaves en"
+        " buena parte porque sus pasos no dejan de achicarse. Elige por la pérdida y la exactitud"
+        " de validación."
     ),
 }
 
