@@ -170,9 +170,12 @@ def write(digits_rows, digits_data, mnist_rows, mnist_source, args, threads, min
         first = mnist_rows[0]
         lines += [
             f"Data: {mnist_source}; {first['n_train']:,} used for training and "
-            f"{first['n_val']:,} for validation (one sixth, as the homework's 50,000 / 10,000). "
-            "When this is the shared *MNIST subset* (10,000 images of the official MNIST test "
-            "set), the numbers are not comparable with published 60k/10k MNIST results.",
+            f"{first['n_val']:,} for validation (one sixth of the training images, the ratio "
+            "10,000 : 60,000). The homework itself trained on all 60,000 MNIST training images "
+            "and validated on the 10,000 MNIST test images, so its validation set was its test "
+            "set; here validation is held out from the training images and the test images are "
+            "used once. When this is the shared *MNIST subset* (10,000 images of the official "
+            "MNIST test set), the numbers are not comparable with published 60k/10k MNIST results.",
             "",
             f"Batch 2000, {args.mnist_epochs} epochs, seed {args.seed}, ReLU, no early "
             "stopping; the reported test accuracy is that of the epoch with the lowest "
