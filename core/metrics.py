@@ -693,6 +693,7 @@ class ConfusionReport:
     macro_precision: float
     macro_recall: float
     macro_f1: float
+    macro_specificity: float  # mean over all K classes
     precision: np.ndarray  # (K,)
     recall: np.ndarray  # (K,)
     specificity: np.ndarray  # (K,)
@@ -747,6 +748,7 @@ def confusion_report(table: Any, rows: str = "true") -> ConfusionReport:
     present = row_sums > 0
     R = np.zeros((k, k))
     R[present] = arr[present] / row_sums[present, None]
+    spec = specificity(y_true, y_pred, labels=labels)
     return ConfusionReport(
         rows=rows,
         table=arr,
@@ -756,9 +758,10 @@ def confusion_report(table: Any, rows: str = "true") -> ConfusionReport:
         macro_precision=mp,
         macro_recall=mr,
         macro_f1=mf,
+        macro_specificity=float(np.mean(spec)),
         precision=prec,
         recall=rec,
-        specificity=specificity(y_true, y_pred, labels=labels),
+        specificity=spec,
         f1=f1,
         support=support,
         predicted=C.sum(axis=0),
