@@ -384,7 +384,7 @@ with tab_cm:
             radio=True,
         )
     if preset == "course" and rows == "true":
-        st.info(t(f"{TOPIC}.course_rows_note"), icon=":material/swap_vert:")
+        st.info(t(f"{TOPIC}.course_rows_note"), icon=":material/info:")
     k = PRESETS[preset].shape[0]
     classes = [t(f"{TOPIC}.class_short", k=j) for j in range(k)]
     # column names do not depend on the orientation: renaming them would reset the editor
