@@ -439,10 +439,12 @@ with tab_cm:
         st.latex(
             rf"\text{{{t(f'{TOPIC}.tex_bal')}}} = \tfrac{{1}}{{{k_rec}}}\left({recalls}\right)"
             rf" = {num(bal, 3)}"
-            rf"\qquad \text{{{t(f'{TOPIC}.tex_macro_prec')}}} = \tfrac{{1}}{{{k_prec}}}"
+        )
+        st.latex(
+            rf"\text{{{t(f'{TOPIC}.tex_macro_prec')}}} = \tfrac{{1}}{{{k_prec}}}"
             rf"\left({precisions}\right) = {num(report.macro_precision, 3)}"
-            rf"\qquad \text{{{t(f'{TOPIC}.tex_acc')}}} = \tfrac{{{int(np.trace(report.C))}}}{{{n}}}"
-            rf" = {num(acc, 3)}"
+            rf"\qquad \text{{{t(f'{TOPIC}.tex_acc')}}} = "
+            rf"\tfrac{{{int(np.trace(report.C))}}}{{{n}}} = {num(acc, 3)}"
         )
         left, right = st.columns(2)
         with left:
