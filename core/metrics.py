@@ -5,6 +5,8 @@ Losses: mean squared and mean absolute error, cross-entropy between a target dis
 Metrics: the confusion matrix (rows = true class, columns = predicted class, as in
 scikit-learn), accuracy, balanced accuracy, precision, recall, specificity, F1, and the ROC
 curve with its area computed as the share of correctly ranked (positive, negative) pairs.
+A table of counts written the other way round (rows = predicted class) is read with
+``rows="predicted"`` (:func:`confusion_report`, :func:`labels_from_confusion`).
 
 scikit-learn is used only as the test oracle; nothing here imports it.
 
@@ -36,9 +38,18 @@ MAX_EXPANDED = 5_000_000  # labels_from_confusion builds this many samples at mo
 MAX_GENERATED = 5_000
 MAX_DENSE_RANGE = 1_000_000  # integer labels spanning at most this use lookup tables
 PROB_ATOL = 1e-6  # how far from 1 a probability vector may sum
+ROWS_OPTIONS = ("true", "predicted")  # what the rows of a table of counts are
 
 MSE_LATEX = r"\mathrm{MSE}=\frac{1}{N}\sum_{j=1}^{N}\left(y_j-\hat{y}_j\right)^2"
 MAE_LATEX = r"\mathrm{MAE}=\frac{1}{N}\sum_{j=1}^{N}\left|y_j-\hat{y}_j\right|"
+MSE_GRAD_LATEX = (
+    r"\frac{\partial\,\mathrm{MSE}}{\partial \hat{y}_j}=-\frac{2}{N}\,r_j,"
+    r"\qquad r_j=y_j-\hat{y}_j"
+)
+MAE_SUBGRAD_LATEX = (
+    r"\frac{\partial\,|r|}{\partial r}=\operatorname{sign}(r)\ \ (r\neq 0),\qquad "
+    r"\frac{\partial\,\mathrm{MAE}}{\partial \hat{y}_j}=-\frac{1}{N}\operatorname{sign}(r_j)"
+)
 CE_LATEX = r"H_b(p,q)=-\sum_{i=1}^{K} p_i\,\log_b q_i"
 BCE_LATEX = (
     r"\mathrm{BCE}_b=-\frac{1}{N}\sum_{j=1}^{N}\Big[y_j\log_b \hat{p}_j"
@@ -140,6 +151,83 @@ def mae(y: Any, y_hat: Any, reduction: str = "mean") -> float | np.ndarray:
     """
     y_arr, hat = _pair(y, y_hat, "y", "y_hat")
     return _reduce(np.abs(y_arr - hat), _check_reduction(reduction))
+
+
+@with_latex(MSE_GRAD_LATEX)
+def mse_gradient(y: Any, y_hat: Any) -> np.ndarray:
+    """Gradient of :func:`mse` (mean reduction) with respect to each prediction.
+
+    Parameters
+    ----------
+    y, y_hat : array_like, same shape
+        True and predicted values; N is their number of entries.
+
+    Returns
+    -------
+    ndarray, same shape as ``y_hat``
+        :math:`-2 r_j / N`: proportional to the residual, so a far outlier pulls hardest.
+
+    References
+    ----------
+    Goodfellow, Bengio & Courville (2016), *Deep Learning*, section 5.1.4.
+    """
+    y_arr, hat = _pair(y, y_hat, "y", "y_hat")
+    return -2.0 * (y_arr - hat) / y_arr.size
+
+
+@with_latex(MAE_SUBGRAD_LATEX)
+def mae_subgradient(y: Any, y_hat: Any) -> np.ndarray:
+    r"""A subgradient of :func:`mae` (mean reduction) with respect to each prediction.
+
+    Away from :math:`r = 0` the absolute value is differentiable with derivative
+    :math:`\operatorname{sign}(r)`; at :math:`r = 0` every value in :math:`[-1, 1]` is a
+    subgradient and we take 0, as PyTorch's ``l1_loss`` does. No optimization problem has to
+    be solved: one sign per entry.
+
+    Parameters
+    ----------
+    y, y_hat : array_like, same shape
+        True and predicted values; N is their number of entries.
+
+    Returns
+    -------
+    ndarray, same shape as ``y_hat``
+        :math:`-\operatorname{sign}(r_j) / N`, with :math:`r_j = y_j - \hat{y}_j`: each
+        entry pulls with the same strength 1/N whatever the size of its residual.
+
+    References
+    ----------
+    Boyd & Vandenberghe (2004), *Convex Optimization*, section 6.1 (absolute-value penalty);
+    Rockafellar (1970), *Convex Analysis*, section 23 (subgradients).
+    """
+    y_arr, hat = _pair(y, y_hat, "y", "y_hat")
+    return -np.sign(y_arr - hat) / y_arr.size
+
+
+def slope_at_constant(loss: str, y: Any, c: float) -> float:
+    r"""Derivative of ``loss(y, c·1)`` with respect to one constant prediction ``c``.
+
+    The chain rule sums the per-entry (sub)gradients: :math:`\tfrac{2}{N}\sum_j (c - y_j)`
+    for MSE (zero at the mean) and :math:`\tfrac{1}{N}(\#\{y_j < c\} - \#\{y_j > c\})`
+    for MAE (zero at the median, and never larger than 1 in size).
+
+    Parameters
+    ----------
+    loss : {"mse", "mae"}
+    y : array_like
+        Observations.
+    c : float
+        The constant prediction.
+    """
+    if loss not in ("mse", "mae"):
+        raise ValueError(f"loss must be one of 'mse', 'mae', got {loss!r}")
+    y_arr = as_float_array(y, "y")
+    c_val = check_scalar(c, "c")
+    # the sums of mse_gradient / mae_subgradient over the entries, with one division at the end
+    # so that the MAE slope at the median is exactly 0
+    if loss == "mse":
+        return float(2.0 * np.sum(c_val - y_arr) / y_arr.size)
+    return float(np.sum(np.sign(c_val - y_arr)) / y_arr.size)
 
 
 def _check_distribution(v: Any, name: str) -> np.ndarray:
@@ -368,18 +456,29 @@ def confusion_matrix(
     return out.astype(np.float64)
 
 
-def labels_from_confusion(C: Any) -> tuple[np.ndarray, np.ndarray]:
-    """Label vectors whose confusion matrix is ``C`` (classes 0..K-1), for building examples.
+def _check_rows(rows: Any) -> str:
+    if rows not in ROWS_OPTIONS:
+        raise ValueError(f"rows must be one of 'true', 'predicted', got {rows!r}")
+    return str(rows)
+
+
+def labels_from_confusion(C: Any, rows: str = "true") -> tuple[np.ndarray, np.ndarray]:
+    """Label vectors whose table of counts is ``C`` (classes 0..K-1), for building examples.
 
     Parameters
     ----------
     C : array_like, shape (K, K)
-        Non-negative integer counts, row = true class, column = predicted class, K >= 2.
+        Non-negative integer counts, K >= 2.
+    rows : {"true", "predicted"}
+        What the rows of ``C`` are. ``"true"`` (scikit-learn's layout): row = true class,
+        column = predicted class. ``"predicted"``: row = predicted class, column = true class,
+        so ``confusion_matrix(y_true, y_pred)`` is ``C.T``.
 
     Returns
     -------
     y_true, y_pred : ndarray of int, shape (C.sum(),)
     """
+    orientation = _check_rows(rows)
     arr = as_float_array(C, "C", ndim=2)
     if arr.shape[0] != arr.shape[1] or arr.shape[0] < 2:
         raise ValueError(
@@ -396,7 +495,8 @@ def labels_from_confusion(C: Any) -> tuple[np.ndarray, np.ndarray]:
     counts = arr.astype(np.int64).ravel()
     k = arr.shape[0]
     cells = np.repeat(np.arange(k * k), counts)
-    return cells // k, cells % k
+    row, col = cells // k, cells % k
+    return (row, col) if orientation == "true" else (col, row)
 
 
 @with_latex(ACCURACY_LATEX)
@@ -574,6 +674,100 @@ def specificity(
         return float(spec.mean())
     weights = counts.support.astype(np.float64)
     return 0.0 if weights.sum() == 0 else float(np.average(spec, weights=weights))
+
+
+@dataclass(frozen=True)
+class ConfusionReport:
+    """The metrics of one table of counts, read with a given orientation.
+
+    ``C`` and the per-class arrays use scikit-learn's layout (row = true class) whatever the
+    orientation of the table that was entered; ``table`` and ``row_normalized`` keep the layout
+    as entered.
+    """
+
+    rows: str  # "true" or "predicted": what the rows of the entered table are
+    table: np.ndarray  # (K, K) counts as entered
+    C: np.ndarray  # (K, K) confusion matrix, row = true class, column = predicted class
+    accuracy: float
+    balanced_accuracy: float
+    macro_precision: float
+    macro_recall: float
+    macro_f1: float
+    macro_specificity: float  # mean over all K classes
+    precision: np.ndarray  # (K,)
+    recall: np.ndarray  # (K,)
+    specificity: np.ndarray  # (K,)
+    f1: np.ndarray  # (K,)
+    support: np.ndarray  # (K,) true samples per class
+    predicted: np.ndarray  # (K,) predicted samples per class
+    row_normalized: np.ndarray  # (K, K) table as entered, each non-empty row divided by its sum
+    row_diagonal_mean: float  # mean of its diagonal over the non-empty rows
+
+    @property
+    def row_diagonal_is(self) -> str:
+        """Which metric the mean of the row-normalized diagonal is for this orientation."""
+        return "balanced_accuracy" if self.rows == "true" else "macro_precision"
+
+
+def confusion_report(table: Any, rows: str = "true") -> ConfusionReport:
+    r"""Every metric of a table of counts, with its orientation stated explicitly.
+
+    "Normalize the rows and average the diagonal" gives the mean over rows of
+    :math:`C_{ii}/\sum_j C_{ij}`. When rows are true classes that is the mean recall, i.e. the
+    balanced accuracy; when rows are predicted classes it is the mean precision (the macro
+    precision, when no row is empty). In general it is not the accuracy
+    :math:`\sum_i C_{ii}/\sum_{ij} C_{ij}`; the two agree when all row sums are equal.
+
+    Parameters
+    ----------
+    table : array_like, shape (K, K)
+        Non-negative integer counts, K >= 2.
+    rows : {"true", "predicted"}
+        What the rows of ``table`` are (see :func:`labels_from_confusion`).
+
+    Returns
+    -------
+    ConfusionReport
+        Macro averages over the classes that occur (as scikit-learn's defaults, with
+        ``zero_division=0``); per-class arrays over all K classes.
+
+    References
+    ----------
+    Brodersen, Ong, Stephan & Buhmann (2010), "The balanced accuracy and its posterior
+    distribution", ICPR, section 2. Manning, Raghavan & Schütze (2008), *Introduction to
+    Information Retrieval*, section 8.3.
+    """
+    y_true, y_pred = labels_from_confusion(table, rows=rows)
+    arr = as_float_array(table, "C", ndim=2).astype(np.int64)
+    k = arr.shape[0]
+    labels = np.arange(k)
+    C = confusion_matrix(y_true, y_pred, labels=labels)
+    prec, rec, f1, support = precision_recall_f1(y_true, y_pred, labels=labels)
+    mp, mr, mf, _ = precision_recall_f1(y_true, y_pred, average="macro")
+    row_sums = arr.sum(axis=1)
+    present = row_sums > 0
+    R = np.zeros((k, k))
+    R[present] = arr[present] / row_sums[present, None]
+    spec = specificity(y_true, y_pred, labels=labels)
+    return ConfusionReport(
+        rows=rows,
+        table=arr,
+        C=C,
+        accuracy=accuracy(y_true, y_pred),
+        balanced_accuracy=balanced_accuracy(y_true, y_pred),
+        macro_precision=mp,
+        macro_recall=mr,
+        macro_f1=mf,
+        macro_specificity=float(np.mean(spec)),
+        precision=prec,
+        recall=rec,
+        specificity=spec,
+        f1=f1,
+        support=support,
+        predicted=C.sum(axis=0),
+        row_normalized=R,
+        row_diagonal_mean=float(np.mean(np.diag(R)[present])),
+    )
 
 
 # ---------------------------------------------------------------------------------------------

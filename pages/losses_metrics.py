@@ -220,6 +220,19 @@ with tab_reg:
         tol=float(c_grid[1] - c_grid[0]),
     )
     p.explain(t(f"{TOPIC}.reg_after_md"))
+    blocks.formula(mt.mae_subgradient.latex)
+    s1, s2 = st.columns(2)
+    s1.metric(
+        t(f"{TOPIC}.m_slope_mae"),
+        num(mt.slope_at_constant("mae", y, c_mse), 3),
+        help=t(f"{TOPIC}.m_slope_mae_help"),
+    )
+    s2.metric(
+        t(f"{TOPIC}.m_slope_mse"),
+        num(mt.slope_at_constant("mse", y, c_mae), 3),
+        help=t(f"{TOPIC}.m_slope_mse_help"),
+    )
+    blocks.misconception(t(f"{TOPIC}.misc_mae_gradient"))
 
 # ------------------------------------------------------------------ cross-entropy
 with tab_ce:
@@ -351,42 +364,54 @@ with tab_ce:
 # ------------------------------------------------------------------ confusion matrix
 with tab_cm:
     p.explain(t(f"{TOPIC}.cm_md"))
-    preset = p.select(
-        "preset",
-        t(f"{TOPIC}.preset"),
-        options=list(PRESETS),
-        default="course",
-        format_func=lambda k: t(f"{TOPIC}.preset_{k}"),
-        radio=True,
-    )
+    c1, c2 = st.columns(2)
+    with c1:
+        preset = p.select(
+            "preset",
+            t(f"{TOPIC}.preset"),
+            options=list(PRESETS),
+            default="course",
+            format_func=lambda k: t(f"{TOPIC}.preset_{k}"),
+            radio=True,
+        )
+    with c2:
+        rows = p.select(
+            "rows",
+            t(f"{TOPIC}.rows_are"),
+            options=list(mt.ROWS_OPTIONS),
+            default="true",
+            format_func=lambda o: t(f"{TOPIC}.rows_{o}"),
+            radio=True,
+        )
+    if preset == "course" and rows == "true":
+        st.info(t(f"{TOPIC}.course_rows_note"), icon=":material/info:")
     k = PRESETS[preset].shape[0]
+    classes = [t(f"{TOPIC}.class_short", k=j) for j in range(k)]
+    # column names do not depend on the orientation: renaming them would reset the editor
     C_in = p.matrix(
         f"C_{preset}",
-        t(f"{TOPIC}.cm_table"),
+        t(f"{TOPIC}.cm_table_{rows}"),
         default=PRESETS[preset],
         max_rows=k,
         max_cols=k,
-        columns=[t(f"{TOPIC}.pred_k", k=j) for j in range(k)],
+        columns=classes,
         dynamic_rows=False,
     )
     st.caption(t(f"{TOPIC}.cm_rows_note"))
     try:
-        y_true, y_pred = mt.labels_from_confusion(C_in)
+        report = mt.confusion_report(C_in, rows=rows)
+        other = mt.confusion_report(C_in, rows="predicted" if rows == "true" else "true")
     except ValueError as exc:
         p.error(exc)
     else:
-        labels = list(range(k))
-        C = mt.confusion_matrix(y_true, y_pred, labels=labels)
-        R = mt.confusion_matrix(y_true, y_pred, labels=labels, normalize="true")
-        acc = mt.accuracy(y_true, y_pred)
-        bal = mt.balanced_accuracy(y_true, y_pred)
-        prec, rec, f1, support = mt.precision_recall_f1(y_true, y_pred, labels=labels)
-        spec = mt.specificity(y_true, y_pred, labels=labels)
-        n = int(C.sum())
-        m1, m2, m3 = st.columns(3)
+        acc, bal = report.accuracy, report.balanced_accuracy
+        prec, rec, f1, spec = report.precision, report.recall, report.f1, report.specificity
+        n = int(report.C.sum())
+        m1, m2, m3, m4 = st.columns(4)
         m1.metric(t(f"{TOPIC}.m_acc"), num(acc, 3), help=t(f"{TOPIC}.m_acc_help"))
         m2.metric(t(f"{TOPIC}.m_bal"), num(bal, 3), help=t(f"{TOPIC}.m_bal_help"))
-        m3.metric(t(f"{TOPIC}.m_n"), str(n))
+        m3.metric(t(f"{TOPIC}.m_macro_prec"), num(report.macro_precision, 3))
+        m4.metric(t(f"{TOPIC}.m_n"), str(n))
         if k == 2:
             m1, m2, m3, m4 = st.columns(4)
             m1.metric(t(f"{TOPIC}.m_prec"), num(prec[1], 3))
@@ -395,40 +420,60 @@ with tab_cm:
             m4.metric(t(f"{TOPIC}.m_f1"), num(f1[1], 3))
             st.caption(t(f"{TOPIC}.positive_note"))
         else:
-            mp, mr, mf, _ = mt.precision_recall_f1(y_true, y_pred, average="macro")
-            m1, m2, m3, m4 = st.columns(4)
-            m1.metric(t(f"{TOPIC}.m_macro_prec"), num(mp, 3))
-            m2.metric(t(f"{TOPIC}.m_macro_rec"), num(mr, 3))
-            m3.metric(t(f"{TOPIC}.m_macro_spec"), num(float(np.mean(spec)), 3))
-            m4.metric(t(f"{TOPIC}.m_macro_f1"), num(mf, 3))
-        diag = " + ".join(num(R[i, i], 3) for i in range(k))
+            m1, m2, m3 = st.columns(3)
+            m1.metric(t(f"{TOPIC}.m_macro_rec"), num(report.macro_recall, 3))
+            m2.metric(t(f"{TOPIC}.m_macro_spec"), num(report.macro_specificity, 3))
+            m3.metric(t(f"{TOPIC}.m_macro_f1"), num(report.macro_f1, 3))
+        # the terms of each mean, as fractions of counts (classes that occur only)
+        tp = np.diag(report.C)
+        recalls = " + ".join(
+            rf"\tfrac{{{tp[i]}}}{{{report.support[i]}}}" for i in range(k) if report.support[i]
+        )
+        precisions = " + ".join(
+            rf"\tfrac{{{tp[i]}}}{{{report.predicted[i]}}}"
+            for i in range(k)
+            if report.support[i] or report.predicted[i]
+        )
+        k_rec = int(np.count_nonzero(report.support))
+        k_prec = int(np.count_nonzero(report.support + report.predicted))
         st.latex(
-            rf"\text{{{t(f'{TOPIC}.tex_bal')}}} = \tfrac{{1}}{{{k}}}\left({diag}\right) = {num(bal, 3)}"
-            rf"\qquad \text{{{t(f'{TOPIC}.tex_acc')}}} = \tfrac{{{int(np.trace(C))}}}{{{n}}}"
-            rf" = {num(acc, 3)}"
+            rf"\text{{{t(f'{TOPIC}.tex_bal')}}} = \tfrac{{1}}{{{k_rec}}}\left({recalls}\right)"
+            rf" = {num(bal, 3)}"
+        )
+        st.latex(
+            rf"\text{{{t(f'{TOPIC}.tex_macro_prec')}}} = \tfrac{{1}}{{{k_prec}}}"
+            rf"\left({precisions}\right) = {num(report.macro_precision, 3)}"
+            rf"\qquad \text{{{t(f'{TOPIC}.tex_acc')}}} = "
+            rf"\tfrac{{{int(np.trace(report.C))}}}{{{n}}} = {num(acc, 3)}"
         )
         left, right = st.columns(2)
-        classes = [t(f"{TOPIC}.class_short", k=j) for j in range(k)]
         with left:
+            # the table as entered, each row divided by its sum
+            row_axis, col_axis = (
+                (t(f"{TOPIC}.true_axis"), t(f"{TOPIC}.pred_axis"))
+                if rows == "true"
+                else (t(f"{TOPIC}.pred_axis"), t(f"{TOPIC}.true_axis"))
+            )
+            R = report.row_normalized
             chart = charts.matrix_heatmap(
                 R,
                 classes,
                 classes,
-                row_title=t(f"{TOPIC}.true_axis"),
-                col_title=t(f"{TOPIC}.pred_axis"),
-                counts=C,
+                row_title=row_axis,
+                col_title=col_axis,
+                counts=report.table,
                 height=60 + 60 * k,
             )
             rows_txt = "; ".join(
                 t(f"{TOPIC}.row_txt", c=classes[i], vals=", ".join(num(v, 2) for v in R[i]))
                 for i in range(k)
             )
-            charts.show(chart, t(f"{TOPIC}.cm_alt", rows=rows_txt))
+            charts.show(chart, t(f"{TOPIC}.cm_alt_{rows}", rows=rows_txt))
         with right:
             table = pd.DataFrame(
                 {
                     t(f"{TOPIC}.col_class"): classes,
-                    t(f"{TOPIC}.col_support"): support,
+                    t(f"{TOPIC}.col_support"): report.support,
                     t(f"{TOPIC}.col_prec"): np.round(prec, 3),
                     t(f"{TOPIC}.col_rec"): np.round(rec, 3),
                     t(f"{TOPIC}.col_spec"): np.round(spec, 3),
@@ -444,6 +489,40 @@ with tab_cm:
             blocks.formula(mt.balanced_accuracy.latex)
         if abs(acc - bal) >= 0.1:
             st.warning(t(f"{TOPIC}.gap_warning", acc=num(acc, 3), bal=num(bal, 3)))
+
+        st.subheader(t(f"{TOPIC}.readings_header"))
+        p.explain(t(f"{TOPIC}.readings_md"))
+        by_rows = {report.rows: report, other.rows: other}
+        readings = pd.DataFrame(
+            {
+                t(f"{TOPIC}.col_metric"): [
+                    t(f"{TOPIC}.m_acc"),
+                    t(f"{TOPIC}.m_bal"),
+                    t(f"{TOPIC}.m_macro_prec"),
+                    t(f"{TOPIC}.reading_row_mean"),
+                ],
+                **{
+                    t(f"{TOPIC}.col_rows_{o}"): [
+                        num(r.accuracy, 3),
+                        num(r.balanced_accuracy, 3),
+                        num(r.macro_precision, 3),
+                        num(r.row_diagonal_mean, 3),
+                    ]
+                    for o in mt.ROWS_OPTIONS
+                    for r in [by_rows[o]]
+                },
+            }
+        )
+        st.dataframe(readings, hide_index=True, width="stretch")
+        st.markdown(
+            t(
+                f"{TOPIC}.readings_note",
+                mean=num(report.row_diagonal_mean, 3),
+                bal=num(by_rows["true"].balanced_accuracy, 3),
+                prec=num(by_rows["predicted"].macro_precision, 3),
+                acc=num(acc, 3),
+            )
+        )
     blocks.misconception(t(f"{TOPIC}.misc_diag_mean"))
     blocks.misconception(t(f"{TOPIC}.misc_rows"))
 

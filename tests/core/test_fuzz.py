@@ -1973,6 +1973,25 @@ for _loss in (mt.mse, mt.mae):
         {"y": _bad_pair("y"), "y_hat": _bad_pair("y_hat"), "reduction": BAD_REDUCTION},
     )
 
+Y_PAIR_ONLY = same_shape_pair(("y", "y_hat"))
+for _grad in (mt.mse_gradient, mt.mae_subgradient):
+    fuzz(
+        _grad,
+        Y_PAIR_ONLY,
+        lambda kw, out: assert_array(out, kw["y_hat"].shape),
+        {"y": _bad_pair("y"), "y_hat": _bad_pair("y_hat")},
+    )
+fuzz(
+    mt.slope_at_constant,
+    kwargs(loss=st.sampled_from(["mse", "mae"]), y=arrays(((1, 8),)), c=real()),
+    lambda kw, out: assert_float(out, -1.0, 1.0) if kw["loss"] == "mae" else assert_float(out),
+    {
+        "loss": bad_name("MSE", valid=("mse", "mae")),
+        "y": bad_array("y", None),
+        "c": bad_number(),
+    },
+)
+
 
 @st.composite
 def distributions(draw: Any, shape: tuple[int, ...]) -> np.ndarray:
@@ -2188,6 +2207,27 @@ fuzz(
         )
     },
 )
+
+
+def _check_report(kw: Kwargs, out: Any) -> None:
+    C = np.asarray(kw["table"])
+    k = C.shape[0]
+    assert np.array_equal(out.C, C if kw["rows"] == "true" else C.T)
+    for name in ("accuracy", "balanced_accuracy", "macro_precision", "row_diagonal_mean"):
+        assert_float(getattr(out, name), 0.0, 1.0)
+    assert_array(out.row_normalized, (k, k))
+
+
+fuzz(
+    mt.confusion_report,
+    kwargs(table=confusion_counts(), rows=st.sampled_from(mt.ROWS_OPTIONS)),
+    _check_report,
+    {
+        "table": bad_array("table", 2, [[1.0]], [[1.5, 0], [0, 1]], [[-1, 2], [0, 1]]),
+        "rows": bad_name("TRUE", "columns", valid=mt.ROWS_OPTIONS),
+    },
+)
+
 Y_ONLY = label_pairs().map(lambda kw: {"y_true": kw["y_true"], "y_pred": kw["y_pred"]})
 for _score in (mt.accuracy, mt.balanced_accuracy):
     fuzz(_score, Y_ONLY, lambda kw, out: assert_float(out, 0.0, 1.0), BAD_Y_PAIR)

@@ -213,6 +213,64 @@ def test_mse_bad_input():
         m.mae([1], "a")
 
 
+@SETTINGS
+@given(
+    st.lists(st.floats(-100, 100), min_size=1, max_size=30),
+    st.integers(0, 2**31 - 1),
+    st.booleans(),
+)
+def test_mse_gradient_and_mae_subgradient_match_torch_autograd(y, seed, with_ties):
+    """torch.autograd differentiates l1_loss with sign(r) (0 at r = 0) and mse_loss with -2r/N."""
+    y = np.array(y)
+    y_hat = y + np.random.default_rng(seed).normal(size=y.size)
+    if with_ties:
+        y_hat[::2] = y[::2]  # r = 0 on every other entry: the kink of |r|
+    t = torch.tensor(y)
+    for ours, loss in ((m.mse_gradient, F.mse_loss), (m.mae_subgradient, F.l1_loss)):
+        th = torch.tensor(y_hat, requires_grad=True)
+        loss(th, t).backward()
+        np.testing.assert_allclose(ours(y, y_hat), th.grad.numpy(), rtol=1e-12, atol=1e-15)
+
+
+def test_mae_subgradient_is_sign_of_the_residual_not_its_size():
+    y = np.array([0.0, 0.0, 0.0, 0.0])
+    y_hat = np.array([-1e6, -0.1, 0.0, 3.0])  # residuals r = y - y_hat = 1e6, 0.1, 0, -3
+    np.testing.assert_array_equal(m.mae_subgradient(y, y_hat), [-0.25, -0.25, 0.0, 0.25])
+    np.testing.assert_allclose(m.mse_gradient(y, y_hat), [-5e5, -0.05, 0.0, 1.5])
+
+
+def test_slope_at_constant_vanishes_at_the_mean_and_the_median():
+    y = np.array([1.0, 1.2, 1.4, 1.9, 2.1, 2.4, 2.6, 3.0, 3.3, 3.9, 40.0])
+    assert m.slope_at_constant("mse", y, np.mean(y)) == pytest.approx(0.0, abs=1e-12)
+    assert m.slope_at_constant("mae", y, np.median(y)) == 0.0
+    # MAE at the mean: 10 observations below, 1 above -> (10 - 1)/11, whatever the outlier
+    assert m.slope_at_constant("mae", y, np.mean(y)) == pytest.approx(9 / 11)
+    # MSE at the median: 2 (median - mean), which grows with the outlier
+    assert m.slope_at_constant("mse", y, np.median(y)) == pytest.approx(
+        2 * (np.median(y) - np.mean(y))
+    )
+    # the chain rule: the sum of the per-entry (sub)gradients
+    for c in (np.mean(y), np.median(y), 0.0, 50.0):
+        for loss, grad in (("mse", m.mse_gradient), ("mae", m.mae_subgradient)):
+            total = grad(y, np.full_like(y, c)).sum()
+            assert m.slope_at_constant(loss, y, c) == pytest.approx(total, abs=1e-12)
+    # the same slope by a central finite difference of the loss itself
+    h = 1e-6
+    for loss, fn in (("mse", m.mse), ("mae", m.mae)):
+        c = 2.25  # no observation here, so MAE is differentiable at c
+        fd = (fn(y, np.full_like(y, c + h)) - fn(y, np.full_like(y, c - h))) / (2 * h)
+        assert m.slope_at_constant(loss, y, c) == pytest.approx(fd, rel=1e-6)
+
+
+def test_gradients_bad_input():
+    with pytest.raises(ValueError, match=r"y and y_hat must have the same shape"):
+        m.mae_subgradient([1, 2], [1, 2, 3])
+    with pytest.raises(ValueError, match=r"loss must be one of 'mse', 'mae', got 'huber'"):
+        m.slope_at_constant("huber", [1.0], 0.0)
+    with pytest.raises(ValueError, match=r"c must be finite, got nan"):
+        m.slope_at_constant("mae", [1.0], float("nan"))
+
+
 # ------------------------------------------------------------------ confusion matrix & metrics
 
 
@@ -270,6 +328,75 @@ def test_course_confusion_matrix_normalized_rows_and_balanced_accuracy():
     assert acc == pytest.approx(15 / 27)
     assert bal == pytest.approx(np.mean(np.diag(R)))
     assert bal == pytest.approx(skm.balanced_accuracy_score(y_true, y_pred))
+
+
+def test_course_table_has_predicted_classes_on_its_rows():
+    """The slide's table (6, 5 / 7, 9) has *predicted* labels on its rows: row sums 11 and 16
+    are predicted totals, column sums 13 and 14 are the true-class totals."""
+    slide = m.confusion_report(COURSE_CM, rows="predicted")
+    np.testing.assert_array_equal(slide.C, np.transpose(COURSE_CM))
+    np.testing.assert_array_equal(slide.support, [13, 14])
+    np.testing.assert_array_equal(slide.predicted, [11, 16])
+    # the three numbers of issue 10, to the printed digits
+    assert round(slide.accuracy, 3) == 0.556 and slide.accuracy == pytest.approx(15 / 27)
+    assert round(slide.balanced_accuracy, 3) == 0.552
+    assert slide.balanced_accuracy == pytest.approx((6 / 13 + 9 / 14) / 2)
+    assert round(slide.macro_precision, 3) == 0.554
+    assert slide.macro_precision == pytest.approx((6 / 11 + 9 / 16) / 2)
+    # the slide's recipe (normalize rows, average the diagonal) gives the macro precision
+    np.testing.assert_array_equal(np.round(slide.row_normalized, 2), [[0.55, 0.45], [0.44, 0.56]])
+    assert slide.row_diagonal_mean == pytest.approx(slide.macro_precision)
+    assert slide.row_diagonal_is == "macro_precision"
+    # read with rows = true classes the same recipe is the balanced accuracy; roles swap
+    as_true = m.confusion_report(COURSE_CM, rows="true")
+    assert as_true.row_diagonal_is == "balanced_accuracy"
+    assert as_true.row_diagonal_mean == pytest.approx(as_true.balanced_accuracy)
+    assert as_true.balanced_accuracy == pytest.approx(slide.macro_precision)
+    assert as_true.macro_precision == pytest.approx(slide.balanced_accuracy)
+    assert as_true.accuracy == slide.accuracy
+
+
+@SETTINGS
+@given(label_pairs(), st.sampled_from(["true", "predicted"]))
+def test_confusion_report_matches_sklearn_in_both_orientations(pair, rows):
+    y_true, y_pred = pair
+    k = int(max(y_true.max(), y_pred.max())) + 1
+    k = max(k, 2)
+    C_sk = skm.confusion_matrix(y_true, y_pred, labels=list(range(k)))
+    table = C_sk if rows == "true" else C_sk.T  # what someone writing the table would enter
+    report = m.confusion_report(table, rows=rows)
+    np.testing.assert_array_equal(report.C, C_sk)
+    np.testing.assert_array_equal(report.table, table)
+    with _no_warning_check():
+        bal = skm.balanced_accuracy_score(y_true, y_pred)
+        mp = skm.precision_score(y_true, y_pred, average="macro", zero_division=0)
+        mr = skm.recall_score(y_true, y_pred, average="macro", zero_division=0)
+        prec = skm.precision_score(
+            y_true, y_pred, labels=list(range(k)), average=None, zero_division=0
+        )
+        rec = skm.recall_score(y_true, y_pred, labels=list(range(k)), average=None, zero_division=0)
+    assert report.accuracy == pytest.approx(skm.accuracy_score(y_true, y_pred), rel=1e-12)
+    assert report.balanced_accuracy == pytest.approx(bal, rel=1e-12)
+    assert report.macro_precision == pytest.approx(mp, rel=1e-12)
+    assert report.macro_recall == pytest.approx(mr, rel=1e-12)
+    np.testing.assert_allclose(report.precision, prec, rtol=1e-12)
+    np.testing.assert_allclose(report.recall, rec, rtol=1e-12)
+    # the mean of the row-normalized diagonal is the balanced accuracy (rows = true) or the
+    # mean precision of the predicted classes that occur (rows = predicted)
+    if rows == "true":
+        assert report.row_diagonal_mean == pytest.approx(bal, rel=1e-12)
+    else:
+        used = np.flatnonzero(C_sk.sum(axis=0) > 0)
+        assert report.row_diagonal_mean == pytest.approx(prec[used].mean(), rel=1e-12)
+
+
+def test_labels_from_confusion_predicted_rows_transposes():
+    y_true, y_pred = m.labels_from_confusion([[6, 5], [7, 9]], rows="predicted")
+    np.testing.assert_array_equal(skm.confusion_matrix(y_true, y_pred), [[6, 7], [5, 9]])
+    with pytest.raises(ValueError, match=r"rows must be one of 'true', 'predicted', got 'cols'"):
+        m.labels_from_confusion([[6, 5], [7, 9]], rows="cols")
+    with pytest.raises(ValueError, match=r"rows must be one of 'true', 'predicted', got None"):
+        m.confusion_report([[6, 5], [7, 9]], rows=None)
 
 
 def test_imbalanced_majority_classifier():

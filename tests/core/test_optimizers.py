@@ -409,6 +409,61 @@ def test_course_momentum_form_gives_the_same_iterates():
     np.testing.assert_allclose(ours, course, rtol=1e-10, atol=1e-13)
 
 
+def test_rho_is_the_velocity_kept_not_the_friction():
+    """Momentum slides: rho near 1 means little friction. Once the gradient vanishes, each step
+    is rho times the previous one (0.9^10 = 0.35, 0.99^10 = 0.90 after 10 steps), and on a
+    constant slope the step settles at lr * |g| / (1 - rho): 10x and 100x plain GD."""
+    for rho, kept, gain in ((0.9, 0.35, 10), (0.99, 0.90, 100)):
+        # slope -1 for x < 0.5, flat afterwards: the velocity coasts once x passes 0.5
+        path = run_optimizer(
+            "momentum", lambda z: np.array([-1.0 if z[0] < 0.5 else 0.0]), [0.0], 40, 0.1,
+            momentum=rho,
+        )  # fmt: skip
+        sizes = update_sizes(path)
+        k = int(np.flatnonzero(path[:, 0] >= 0.5)[0])  # first iterate on the flat part
+        np.testing.assert_allclose(sizes[k + 1 : k + 11] / sizes[k : k + 10], rho, rtol=1e-12)
+        assert round(sizes[k + 10] / sizes[k], 2) == kept
+        const = run_optimizer("momentum", lambda z: np.array([1.0]), [0.0], 3000, 0.01,
+                              momentum=rho)  # fmt: skip
+        assert update_sizes(const)[-1] / 0.01 == pytest.approx(gain, rel=1e-6)
+
+
+def test_adadelta_does_not_lower_its_rate_monotonically():
+    """Optimization slides: Adadelta was designed to avoid AdaGrad's ever-shrinking steps. On a
+    constant gradient AdaGrad's steps fall from 1 to 0.1 in 100 steps (lr = 1), while Adadelta's
+    grow, from about 0.0032 to 0.0047 (rho = 0.9, eps = 1e-6, lr = 1)."""
+    g = lambda z: np.array([1.0])  # noqa: E731
+    adagrad_sizes = update_sizes(run_optimizer("adagrad", g, [0.0], 100, 1.0))
+    assert np.all(np.diff(adagrad_sizes) < 0)
+    assert round(adagrad_sizes[0], 4) == 1.0 and round(adagrad_sizes[99], 4) == 0.1
+    adadelta_sizes = update_sizes(run_optimizer("adadelta", g, [0.0], 100, 1.0, rho=0.9))
+    assert np.all(np.diff(adadelta_sizes) > 0)
+    assert round(adadelta_sizes[0], 4) == 0.0032 and round(adadelta_sizes[99], 4) == 0.0047
+    # the effective rate (step / gradient) rises while the gradient is small and falls when
+    # the gradient jumps up: it adapts both ways
+    g_jump = lambda z: np.array([0.01 if z[0] > -0.05 else 1.0])  # noqa: E731
+    path = run_optimizer("adadelta", g_jump, [0.0], 100, 1.0, rho=0.9)
+    grads = np.array([g_jump(z)[0] for z in path[:-1]])
+    rate = update_sizes(path) / grads  # effective learning rate of each step
+    assert np.any(np.diff(rate) > 0) and np.any(np.diff(rate) < 0)
+
+
+def test_sgd_noise_may_or_may_not_escape_a_local_minimum():
+    """Metrics slides: "SGD avoids local minima" needs nuance. On the tilted double well, from
+    the default start with lr = 0.1, plain GD ends in the shallow (local) minimum; with gradient
+    noise sigma = 1 some seeds end in the deep one and others do not."""
+    fn = two_minima()
+    gd = run_optimizer("sgd", fn.grad, fn.start, 100, 0.1)
+    assert np.linalg.norm(gd[-1] - fn.minima[1]) < 1e-6  # the local minimum
+    ends = []
+    for seed in range(20):
+        path = run_optimizer(
+            "sgd", fn.grad, fn.start, 100, 0.1, sigma=1.0, rng=np.random.default_rng(seed)
+        )
+        ends.append(int(np.argmin(np.linalg.norm(fn.minima - path[-1], axis=1))))
+    assert 0 in ends and 1 in ends
+
+
 def test_course_nesterov_form_gives_the_look_ahead_point():
     """Course: v <- rho v - alpha grad f(x + rho v), x <- x + v. torch's iterate is the look-ahead
     point x_hat = x + rho v, which follows the course's boxed rewrite."""

@@ -158,3 +158,66 @@ def test_probabilities_that_do_not_sum_to_one():
     at = open_page(TOPIC, q="0.5,0.5,0.5,0.5", lang="es")
     assert not at.exception
     assert any("debe sumar 1" in e.value for e in at.error)
+
+
+def test_course_table_read_with_predicted_rows(lang):
+    """The course's table has predicted classes on its rows: switching the orientation turns
+    the shown 0.554 from balanced accuracy into macro precision; accuracy stays 15/27."""
+    at = open_page(TOPIC, lang=lang)
+    note = i18n.translate(lang, f"{TOPIC}.course_rows_note")
+    assert note in [i.value for i in at.info]  # default rows = true: the course note says so
+    assert shown(at, "m_macro_prec", lang) == "0.552"
+    at.radio(key=f"{TOPIC}.rows").set_value("predicted").run()
+    assert not at.exception
+    slide = mt.confusion_report([[6, 5], [7, 9]], rows="predicted")
+    assert shown(at, "m_acc", lang) == f"{slide.accuracy:.3g}" == "0.556"
+    assert shown(at, "m_bal", lang) == f"{slide.balanced_accuracy:.3g}" == "0.552"
+    assert shown(at, "m_macro_prec", lang) == f"{slide.macro_precision:.3g}" == "0.554"
+    # class 1 is now the second *column* of the entered table: recall 9/14, precision 9/16
+    assert shown(at, "m_rec", lang) == f"{9 / 14:.3g}"
+    assert shown(at, "m_prec", lang) == f"{9 / 16:.3g}"
+    assert note not in [i.value for i in at.info]
+    assert qp(at, "rows") == "predicted"
+    # both readings, side by side, whatever the chosen orientation
+    readings = next(
+        df.value
+        for df in at.dataframe
+        if i18n.translate(lang, f"{TOPIC}.col_rows_predicted") in df.value.columns
+    )
+    assert list(readings[i18n.translate(lang, f"{TOPIC}.col_rows_true")]) == [
+        "0.556", "0.554", "0.552", "0.554"
+    ]  # fmt: skip
+    assert list(readings[i18n.translate(lang, f"{TOPIC}.col_rows_predicted")]) == [
+        "0.556", "0.552", "0.554", "0.554"
+    ]  # fmt: skip
+    assert i18n.translate(lang, f"{TOPIC}.readings_note", mean="0.554", bal="0.554",
+                          prec="0.554", acc="0.556") in all_text(at)  # fmt: skip
+
+
+def test_rows_from_the_url_with_an_own_table():
+    # rows = predicted: column sums 12 and 18 are the true-class sizes
+    at = open_page(TOPIC, rows="predicted", C_course="10,5;2,13", lang="es")
+    assert not at.exception
+    assert at.radio(key=f"{TOPIC}.rows").value == "predicted"
+    y_true, y_pred = mt.labels_from_confusion([[10, 5], [2, 13]], rows="predicted")
+    assert shown(at, "m_bal", "es") == f"{(10 / 12 + 13 / 18) / 2:.3g}"
+    assert shown(at, "m_bal", "es") == f"{mt.balanced_accuracy(y_true, y_pred):.3g}"
+    assert shown(at, "m_acc", "es") == f"{23 / 30:.3g}"
+    # a bad orientation in the URL falls back to rows = true with a notice
+    at = open_page(TOPIC, rows="columns")
+    assert not at.exception
+    assert at.radio(key=f"{TOPIC}.rows").value == "true"
+    assert shown(at, "m_bal") == "0.554"
+
+
+def test_mae_subgradient_slopes_with_the_outlier(lang):
+    at = open_page(TOPIC, lang=lang, outlier="40")
+    assert not at.exception
+    y = np.r_[BASE_Y, 40.0]
+    # MAE at the mean: 10 observations below, 1 above -> 9/11; bounded by 1
+    assert shown(at, "m_slope_mae", lang) == f"{mt.slope_at_constant('mae', y, np.mean(y)):.3g}"
+    assert shown(at, "m_slope_mae", lang) == "0.818"
+    # MSE at the median: 2 (median - mean) = 2 (2.4 - 5.709)
+    assert shown(at, "m_slope_mse", lang) == f"{2 * (np.median(y) - np.mean(y)):.3g}" == "-6.62"
+    assert i18n.translate(lang, f"{TOPIC}.misc_mae_gradient") in all_text(at)
+    assert mt.mae_subgradient.latex in " ".join(el.value for el in at.latex)

@@ -100,6 +100,8 @@ def test_renders_in_both_languages(lang):
         assert any(formula in value for value in latex)
     infos = " ".join(el.value for el in at.info)
     assert tr("misc_adam", lang) in infos and tr("misc_adagrad", lang) in infos
+    for key in ("misc_adadelta_monotone", "misc_rho_friction", "misc_sgd_minima"):
+        assert tr(key, lang) in infos, key
     # the closed-form check (I - eta A)^t z0 agrees with the simulated path
     checks = [df.value for df in at.dataframe if df.value.shape[1] == 5 and "✓" in str(df.value)]
     assert len(checks) == 1
@@ -208,3 +210,17 @@ def test_no_optimizer_chosen_is_explained():
     at.multiselect(key=f"{TOPIC}.opts").set_value([]).run()
     assert not at.exception
     assert any(tr("none_chosen", "es") in el.value for el in at.info)
+
+
+def test_course_callout_numbers_are_in_both_catalogues():
+    """The numbers quoted by the rho and Adadelta callouts (pinned against core in
+    tests/core/test_optimizers.py) are written the same way in English and Spanish."""
+    for lang in ("en", "es"):
+        rho = tr("misc_rho_friction", lang)
+        for quoted in ("0.9¹⁰ ≈ 0.35", "0.99¹⁰ ≈ 0.90", "1 − ρ", "10 ", "100 "):
+            assert quoted in rho, (lang, quoted)
+        adadelta = tr("misc_adadelta_monotone", lang)
+        for quoted in ("0.0032", "0.0047", "de 1 a 0.1" if lang == "es" else "from 1 to 0.1"):
+            assert quoted in adadelta, (lang, quoted)
+        minima = tr("misc_sgd_minima", lang)
+        assert "η = 0.1" in minima and "σ = 1" in minima

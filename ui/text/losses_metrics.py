@@ -55,6 +55,20 @@ EN = {
         "other point. MAE is therefore **robust to outliers**, at the price of a kink at 0 and a "
         "gradient that does not shrink near the optimum."
     ),
+    f"{P}.m_slope_mae": "slope of MAE(c) at the mean",
+    f"{P}.m_slope_mae_help": "(number of observations below c − number above c) / N: never "
+    "more than 1 in size, however far the outlier is.",
+    f"{P}.m_slope_mse": "slope of MSE(c) at the median",
+    f"{P}.m_slope_mse_help": "2 (c − mean): it grows in proportion to how far the outlier "
+    "drags the mean.",
+    f"{P}.misc_mae_gradient": (
+        "MAE does not need linear programming to get a gradient. |r| has derivative sign(r) "
+        "everywhere except r = 0, where any number between −1 and 1 is a valid subgradient "
+        "(frameworks use 0). So each sample contributes −sign(rⱼ)/N, computed as cheaply as "
+        "MSE's −2rⱼ/N; the two slopes above come from exactly these formulas. Linear "
+        "programming is one way to solve a least-absolute-deviations fit exactly, not a "
+        "requirement for gradient descent."
+    ),
     # cross-entropy
     f"{P}.ce_md": (
         "For a classifier that outputs probabilities q (e.g. a softmax), cross-entropy compares "
@@ -110,16 +124,30 @@ EN = {
     ),
     # confusion matrix
     f"{P}.cm_md": (
-        "Row i, column j counts the samples of **true** class i that were **predicted** as "
-        "class j; the diagonal holds the correct answers. Edit the counts or pick a preset. "
+        "A confusion matrix counts, for every pair of classes, how many samples of one true "
+        "class were predicted as another; the diagonal holds the correct answers. Tables are "
+        "written both ways round, so say which: with rows = true classes (scikit-learn's "
+        "layout) row i, column j counts the samples of **true** class i **predicted** as j; "
+        "with rows = predicted classes it is the other way. Edit the counts or pick a preset. "
         "Every metric below is computed from the labels these counts describe."
+    ),
+    f"{P}.rows_are": "Rows are:",
+    f"{P}.rows_true": "true classes",
+    f"{P}.rows_predicted": "predicted classes",
+    f"{P}.course_rows_note": (
+        "In the course's table the **rows are the predicted classes**: the row sums 11 and 16 "
+        "are how often each class was predicted, and the true-class totals are the column sums "
+        "13 and 14. Choose “predicted classes” above to read it that way; the table “Both "
+        "readings” below shows the numbers under both orientations."
     ),
     f"{P}.preset": "example",
     f"{P}.preset_course": "course example (6, 5 / 7, 9)",
     f"{P}.preset_imbalanced": "imbalanced classes",
     f"{P}.preset_three": "three classes",
-    f"{P}.cm_table": "counts (rows: true class 0, 1, … from top to bottom)",
-    f"{P}.pred_k": "predicted {k}",
+    f"{P}.cm_table_true": "counts (rows: true class 0, 1, … from the top; columns: predicted "
+    "class)",
+    f"{P}.cm_table_predicted": "counts (rows: predicted class 0, 1, … from the top; columns: "
+    "true class)",
     f"{P}.cm_rows_note": "Empty cells and negative or fractional counts are rejected with a message.",
     f"{P}.m_acc": "accuracy",
     f"{P}.m_acc_help": "Correct predictions / all predictions.",
@@ -137,13 +165,18 @@ EN = {
     f"{P}.m_macro_f1": "macro F1",
     f"{P}.tex_bal": "balanced accuracy",
     f"{P}.tex_acc": "accuracy",
+    f"{P}.tex_macro_prec": "macro precision",
     f"{P}.class_short": "class {k}",
     f"{P}.true_axis": "true class",
     f"{P}.pred_axis": "predicted class",
     f"{P}.row_txt": "{c}: {vals}",
-    f"{P}.cm_alt": (
-        "Row-normalized confusion matrix (each row adds up to 1; the diagonal is each class's "
-        "recall). Rows: {rows}."
+    f"{P}.cm_alt_true": (
+        "The table with each row divided by its sum (rows are true classes, so each row adds up "
+        "to 1 and the diagonal is each class's recall). Rows: {rows}."
+    ),
+    f"{P}.cm_alt_predicted": (
+        "The table with each row divided by its sum (rows are predicted classes, so each row "
+        "adds up to 1 and the diagonal is each class's precision). Rows: {rows}."
     ),
     f"{P}.col_class": "class",
     f"{P}.col_support": "support",
@@ -156,18 +189,38 @@ EN = {
         "different sizes and the large class dominates the accuracy. Look at the recall of the "
         "small class."
     ),
+    f"{P}.readings_header": "Both readings of the same table",
+    f"{P}.readings_md": (
+        "The same grid of counts means different things depending on what its rows are. Below, "
+        "the metrics of the table as entered, read once with rows = true classes and once with "
+        "rows = predicted classes. The last line is the recipe “divide each row by its sum and "
+        "average the diagonal”: its value does not change, but its name does."
+    ),
+    f"{P}.col_metric": "metric",
+    f"{P}.col_rows_true": "if rows = true classes",
+    f"{P}.col_rows_predicted": "if rows = predicted classes",
+    f"{P}.reading_row_mean": "mean of the diagonal after dividing each row by its sum",
+    f"{P}.readings_note": (
+        "Averaging the diagonal of the row-normalized table gives {mean}. If the rows are true "
+        "classes, that is the balanced accuracy ({bal}); if they are predicted classes, it is "
+        "the mean precision over the predicted classes, i.e. the macro precision ({prec}). "
+        "Either way the accuracy is {acc}."
+    ),
     f"{P}.misc_diag_mean": (
-        "The mean of the diagonal of the row-normalized matrix is the **balanced** accuracy, "
-        "not the accuracy. In the course example (rows 6, 5 and 7, 9) it is "
-        "(6/11 + 9/16)/2 = 0.554, while the accuracy is 15/27 = 0.556. They coincide only when "
-        "every class has the same number of samples; with imbalanced classes they can be far "
-        "apart (try the imbalanced example)."
+        "Dividing each row by its sum and averaging the diagonal does not give the accuracy. "
+        "The course's table (6, 5 / 7, 9) has the predicted classes on its rows, so the "
+        "recipe gives the macro **precision** (6/11 + 9/16)/2 = 0.554. Its balanced accuracy "
+        "uses the true-class totals, the column sums 13 and 14: (6/13 + 9/14)/2 = 0.552. The "
+        "accuracy is 15/27 = 0.556. Accuracy and balanced accuracy agree when every class has "
+        "the same number of samples; with imbalanced classes they can be far apart (try the "
+        "imbalanced example)."
     ),
     f"{P}.misc_rows": (
-        "Tables differ in which axis holds the true class. Here (as in scikit-learn) rows are "
-        "true classes, so normalizing rows gives recalls. If the rows are the predicted classes, "
-        "normalizing rows gives precisions instead. Also, in Spanish texts “precisión” is "
-        "sometimes used for accuracy, which clashes with precision = TP/(TP + FP)."
+        "Tables differ in which axis holds the true class, and the metrics change with it. "
+        "Check the sums: the row sums of a table with rows = true classes are the class sizes. "
+        "With rows = true classes normalizing rows gives recalls; with rows = predicted classes "
+        "it gives precisions. Also, in Spanish texts “precisión” is sometimes used for "
+        "accuracy, which clashes with precision = TP/(TP + FP)."
     ),
     # ROC
     f"{P}.roc_md": (
@@ -297,6 +350,21 @@ ES = {
         "fuerte que cualquier otro punto. Por eso el MAE es **robusto ante valores atípicos**, a "
         "cambio de un quiebre en 0 y de un gradiente que no se achica cerca del óptimo."
     ),
+    f"{P}.m_slope_mae": "pendiente de MAE(c) en la media",
+    f"{P}.m_slope_mae_help": "(observaciones por debajo de c − observaciones por encima) / N: "
+    "nunca pasa de 1 en valor absoluto, por lejos que esté el valor atípico.",
+    f"{P}.m_slope_mse": "pendiente de MSE(c) en la mediana",
+    f"{P}.m_slope_mse_help": "2 (c − media): crece en proporción a cuánto arrastra el valor "
+    "atípico a la media.",
+    f"{P}.misc_mae_gradient": (
+        "El MAE no necesita programación lineal para tener un gradiente. |r| tiene derivada "
+        "sign(r) en todas partes salvo en r = 0, donde cualquier número entre −1 y 1 es un "
+        "subgradiente válido (las bibliotecas usan 0). Así, cada muestra aporta −sign(rⱼ)/N, "
+        "tan barato de calcular como el −2rⱼ/N del MSE; las dos pendientes de arriba salen "
+        "exactamente de estas fórmulas. La programación lineal es una forma de resolver con "
+        "exactitud un ajuste de mínimas desviaciones absolutas, no un requisito del descenso de "
+        "gradiente."
+    ),
     f"{P}.ce_md": (
         "Para un clasificador que entrega probabilidades q (por ejemplo, una softmax), la "
         "entropía cruzada las compara con la distribución objetivo p. Con un objetivo one-hot "
@@ -351,69 +419,109 @@ ES = {
         "negativos (por un factor ln 2 ≈ 0.69) y ya no es una entropía cruzada."
     ),
     f"{P}.cm_md": (
-        "La fila i, columna j cuenta las muestras de clase **verdadera** i que fueron "
-        "**predichas** como clase j; la diagonal guarda los aciertos. Edita los conteos o elige "
-        "un ejemplo. Cada métrica de abajo se calcula a partir de las etiquetas que describen "
-        "estos conteos."
+        "Una matriz de confusión cuenta, para cada par de clases, cuántas muestras de una clase "
+        "verdadera se predijeron como otra; la diagonal guarda los aciertos. Hay tablas escritas "
+        "en ambos sentidos, así que hay que decir cuál: con filas = clases verdaderas (como en "
+        "scikit-learn), la fila i, columna j cuenta las muestras de clase **verdadera** i "
+        "**predichas** como j; con filas = clases predichas es al revés. Edita los conteos o "
+        "elige un ejemplo. Cada métrica de abajo se calcula a partir de las etiquetas que "
+        "describen estos conteos."
+    ),
+    f"{P}.rows_are": "Las filas son:",
+    f"{P}.rows_true": "clases verdaderas",
+    f"{P}.rows_predicted": "clases predichas",
+    f"{P}.course_rows_note": (
+        "En la tabla del curso **las filas son las clases predichas**: las sumas por fila, 11 y "
+        "16, son cuántas veces se predijo cada clase, y los totales de cada clase verdadera son "
+        "las sumas por columna, 13 y 14. Elige «clases predichas» arriba para leerla así; la "
+        "tabla «Las dos lecturas» de más abajo muestra los números con ambas orientaciones."
     ),
     f"{P}.preset": "ejemplo",
     f"{P}.preset_course": "ejemplo del curso (6, 5 / 7, 9)",
     f"{P}.preset_imbalanced": "clases desbalanceadas",
     f"{P}.preset_three": "tres clases",
-    f"{P}.cm_table": "conteos (filas: clase verdadera 0, 1, … de arriba abajo)",
-    f"{P}.pred_k": "predicha {k}",
+    f"{P}.cm_table_true": "conteos (filas: clase verdadera 0, 1, … de arriba abajo; columnas: "
+    "clase predicha)",
+    f"{P}.cm_table_predicted": "conteos (filas: clase predicha 0, 1, … de arriba abajo; "
+    "columnas: clase verdadera)",
     f"{P}.cm_rows_note": "Las celdas vacías y los conteos negativos o fraccionarios se rechazan "
     "con un mensaje.",
     f"{P}.m_acc": "exactitud (accuracy)",
     f"{P}.m_acc_help": "Predicciones correctas / todas las predicciones.",
     f"{P}.m_bal": "exactitud balanceada",
-    f"{P}.m_bal_help": "Promedio de la sensibilidad de cada clase: todas las clases pesan lo "
+    f"{P}.m_bal_help": "Promedio de la exhaustividad de cada clase: todas las clases pesan lo "
     "mismo, sin importar su tamaño.",
     f"{P}.m_n": "muestras",
     f"{P}.m_prec": "precisión (clase 1)",
-    f"{P}.m_rec": "sensibilidad (clase 1)",
+    f"{P}.m_rec": "exhaustividad (clase 1)",
     f"{P}.m_spec": "especificidad (clase 1)",
     f"{P}.m_f1": "F1 (clase 1)",
     f"{P}.positive_note": "La clase 1 (segunda fila) se toma como la clase positiva. La "
-    "sensibilidad también se conoce como recall o exhaustividad.",
+    "exhaustividad (recall) también se conoce como sensibilidad.",
     f"{P}.m_macro_prec": "precisión macro",
-    f"{P}.m_macro_rec": "sensibilidad macro",
+    f"{P}.m_macro_rec": "exhaustividad macro",
     f"{P}.m_macro_spec": "especificidad macro",
     f"{P}.m_macro_f1": "F1 macro",
     f"{P}.tex_bal": "exactitud balanceada",
     f"{P}.tex_acc": "exactitud",
+    f"{P}.tex_macro_prec": "precisión macro",
     f"{P}.class_short": "clase {k}",
     f"{P}.true_axis": "clase verdadera",
     f"{P}.pred_axis": "clase predicha",
     f"{P}.row_txt": "{c}: {vals}",
-    f"{P}.cm_alt": (
-        "Matriz de confusión normalizada por filas (cada fila suma 1; la diagonal es la "
-        "sensibilidad de cada clase). Filas: {rows}."
+    f"{P}.cm_alt_true": (
+        "La tabla con cada fila dividida entre su suma (las filas son clases verdaderas, así que "
+        "cada fila suma 1 y la diagonal es la exhaustividad de cada clase). Filas: {rows}."
+    ),
+    f"{P}.cm_alt_predicted": (
+        "La tabla con cada fila dividida entre su suma (las filas son clases predichas, así que "
+        "cada fila suma 1 y la diagonal es la precisión de cada clase). Filas: {rows}."
     ),
     f"{P}.col_class": "clase",
     f"{P}.col_support": "soporte",
     f"{P}.col_prec": "precisión",
-    f"{P}.col_rec": "sensibilidad",
+    f"{P}.col_rec": "exhaustividad",
     f"{P}.col_spec": "especificidad",
     f"{P}.col_f1": "F1",
     f"{P}.gap_warning": (
         "La exactitud ({acc}) y la exactitud balanceada ({bal}) difieren mucho: las clases "
         "tienen tamaños muy distintos y la clase grande domina la exactitud. Mira la "
-        "sensibilidad de la clase pequeña."
+        "exhaustividad de la clase pequeña."
+    ),
+    f"{P}.readings_header": "Las dos lecturas de la misma tabla",
+    f"{P}.readings_md": (
+        "La misma cuadrícula de conteos significa cosas distintas según qué sean sus filas. "
+        "Abajo están las métricas de la tabla tal como se ingresó, leída una vez con filas = "
+        "clases verdaderas y otra con filas = clases predichas. La última línea es la receta "
+        "«dividir cada fila entre su suma y promediar la diagonal»: su valor no cambia, pero su "
+        "nombre sí."
+    ),
+    f"{P}.col_metric": "métrica",
+    f"{P}.col_rows_true": "si filas = clases verdaderas",
+    f"{P}.col_rows_predicted": "si filas = clases predichas",
+    f"{P}.reading_row_mean": "promedio de la diagonal tras dividir cada fila entre su suma",
+    f"{P}.readings_note": (
+        "Promediar la diagonal de la tabla normalizada por filas da {mean}. Si las filas son "
+        "clases verdaderas, eso es la exactitud balanceada ({bal}); si son clases predichas, es "
+        "el promedio de la precisión de las clases predichas, es decir, la precisión macro "
+        "({prec}). En ambos casos la exactitud es {acc}."
     ),
     f"{P}.misc_diag_mean": (
-        "El promedio de la diagonal de la matriz normalizada por filas es la exactitud "
-        "**balanceada**, no la exactitud. En el ejemplo del curso (filas 6, 5 y 7, 9) vale "
-        "(6/11 + 9/16)/2 = 0.554, mientras que la exactitud es 15/27 = 0.556. Solo coinciden "
-        "cuando todas las clases tienen el mismo número de muestras; con clases desbalanceadas "
-        "pueden quedar muy lejos (prueba el ejemplo desbalanceado)."
+        "Dividir cada fila entre su suma y promediar la diagonal no da la exactitud. La tabla "
+        "del curso (6, 5 / 7, 9) tiene las clases predichas en las filas, así que la receta da "
+        "la **precisión** macro (6/11 + 9/16)/2 = 0.554. Su exactitud balanceada usa los "
+        "totales de las clases verdaderas, las sumas por columna 13 y 14: "
+        "(6/13 + 9/14)/2 = 0.552. La exactitud es 15/27 = 0.556. La exactitud y la exactitud "
+        "balanceada coinciden cuando todas las clases tienen el mismo número de muestras; con "
+        "clases desbalanceadas pueden quedar muy lejos (prueba el ejemplo desbalanceado)."
     ),
     f"{P}.misc_rows": (
-        "Las tablas no siempre ponen la clase verdadera en el mismo eje. Aquí (como en "
-        "scikit-learn) las filas son las clases verdaderas, así que normalizar por filas da "
-        "sensibilidades. Si las filas son las clases predichas, normalizar por filas da "
-        "precisiones. Además, en textos en español a veces se llama «precisión» a la accuracy, "
-        "lo que se confunde con la precisión = TP/(TP + FP); aquí la llamamos exactitud."
+        "Las tablas no siempre ponen la clase verdadera en el mismo eje, y las métricas cambian "
+        "con ello. Revisa las sumas: en una tabla con filas = clases verdaderas, las sumas por "
+        "fila son los tamaños de las clases. Con filas = clases verdaderas, normalizar por "
+        "filas da exhaustividades; con filas = clases predichas, da precisiones. Además, en "
+        "textos en español a veces se llama «precisión» a la accuracy, lo que se confunde con "
+        "la precisión = TP/(TP + FP); aquí la llamamos exactitud."
     ),
     f"{P}.roc_md": (
         "Un clasificador asigna un puntaje a cada muestra; predecimos «positivo» cuando el "
@@ -437,7 +545,7 @@ ES = {
     f"{P}.threshold": "umbral t (positivo cuando puntaje ≥ t)",
     f"{P}.threshold_help": "Un t más bajo llama positivas a más muestras: crecen tanto la TVP "
     "como la TFP.",
-    f"{P}.m_tpr": "TVP = sensibilidad en t",
+    f"{P}.m_tpr": "TVP = exhaustividad en t",
     f"{P}.m_fpr": "TFP = 1 − especificidad en t",
     f"{P}.m_auc": "AUC",
     f"{P}.m_pop_auc": "AUC poblacional Φ(d/√2)",
@@ -542,4 +650,12 @@ ES_ERRORS = [
         r"\1 debe ser una lista de números; se recibió \2",
     ),
     (r"^(\S+) must have <= (\d+) numbers, got (\d+)$", r"\1 admite como máximo \2 números; hay \3"),
+    (
+        r"^rows must be one of 'true', 'predicted', got (.+)$",
+        r"las filas deben ser 'true' (verdaderas) o 'predicted' (predichas); se recibió \1",
+    ),
+    (
+        r"^loss must be one of 'mse', 'mae', got (.+)$",
+        r"la pérdida debe ser 'mse' o 'mae'; se recibió \1",
+    ),
 ]

@@ -219,6 +219,32 @@ EN = {
         "not depend on where the minimum is. And PyTorch's Adadelta does have a learning rate "
         "(default 1) that scales this step."
     ),
+    "optimizers.misc_sgd_minima": (
+        "It is often said that full-batch gradient descent falls into local minima while SGD "
+        "avoids them. That needs nuance. The noise of mini-batch gradients can push the iterate "
+        "off a saddle point or out of a narrow (sharp) minimum, and in high dimensions saddle "
+        "points are the more common obstacle. But nothing is guaranteed: noisy SGD can settle "
+        "in a local minimum too, a wide basin holds it as firmly as it holds full-batch descent, "
+        "and the noise fades as the learning rate decays. Try the two-minima function with SGD, "
+        "η = 0.1 and σ = 1, and change the seed: some runs cross the ridge, others stay."
+    ),
+    "optimizers.misc_rho_friction": (
+        "In v ← ρv − η∇f, ρ is the share of the velocity that is *kept* from one step to the "
+        "next, so ρ close to 1 means *little* friction; the friction is rather 1 − ρ. Left "
+        "alone, a velocity keeps 0.9¹⁰ ≈ 0.35 of itself after 10 steps with ρ = 0.9, and "
+        "0.99¹⁰ ≈ 0.90 with ρ = 0.99. On a constant slope the step settles at η‖∇f‖/(1 − ρ): "
+        "10 times the plain gradient step for ρ = 0.9, 100 times for ρ = 0.99. (This page "
+        "writes ρ as μ, as PyTorch does.)"
+    ),
+    "optimizers.misc_adadelta_monotone": (
+        "Adadelta does not lower the learning rate monotonically: it was designed to avoid "
+        "that. AdaGrad divides by the root of a *growing sum* of squared gradients, so its "
+        "steps can only shrink (with η = 1 and a constant gradient, from 1 to 0.1 after 100 "
+        "steps). Adadelta replaces the sum by a decaying average, as RMSProp does, and the "
+        "fixed η by the RMS of its own recent updates, so its effective rate can rise as well "
+        "as fall. On a constant gradient its steps *grow*: about 0.0032 at the first step and "
+        "0.0047 at the 100th (ρ = 0.9, ε = 10⁻⁶, η = 1)."
+    ),
     "optimizers.misc_lr_range": (
         "There is no universally good learning rate such as “between 0.1 and 0.01”. For plain "
         "gradient descent what matters is η·λ_max: on this page's quadratic η must stay below "
@@ -423,8 +449,8 @@ ES = {
     "optimizers.rule.adadelta": (
         "El paso es el gradiente por RMS(actualizaciones previas)/RMS(gradientes), un cociente "
         "con las unidades de θ. Empieza con pasos diminutos (alrededor de √ε por coordenada) y "
-        "acelera a medida que se acumulan actualizaciones; PyTorch lo multiplica por η (1 por "
-        "defecto)."
+        "acelera a medida que se acumulan actualizaciones; PyTorch lo multiplica por η (valor "
+        "predeterminado 1)."
     ),
     "optimizers.no_bias_note": (
         "Sin la corrección, el primer paso mide (1 − β₁)/√(1 − β₂) = {factor} veces η por "
@@ -450,7 +476,35 @@ ES = {
         "El paso de Adadelta sigue conteniendo el gradiente: Δθ = −RMS(actualizaciones "
         "previas)/RMS(gradientes) · gₜ, y el promedio de gradientes se actualiza *antes* de "
         "usarlo. Sin gₜ el paso no dependería de dónde está el mínimo. Y el Adadelta de PyTorch "
-        "sí tiene una tasa de aprendizaje (1 por defecto) que escala ese paso."
+        "sí tiene una tasa de aprendizaje (valor predeterminado 1) que escala ese paso."
+    ),
+    "optimizers.misc_sgd_minima": (
+        "Se suele decir que el descenso de gradiente con el lote completo cae en mínimos "
+        "locales y que el SGD los evita. Hay que matizarlo. El ruido de los gradientes por "
+        "minilote puede sacar al iterado de un punto de silla o de un mínimo estrecho (agudo), "
+        "y en dimensión alta los puntos de silla son el obstáculo más común. Pero nada está "
+        "garantizado: el SGD con ruido también puede quedarse en un mínimo local, una cuenca "
+        "ancha lo retiene tanto como al descenso con el lote completo, y el ruido se apaga a "
+        "medida que la tasa de aprendizaje decae. Prueba la función de dos mínimos con SGD, "
+        "η = 0.1 y σ = 1, y cambia la semilla: algunas corridas cruzan la cresta y otras no."
+    ),
+    "optimizers.misc_rho_friction": (
+        "En v ← ρv − η∇f, ρ es la fracción de la velocidad que se *conserva* de un paso al "
+        "siguiente, así que un ρ cercano a 1 significa *poca* fricción; la fricción es más bien "
+        "1 − ρ. Sin gradientes nuevos, una velocidad conserva 0.9¹⁰ ≈ 0.35 de sí misma tras 10 "
+        "pasos con ρ = 0.9, y 0.99¹⁰ ≈ 0.90 con ρ = 0.99. En una pendiente constante el paso "
+        "se estabiliza en η‖∇f‖/(1 − ρ): 10 veces el paso del gradiente simple con ρ = 0.9 y "
+        "100 veces con ρ = 0.99. (Esta página escribe ρ como μ, igual que PyTorch.)"
+    ),
+    "optimizers.misc_adadelta_monotone": (
+        "Adadelta no reduce la tasa de aprendizaje de forma monótona: se diseñó precisamente "
+        "para evitarlo. AdaGrad divide entre la raíz de una *suma creciente* de gradientes al "
+        "cuadrado, así que sus pasos solo pueden achicarse (con η = 1 y un gradiente constante, "
+        "de 1 a 0.1 en 100 pasos). Adadelta cambia la suma por un promedio con olvido, como "
+        "RMSProp, y la η fija por el RMS de sus propias actualizaciones recientes, así que su "
+        "tasa efectiva puede subir tanto como bajar. Con un gradiente constante sus pasos "
+        "*crecen*: cerca de 0.0032 en el primer paso y 0.0047 en el paso 100 (ρ = 0.9, "
+        "ε = 10⁻⁶, η = 1)."
     ),
     "optimizers.misc_lr_range": (
         "No existe una tasa de aprendizaje buena para todo, como «entre 0.1 y 0.01». Para el "
