@@ -22,7 +22,8 @@ def _bn_draw(rng: np.random.Generator) -> dict:
         if np.ptp(x) == 0:
             continue
         params = {"x": [int(v) for v in x], "gamma": gamma, "beta": beta, "eps": BN_EPS}
-        if min(_bn_solve(params)["y"]) < 0:  # at least one output below zero
+        y = _bn_solve(params)["y"]
+        if min(y) < 0 < max(y):  # outputs on both sides of zero, at least one negative
             return params
 
 

@@ -92,8 +92,9 @@ EN = {
     "exercises.linear_networks.xor_fit.choice.AB": "A and B, but not C",
     "exercises.linear_networks.xor_fit.choice.none": "none of them",
     "exercises.linear_networks.xor_fit.hint": (
-        "Write what each model computes as a function of x once its layers are combined. What "
-        "does an affine function give at (0, 0) plus (1, 1), compared with (0, 1) plus (1, 0)?"
+        "Write what each model computes as a function of x once its layers are combined. For "
+        "an affine function, compare the sum of its values at the two points where XOR is 0 "
+        "with the sum at the two points where XOR is 1."
     ),
     "exercises.linear_networks.xor_fit.step.affine": (
         "Without an activation, A's {h_A} hidden units change nothing: $W_2(W_1x + b_1) + b_2$ "
@@ -466,7 +467,8 @@ ES = {
     "exercises.linear_networks.xor_fit.choice.none": "ninguno",
     "exercises.linear_networks.xor_fit.hint": (
         "Escribe lo que calcula cada modelo como función de x una vez combinadas sus capas. "
-        "¿Qué da una función afín en (0, 0) más (1, 1), comparado con (0, 1) más (1, 0)?"
+        "Para una función afín, compara la suma de sus valores en los dos puntos donde XOR vale "
+        "0 con la suma en los dos puntos donde vale 1."
     ),
     "exercises.linear_networks.xor_fit.step.affine": (
         "Sin activación, las {h_A} unidades ocultas de A no cambian nada: "
@@ -761,3 +763,19 @@ ES = {
     ),
     "exercises.losses_metrics.auc.step.auc": "AUC = (bien ordenados + ½ · empates) / (P·N) = {auc}.",
 }
+
+#: Spanish for the ValueErrors of ``core.exercises.generate`` (e.g. a bad ``?ex_seed`` in a link).
+ES_ERRORS = [
+    (
+        r"^seed must be an integer in \[0, 2\*\*32\), got (.+)$",
+        r"la semilla debe ser un entero en [0, 2**32); se recibió \1",
+    ),
+    (
+        r"^unknown exercise (.+?); expected one of (.+)$",
+        r"ejercicio desconocido \1; se esperaba uno de \2",
+    ),
+    (
+        r"^unknown field (.+?) for (.+?); expected one of (.+)$",
+        r"campo desconocido \1 para \2; se esperaba uno de \3",
+    ),
+]
