@@ -97,7 +97,7 @@ class Spec:
 def num(x: float, digits: int = 4) -> str:
     """``x`` with at most ``digits`` significant digits; whole numbers without a point."""
     x = float(x)
-    if x == 0:
+    if abs(x) < 1e-12:  # rounding noise such as cos(pi / 2) = 6e-17
         return "0"
     if x == round(x) and abs(x) < 1e9:
         return str(int(round(x)))
@@ -106,6 +106,12 @@ def num(x: float, digits: int = 4) -> str:
         mantissa, exponent = text.split("e")
         return rf"{mantissa} \times 10^{{{int(exponent)}}}"
     return text
+
+
+def factor(x: float, digits: int = 4) -> str:
+    """``x`` as a factor in a product: negative numbers in parentheses, ``0.5 · (-2)``."""
+    text = num(x, digits)
+    return f"({text})" if text.startswith("-") else text
 
 
 def row(values: Sequence[float], digits: int = 4) -> str:
