@@ -135,7 +135,7 @@ def _interesting(ex: Exercise) -> bool:  # noqa: PLR0911 - one case per exercise
         return any(zero) and not all(zero)
     if ex.id == "linear_networks.collapse":
         d, m, h = len(p["W1"][0]), len(p["W2"]), len(p["W1"])
-        return a["rank"] <= h < min(d, m)
+        return a["rank"] <= h < min(d, m) and a["b"] != p["b2"]
     if ex.id == "linear_networks.xor_fit":
         return len(set(p["order"])) == 5
     if ex.id == "batch_norm.forward":
