@@ -7,6 +7,7 @@ values of its statement and its worked solution. ``core.exercises`` keeps the re
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -102,6 +103,9 @@ def num(x: float, digits: int = 4) -> str:
     if x == round(x) and abs(x) < 1e9:
         return str(int(round(x)))
     text = f"{x:.{digits}g}"
+    if "e" in text and 1e-6 <= abs(x) < 1:  # plain decimals, also readable outside math
+        decimals = digits - 1 - math.floor(math.log10(abs(float(text))))
+        text = f"{float(text):.{decimals}f}".rstrip("0").rstrip(".")
     if "e" in text:
         mantissa, exponent = text.split("e")
         return rf"{mantissa} \times 10^{{{int(exponent)}}}"

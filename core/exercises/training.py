@@ -63,7 +63,7 @@ def _adam_steps(p: dict, ans: dict) -> list[tuple[str, dict[str, str]]]:
                     "v": num(v),
                     "m_hat": num(m_hat),
                     "v_hat": num(v_hat),
-                    "theta": num(path[t]),
+                    "theta": num(round(float(path[t]), 6)),  # eps leaves ~1e-9 near 0
                 },
             )
         )

@@ -565,3 +565,59 @@ def test_generate_errors_are_translated(call, spanish):
     with pytest.raises(ValueError) as info:
         call()
     assert spanish in i18n.translate_error("es", str(info.value))
+
+
+# --- properties (hypothesis) and worked examples ---------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_parse_number_reads_back_any_printed_float(x):
+    assert parse_number(repr(x), "en") == x
+    assert parse_number(repr(x).replace(".", ","), "es") == x
+    assert parse_number(f"  {x!r} ", "es") == x
+
+
+@given(
+    st.integers(-(10**6), 10**6),
+    st.integers(1, 10**6),
+)
+def test_parse_number_reads_fractions(a, b):
+    assert parse_number(f"{a}/{b}", "en") == pytest.approx(a / b, rel=1e-15)
+
+
+@given(st.text(max_size=120), st.sampled_from(["en", "es"]))
+def test_check_never_raises_on_any_text(text, lang):
+    for exercise_id in ("batch_norm.forward", "linear_networks.xor_fit", "trainer.param_count"):
+        ex = draws(exercise_id)[0]
+        responses = {f.name: text if f.size is None else [text] * f.size for f in ex.fields}
+        verdict = check(ex, responses, lang)
+        for field in ex.fields:
+            for ok, message in zip(
+                verdict.elements[field.name], verdict.messages[field.name], strict=True
+            ):
+                assert message is None or not ok  # a box with a message is never right
+
+
+def test_worked_examples_by_hand():
+    # Soft thresholding, worked by hand: thresholds alpha/H = (1, 0.25, 2).
+    ex = generate("l1_proximal.soft_threshold", 42)
+    assert ex.params == {"w_star": [1.1, -1.3, 0.5], "H": [1.0, 4.0, 0.5], "alpha": 1.0}
+    assert ex.answer["w"] == pytest.approx([0.1, -1.05, 0.0])
+    # Confusion matrix [[14, 6], [4, 5]]: accuracy 19/29, recalls 14/20 and 5/9.
+    ex = generate("losses_metrics.confusion", 42)
+    assert ex.params == {"matrix": [[14, 6], [4, 5]]}
+    assert ex.answer["accuracy"] == pytest.approx(19 / 29)
+    assert ex.answer["balanced_accuracy"] == pytest.approx((14 / 20 + 5 / 9) / 2)
+    assert ex.answer["precision"] == pytest.approx([14 / 18, 5 / 11])
+
+
+def test_adam_first_step_moves_by_lr_against_the_gradient_sign():
+    """Bias correction makes the first Adam step lr * sign(g1) (up to eps), whatever the betas."""
+    for ex in draws("optimizers.adam_steps"):
+        p = ex.params
+        first = dict(solution(ex)[1:2])["step"]["theta"]
+        expected = p["theta0"] - p["lr"] * np.sign(p["grads"][0])
+        assert float(first) == pytest.approx(expected, abs=1e-3)
