@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from core import exercises as E
 from core.exercises import (
@@ -126,7 +128,7 @@ def test_unknown_id_raises(bad):
 # --- the interesting case, in every draw --------------------------------------------------------
 
 
-def _interesting(ex: Exercise) -> bool:  # noqa: PLR0911 - one case per exercise
+def _interesting(ex: Exercise) -> bool:
     p, a = ex.params, ex.answer
     if ex.id == "least_squares.min_norm":
         return a["rank"] < len(p["X"][0]) and a["unique"] == 0
@@ -568,9 +570,6 @@ def test_generate_errors_are_translated(call, spanish):
 
 
 # --- properties (hypothesis) and worked examples ---------------------------------------------------
-
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @given(st.floats(allow_nan=False, allow_infinity=False))
