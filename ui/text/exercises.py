@@ -373,7 +373,7 @@ EN = {
     ),
     "exercises.losses_metrics.auc.step.pairs": "P = {P} positives and N = {N} negatives: P·N pairs.",
     "exercises.losses_metrics.auc.step.count": (
-        "{correct} pairs ranked correctly and {ties} ties, out of {total}."
+        "Pairs ranked correctly: {correct}; ties: {ties}; all pairs: {total}."
     ),
     "exercises.losses_metrics.auc.step.auc": "AUC = (correct + ½ · ties) / (P·N) = {auc}.",
 }
@@ -760,7 +760,7 @@ ES = {
     ),
     "exercises.losses_metrics.auc.step.pairs": "P = {P} positivos y N = {N} negativos: P·N pares.",
     "exercises.losses_metrics.auc.step.count": (
-        "{correct} pares bien ordenados y {ties} empates, de {total}."
+        "Pares bien ordenados: {correct}; empates: {ties}; total de pares: {total}."
     ),
     "exercises.losses_metrics.auc.step.auc": "AUC = (bien ordenados + ½ · empates) / (P·N) = {auc}.",
 }
