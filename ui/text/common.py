@@ -48,7 +48,7 @@ ES = {
     "ui.check_tol": "concordancia exigida: {tol}",
     "ui.check_quantity": "cantidad",
     "ui.check_closed": "forma cerrada",
-    "ui.check_numeric": "método numérico",
+    "ui.check_numeric": "solucionador numérico",
     "ui.check_diff": "máx. |diferencia|",
     "ui.check_ok": "coinciden",
     "ui.formula_as_text": "Fórmula como texto (LaTeX)",

@@ -214,7 +214,7 @@ ES = {
     "l1_proximal.curve_quad": "solo la cuadrática (α = 0)",
     "l1_proximal.obj_alt": (
         "Objetivo ½·{H}·({shift})² + {alpha}·|w|. Su mínimo está en w = {w}, con valor "
-        "{f_min}; sin la penalización el mínimo estaría en w∗ = {w_star}. La curva tiene un pico "
+        "{f_min}; sin la penalización el mínimo estaría en w∗ = {w_star}. La curva tiene un quiebre "
         "en w = 0."
     ),
     "l1_proximal.subgrad_md": (

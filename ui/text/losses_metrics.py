@@ -302,7 +302,7 @@ ES = {
         "entropía cruzada las compara con la distribución objetivo p. Con un objetivo one-hot "
         "solo importa la probabilidad asignada a la clase verdadera: H = −log q_verdadera. La "
         "base del logaritmo solo fija la unidad: base 2 da bits, base e da nats. Los valores "
-        "iniciales reproducen el ejemplo del curso (una foto de perro, objetivo [1, 0, 0, 0])."
+        "predeterminados reproducen el ejemplo del curso (una foto de perro, objetivo [1, 0, 0, 0])."
     ),
     f"{P}.base": "base del logaritmo",
     f"{P}.base_2": "2 (bits)",
@@ -367,17 +367,17 @@ ES = {
     f"{P}.m_acc": "exactitud (accuracy)",
     f"{P}.m_acc_help": "Predicciones correctas / todas las predicciones.",
     f"{P}.m_bal": "exactitud balanceada",
-    f"{P}.m_bal_help": "Promedio de la sensibilidad de cada clase: todas las clases pesan lo "
+    f"{P}.m_bal_help": "Promedio de la exhaustividad de cada clase: todas las clases pesan lo "
     "mismo, sin importar su tamaño.",
     f"{P}.m_n": "muestras",
     f"{P}.m_prec": "precisión (clase 1)",
-    f"{P}.m_rec": "sensibilidad (clase 1)",
+    f"{P}.m_rec": "exhaustividad (clase 1)",
     f"{P}.m_spec": "especificidad (clase 1)",
     f"{P}.m_f1": "F1 (clase 1)",
     f"{P}.positive_note": "La clase 1 (segunda fila) se toma como la clase positiva. La "
-    "sensibilidad también se conoce como recall o exhaustividad.",
+    "exhaustividad (recall) también se conoce como sensibilidad.",
     f"{P}.m_macro_prec": "precisión macro",
-    f"{P}.m_macro_rec": "sensibilidad macro",
+    f"{P}.m_macro_rec": "exhaustividad macro",
     f"{P}.m_macro_spec": "especificidad macro",
     f"{P}.m_macro_f1": "F1 macro",
     f"{P}.tex_bal": "exactitud balanceada",
@@ -388,18 +388,18 @@ ES = {
     f"{P}.row_txt": "{c}: {vals}",
     f"{P}.cm_alt": (
         "Matriz de confusión normalizada por filas (cada fila suma 1; la diagonal es la "
-        "sensibilidad de cada clase). Filas: {rows}."
+        "exhaustividad de cada clase). Filas: {rows}."
     ),
     f"{P}.col_class": "clase",
     f"{P}.col_support": "soporte",
     f"{P}.col_prec": "precisión",
-    f"{P}.col_rec": "sensibilidad",
+    f"{P}.col_rec": "exhaustividad",
     f"{P}.col_spec": "especificidad",
     f"{P}.col_f1": "F1",
     f"{P}.gap_warning": (
         "La exactitud ({acc}) y la exactitud balanceada ({bal}) difieren mucho: las clases "
         "tienen tamaños muy distintos y la clase grande domina la exactitud. Mira la "
-        "sensibilidad de la clase pequeña."
+        "exhaustividad de la clase pequeña."
     ),
     f"{P}.misc_diag_mean": (
         "El promedio de la diagonal de la matriz normalizada por filas es la exactitud "
@@ -411,7 +411,7 @@ ES = {
     f"{P}.misc_rows": (
         "Las tablas no siempre ponen la clase verdadera en el mismo eje. Aquí (como en "
         "scikit-learn) las filas son las clases verdaderas, así que normalizar por filas da "
-        "sensibilidades. Si las filas son las clases predichas, normalizar por filas da "
+        "exhaustividades. Si las filas son las clases predichas, normalizar por filas da "
         "precisiones. Además, en textos en español a veces se llama «precisión» a la accuracy, "
         "lo que se confunde con la precisión = TP/(TP + FP); aquí la llamamos exactitud."
     ),
@@ -437,7 +437,7 @@ ES = {
     f"{P}.threshold": "umbral t (positivo cuando puntaje ≥ t)",
     f"{P}.threshold_help": "Un t más bajo llama positivas a más muestras: crecen tanto la TVP "
     "como la TFP.",
-    f"{P}.m_tpr": "TVP = sensibilidad en t",
+    f"{P}.m_tpr": "TVP = exhaustividad en t",
     f"{P}.m_fpr": "TFP = 1 − especificidad en t",
     f"{P}.m_auc": "AUC",
     f"{P}.m_pop_auc": "AUC poblacional Φ(d/√2)",

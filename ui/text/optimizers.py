@@ -252,7 +252,7 @@ ES = {
     "optimizers.steps": "pasos",
     "optimizers.sigma": "ruido del gradiente σ",
     "optimizers.sigma_help": "Suma N(0, σ²) a cada componente del gradiente, como lo haría un "
-    "gradiente de mini-lote. Todos los optimizadores reciben el mismo ruido.",
+    "gradiente de minilote. Todos los optimizadores reciben el mismo ruido.",
     "optimizers.seed": "semilla del ruido",
     "optimizers.choose": "optimizadores",
     "optimizers.none_chosen": "Elige al menos un optimizador para empezar la carrera.",
@@ -275,12 +275,12 @@ ES = {
     "optimizers.name.optimal": "Momento (η*, β*)",
     "optimizers.race_header": "La carrera",
     "optimizers.m_lam": "valores propios de A (λ_min, λ_max)",
-    "optimizers.m_limit": "el DG es estable para η menor que",
+    "optimizers.m_limit": "el descenso de gradiente es estable para η menor que",
     "optimizers.m_beta": "mejor momento β*",
     "optimizers.m_eta": "mejor paso η* (con β*)",
     "optimizers.m_lam_local": "λ_max de la hessiana en el mínimo",
     "optimizers.m_lam_saddle": "λ_max de la hessiana en el punto de silla",
-    "optimizers.m_limit_local": "ahí el DG es estable para η menor que",
+    "optimizers.m_limit_local": "ahí el descenso de gradiente es estable para η menor que",
     "optimizers.col_opt": "optimizador",
     "optimizers.col_gap": "f − f* final",
     "optimizers.col_f": "f final",
@@ -423,8 +423,8 @@ ES = {
     "optimizers.rule.adadelta": (
         "El paso es el gradiente por RMS(actualizaciones previas)/RMS(gradientes), un cociente "
         "con las unidades de θ. Empieza con pasos diminutos (alrededor de √ε por coordenada) y "
-        "acelera a medida que se acumulan actualizaciones; PyTorch lo multiplica por η (1 por "
-        "defecto)."
+        "acelera a medida que se acumulan actualizaciones; PyTorch lo multiplica por η "
+        "(predeterminado: 1)."
     ),
     "optimizers.no_bias_note": (
         "Sin la corrección, el primer paso mide (1 − β₁)/√(1 − β₂) = {factor} veces η por "
@@ -450,7 +450,7 @@ ES = {
         "El paso de Adadelta sigue conteniendo el gradiente: Δθ = −RMS(actualizaciones "
         "previas)/RMS(gradientes) · gₜ, y el promedio de gradientes se actualiza *antes* de "
         "usarlo. Sin gₜ el paso no dependería de dónde está el mínimo. Y el Adadelta de PyTorch "
-        "sí tiene una tasa de aprendizaje (1 por defecto) que escala ese paso."
+        "sí tiene una tasa de aprendizaje (predeterminada: 1) que escala ese paso."
     ),
     "optimizers.misc_lr_range": (
         "No existe una tasa de aprendizaje buena para todo, como «entre 0.1 y 0.01». Para el "
