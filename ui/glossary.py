@@ -45,14 +45,14 @@ def fold(text: str) -> str:
 class Term:
     """One concept: how the English text names it and the one Spanish term we use for it.
 
-    ``en`` finds the concept in English text (``None``: a wording fix with no English anchor);
+    ``en`` finds the concept in English text (lower-cased);
     ``es`` finds the chosen Spanish term; ``rejected`` are the variants that must not appear;
     ``synonym`` may appear at most once per document, as a synonym next to the chosen term.
     """
 
     concept: str
     chosen: str
-    en: str | None
+    en: str
     es: str
     rejected: tuple[str, ...]
     synonym: str | None = None
@@ -70,7 +70,7 @@ class Term:
         return re.search(self.es, fold(text)) is not None
 
     def concept_in(self, english: str) -> bool:
-        return self.en is not None and re.search(self.en, english.lower()) is not None
+        return re.search(self.en, english.lower()) is not None
 
 
 GLOSSARY: tuple[Term, ...] = (
@@ -141,8 +141,8 @@ GLOSSARY: tuple[Term, ...] = (
     Term(
         "settle",
         "se asientan",
-        en=None,
-        es=r"\bse asient(a|an|e|en)\b",
+        en=r"\bsettle[sd]?\b",
+        es=r"\bse asient(a|an|e|en)\b|\basentarse\b",
         rejected=(r"(?<!\bse )\basient(a|an|e|en)\b",),
     ),
     Term(

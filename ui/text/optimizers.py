@@ -369,7 +369,7 @@ ES = {
     "optimizers.read.two_minima": (
         "Dos mínimos: uno más profundo (global) a la izquierda y otro menos profundo (local) a la "
         "derecha, separados por una cresta cerca de x ≈ 0.08. El descenso de gradiente solo va "
-        "cuesta abajo, así que desde la derecha se queda en el mínimo local y su curva de "
+        "cuesta abajo, así que desde la derecha se asienta en el mínimo local y su curva de "
         "pérdida se aplana en f − f* ≈ 0.6 en lugar de bajar a 0. El momento, un paso grande o "
         "el ruido pueden llevar el iterado al otro lado de la cresta… o no: depende del inicio "
         "y de los ajustes."
