@@ -304,7 +304,7 @@ ES = {
     "batch_norm.momentum_help": (
         "Peso de cada lote nuevo en las estimaciones móviles (convención de PyTorch, valor "
         "predeterminado 0.1). Keras usa la convención contraria: el peso del valor anterior, "
-        "con 0.99 como predeterminado."
+        "con valor predeterminado 0.99."
     ),
     "batch_norm.mode": "modo",
     "batch_norm.mode.train": "entrenamiento",

@@ -404,7 +404,7 @@ ES = {
     "trainer.layers": "Capas ocultas (0 = regresión logística)",
     "trainer.activation": "Activación",
     "trainer.init": "Inicialización",
-    "trainer.init.default": "la predeterminada de PyTorch",
+    "trainer.init.default": "Predeterminada de PyTorch",
     "trainer.init.kaiming": "Kaiming (He)",
     "trainer.init.xavier": "Xavier (Glorot)",
     "trainer.init.normal": "Normal N(0, σ²)",
