@@ -1,9 +1,10 @@
 """The Spanish glossary: one term per concept, in every catalogue and in the teacher guide.
 
 This is data, not a catalogue (modules in ``ui/text/`` are loaded as ``EN``/``ES`` tables), so it
-lives here. ``tests/test_glossary.py`` checks the Spanish catalogue and ``docs/guia-docente.md``
-against it: no rejected variant appears, the one allowed synonym appears at most once, and the
-chosen term is used wherever the English text uses the concept.
+lives here. ``tests/test_glossary.py`` checks the Spanish catalogue, ``docs/guia-docente.md`` and
+the README's Spanish summary against it: no rejected variant appears, the one allowed synonym
+appears at most once, and the chosen term is used wherever the English text uses the concept.
+«programa» is rejected in every sense, so a computer program is «código» or «script».
 
 All patterns are matched on *folded* text: lower case, accents removed (``fold``), so
 ``«Predeterminado»``, ``«predeterminados»`` and a missing accent are found alike. Write patterns
@@ -23,7 +24,7 @@ solver             solucionador                   solver, resolvedor, resolutor
 gradient descent   descenso de gradiente          DG, descenso por gradiente, descenso del
                                                   gradiente
 kink (at 0)        quiebre                        pico (en 0)
-settle             se asientan                    asientan (without «se»)
+settle             se asientan, asentarse         asientan (without «se»)
 confident mistakes errores con mayor confianza    errores más seguros
 =================  =============================  ===============================================
 """
@@ -45,9 +46,9 @@ def fold(text: str) -> str:
 class Term:
     """One concept: how the English text names it and the one Spanish term we use for it.
 
-    ``en`` finds the concept in English text (lower-cased);
-    ``es`` finds the chosen Spanish term; ``rejected`` are the variants that must not appear;
-    ``synonym`` may appear at most once per document, as a synonym next to the chosen term.
+    ``en`` finds the concept in lower-cased English text; ``es`` finds the chosen Spanish term;
+    ``rejected`` are the variants that must not appear; ``synonym`` may appear at most once per
+    document, as a synonym next to the chosen term.
     """
 
     concept: str
