@@ -1,4 +1,4 @@
-"""Pizarra's entrypoint and home page: what it is, a card per page, how to use it in class."""
+"""Pizarra's entrypoint and home page: what it is, a card per page, the homework map, class use."""
 
 import streamlit as st
 
@@ -25,6 +25,18 @@ for group in nav.GROUPS:
             st.markdown(f"**{t(f'{pg.topic}.title')}**")
             st.caption(t(f"{pg.topic}.card"))
             st.page_link(pg.path, label=t("home.open"), icon=pg.icon)
+
+st.subheader(t("home.hw_title"))
+st.caption(t("home.hw_intro"))
+for item in nav.HOMEWORK + nav.SLIDES:
+    if item == nav.SLIDES[0]:
+        st.subheader(t("home.slides_title"))
+    statement = t(f"home.hw.{item}" if item in nav.HOMEWORK else f"home.slides.{item}")
+    text, links = st.columns([3, 1], vertical_alignment="center")
+    text.markdown(f"**{t(f'ui.serves.{item}')}** · {statement}")
+    with links:
+        for pg in nav.serving(item):
+            st.page_link(pg.path, label=t(f"{pg.topic}.title"))
 
 st.subheader(t("home.class_title"))
 st.markdown(t("home.class_body"))

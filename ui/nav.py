@@ -46,3 +46,27 @@ REGISTRY: tuple[PageInfo, ...] = (
 def available_pages() -> list[PageInfo]:
     """Registered pages whose file exists, in teaching order."""
     return [page for page in REGISTRY if page.exists()]
+
+
+# What each page serves in the course (shown as a badge under its title and used by the home
+# page's homework list): a homework-1 problem "P1".."P5" or a slide deck "slides_opt"
+# (optimization and regularization) / "slides_losses" (losses and metrics). The first item is the page's main one.
+HOMEWORK: tuple[str, ...] = ("P1", "P2", "P3", "P4", "P5")
+SLIDES: tuple[str, ...] = ("slides_opt", "slides_losses")
+SERVES: dict[str, tuple[str, ...]] = {
+    "least_squares": ("P1",),  # uniqueness of least squares, generalized inverse
+    "linear_networks": ("P2",),  # networks A vs B with a linear hidden layer
+    "batch_norm": ("P3", "slides_opt"),  # the slides' Algorithm 1
+    "l1_proximal": ("P4", "slides_opt"),  # diagonal-Hessian soft threshold; the slides' L1/L2
+    "trainer": ("P5",),  # MNIST: logistic baseline, 1-3 hidden layers, SGD, Adam, Adagrad
+    "optimizers": ("P5", "slides_opt"),  # P5's SGD vs Adam vs Adagrad; the slides' optimizers
+    "activations_init": ("slides_opt",),
+    "dropout": ("slides_opt",),
+    "lr_schedules": ("slides_opt", "slides_losses"),  # LR decay is in both decks
+    "losses_metrics": ("slides_losses",),
+}
+
+
+def serving(item: str) -> list[PageInfo]:
+    """Available pages that serve ``item`` (a homework problem or a slide deck), in teaching order."""
+    return [page for page in available_pages() if item in SERVES.get(page.topic, ())]

@@ -100,8 +100,27 @@ def setup(topic: str) -> Page:
         st.caption(":material/info: " + t("ui.bad_lang", value=notice))
     if topic != "home":
         st.title(title)
+        serves_badges(topic)
         page.explain(t(f"{topic}.intro"))
     return page
+
+
+def serves_badges(topic: str) -> None:
+    """Small badges naming the homework problems and slide decks the page serves (``nav.SERVES``).
+
+    Each badge's tooltip is the home page's one-line statement of that problem or deck.
+    """
+    items = nav.SERVES.get(topic, ())
+    if not items:
+        return
+    with st.container(horizontal=True, gap="small"):
+        for item in items:
+            homework = item in nav.HOMEWORK
+            st.badge(
+                t(f"ui.serves.{item}"),
+                color="violet" if homework else "gray",
+                help=t(f"home.hw.{item}" if homework else f"home.slides.{item}"),
+            )
 
 
 class Page:

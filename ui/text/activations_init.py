@@ -257,7 +257,7 @@ ES = {
     f"{P}.maxout_b2": "b₂ (desplazamiento de la pieza 2)",
     f"{P}.maxout_note": (
         "Una unidad maxout entrega la mayor de dos funciones lineales de su entrada. Sobre un "
-        "solo eje cada pieza es una recta; los valores iniciales max(x, 0.1x) dan una ReLU con "
+        "solo eje cada pieza es una recta; los valores predeterminados max(x, 0.1x) dan una ReLU con "
         "fuga, y w₂ = b₂ = 0 da la ReLU. En una red cada pieza tiene su propia matriz de pesos, "
         "así que maxout duplica los parámetros."
     ),
@@ -277,7 +277,7 @@ ES = {
     "ReLU con fuga′(0) = a, ELU′(0) = α; en un empate de maxout, el promedio de ambas "
     "pendientes.",
     f"{P}.table_md": (
-        "Cada activación con sus parámetros por defecto: su rango de salida y, medidas sobre una "
+        "Cada activación con sus parámetros predeterminados: su rango de salida y, medidas sobre una "
         "malla, la salida media cuando x ~ N(0, 1) (centrada en cero o no) y la pendiente en −5 "
         "y +5 (saturación)."
     ),
@@ -395,7 +395,7 @@ ES = {
     f"{P}.std_alt": "Desviación estándar de las activaciones por capa, desde la primera: {values}.",
     f"{P}.grad_alt": "Norma del gradiente de los pesos por capa, desde la primera: {values}.",
     f"{P}.setup_note": (
-        "{n} entradas aleatorias con rasgos N(0, 1); la pasada hacia atrás parte de un gradiente "
+        "{n} entradas aleatorias con variables N(0, 1); la pasada hacia atrás parte de un gradiente "
         "aleatorio en la salida, el mismo para cada configuración con la misma semilla."
     ),
     f"{P}.why_md": (
@@ -439,7 +439,7 @@ ES = {
     f"{P}.pre_after_md": (
         "El clasificador es el mismo en todas las vistas (cada punto conserva su lado); solo "
         "cambian las coordenadas. Centrar mueve el pivote dentro de los datos; estandarizar "
-        "además da a ambos rasgos la misma escala, así que ninguna dirección de w es mucho más "
+        "además da a ambas variables la misma escala, así que ninguna dirección de w es mucho más "
         "sensible que otra."
     ),
     f"{P}.misc_test_stats": (

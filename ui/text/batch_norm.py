@@ -311,8 +311,9 @@ ES = {
     "batch_norm.eps": "ε (se suma a la varianza)",
     "batch_norm.momentum": "momento m",
     "batch_norm.momentum_help": (
-        "Peso de cada lote nuevo en las estimaciones móviles (convención de PyTorch, 0.1 por "
-        "defecto). Keras usa la convención contraria: el peso del valor anterior, 0.99 por defecto."
+        "Peso de cada lote nuevo en las estimaciones móviles (convención de PyTorch, valor "
+        "predeterminado 0.1). Keras usa la convención contraria: el peso del valor anterior, "
+        "con valor predeterminado 0.99."
     ),
     "batch_norm.mode": "modo",
     "batch_norm.mode.train": "entrenamiento",

@@ -28,6 +28,13 @@ EN = {
     "ui.download_png": "PNG image",
     "ui.download_svg": "SVG (vector, for slides)",
     "ui.classroom_on": "Classroom mode: epochs, widths and grid sizes are capped so a shared server stays responsive.",
+    "ui.serves.P1": "Homework P1",
+    "ui.serves.P2": "Homework P2",
+    "ui.serves.P3": "Homework P3",
+    "ui.serves.P4": "Homework P4",
+    "ui.serves.P5": "Homework P5",
+    "ui.serves.slides_opt": "Slides: optimization and regularization",
+    "ui.serves.slides_losses": "Slides: losses and metrics",
 }
 
 ES = {
@@ -48,7 +55,7 @@ ES = {
     "ui.check_tol": "concordancia exigida: {tol}",
     "ui.check_quantity": "cantidad",
     "ui.check_closed": "forma cerrada",
-    "ui.check_numeric": "método numérico",
+    "ui.check_numeric": "solucionador numérico",
     "ui.check_diff": "máx. |diferencia|",
     "ui.check_ok": "coinciden",
     "ui.formula_as_text": "Fórmula como texto (LaTeX)",
@@ -58,6 +65,13 @@ ES = {
     "ui.download_png": "Imagen PNG",
     "ui.download_svg": "SVG (vectorial, para diapositivas)",
     "ui.classroom_on": "Modo aula: las épocas, los anchos y los tamaños de malla tienen un tope para que un servidor compartido siga respondiendo.",
+    "ui.serves.P1": "Tarea P1",
+    "ui.serves.P2": "Tarea P2",
+    "ui.serves.P3": "Tarea P3",
+    "ui.serves.P4": "Tarea P4",
+    "ui.serves.P5": "Tarea P5",
+    "ui.serves.slides_opt": "Diapositivas: optimización y regularización",
+    "ui.serves.slides_losses": "Diapositivas: pérdidas y métricas",
 }
 
 # Spanish for the message shapes of core/_validate.py. Topic modules add their own.

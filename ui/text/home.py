@@ -22,6 +22,33 @@ EN = {
         "- Every chart has its key numbers written underneath, and its data one click away."
     ),
     "home.none": "No pages are available yet.",
+    "home.hw_title": "Homework 1, problem by problem",
+    "home.hw_intro": "Each problem of the first homework and the page where you can try it.",
+    "home.hw.P1": (
+        "A linear model fitted by least squares: what must the data matrix X satisfy for the "
+        "best weight vector to be unique?"
+    ),
+    "home.hw.P2": (
+        "Two networks with linear activations, A without a hidden layer and B with one: what "
+        "does each gain over the other?"
+    ),
+    "home.hw.P3": "Batch normalization: what it computes, why it helps and how it is done.",
+    "home.hw.P4": (
+        "L1 penalty with a quadratic approximation and a diagonal Hessian: show that the "
+        "minimizer is a soft threshold of w∗."
+    ),
+    "home.hw.P5": (
+        "MNIST in PyTorch: a logistic-regression baseline, then 1, 2 and 3 hidden layers, then "
+        "at least two optimizers compared."
+    ),
+    "home.slides_title": "Slide topics",
+    "home.slides.slides_opt": (
+        "Activations, initialization, optimizers, learning-rate decay, regularization and dropout."
+    ),
+    "home.slides.slides_losses": (
+        "Regression and classification losses, learning-rate schedules, confusion matrix, "
+        "precision and recall, ROC and AUC."
+    ),
 }
 
 ES = {
@@ -47,4 +74,32 @@ ES = {
         "- Debajo de cada gráfica están escritos sus números clave, y sus datos a un clic."
     ),
     "home.none": "Todavía no hay páginas disponibles.",
+    "home.hw_title": "La tarea 1, problema por problema",
+    "home.hw_intro": "Cada problema de la primera tarea y la página donde puedes explorarlo.",
+    "home.hw.P1": (
+        "Un modelo lineal ajustado por mínimos cuadrados: ¿qué condición debe cumplir la matriz "
+        "de datos X para que el mejor vector de pesos sea único?"
+    ),
+    "home.hw.P2": (
+        "Dos redes con activaciones lineales, A sin capa oculta y B con una: ¿qué gana cada una "
+        "frente a la otra?"
+    ),
+    "home.hw.P3": "Normalización por lotes: qué calcula, por qué ayuda y cómo se hace.",
+    "home.hw.P4": (
+        "Penalización L1 con una aproximación cuadrática y un hessiano diagonal: mostrar que el "
+        "minimizador es un umbral suave de w∗."
+    ),
+    "home.hw.P5": (
+        "MNIST en PyTorch: una línea base de regresión logística, luego 1, 2 y 3 capas ocultas y "
+        "después al menos dos optimizadores comparados."
+    ),
+    "home.slides_title": "Temas de las diapositivas",
+    "home.slides.slides_opt": (
+        "Activaciones, inicialización, optimizadores, decaimiento de la tasa de aprendizaje, "
+        "regularización y dropout."
+    ),
+    "home.slides.slides_losses": (
+        "Pérdidas de regresión y de clasificación, calendarios de la tasa de aprendizaje, matriz "
+        "de confusión, precisión y exhaustividad, ROC y AUC."
+    ),
 }

@@ -240,7 +240,7 @@ ES = {
     "l1_proximal.curve_quad": "solo la cuadrática (α = 0)",
     "l1_proximal.obj_alt": (
         "Objetivo ½·{H}·({shift})² + {alpha}·|w|. Su mínimo está en w = {w}, con valor "
-        "{f_min}; sin la penalización el mínimo estaría en w∗ = {w_star}. La curva tiene un pico "
+        "{f_min}; sin la penalización el mínimo estaría en w∗ = {w_star}. La curva tiene un quiebre "
         "en w = 0."
     ),
     "l1_proximal.subgrad_md": (
@@ -283,7 +283,7 @@ ES = {
         "La pérdida regularizada es L̃(w) = L(w) + α‖w‖₁, y w∗ es el minimizador de la L *sin* "
         "regularizar. Se aproxima la parte suave L a segundo orden alrededor de w∗, donde su "
         "gradiente se anula, y después se suma la penalización una sola vez. La penalización "
-        "no se desarrolla: |w| tiene un pico en 0 y se conserva exacta."
+        "no se desarrolla: |w| tiene un quiebre en 0 y se conserva exacta."
     ),
     "l1_proximal.deriv_taylor": "Desarrollo de Taylor de segundo orden de L alrededor de w∗:",
     "l1_proximal.deriv_gradient": "w∗ minimiza la L diferenciable, así que ahí su gradiente es cero:",

@@ -409,7 +409,7 @@ ES = {
     "least_squares.rtol_auto": "automática",
     "least_squares.rtol_help": (
         "Los valores singulares menores o iguales que τ = rtol · σ_max cuentan como cero. "
-        "Automática: rtol = max(n, d) · ε con ε ≈ 2.2e-16, el valor por omisión de NumPy."
+        "Automática: rtol = max(n, d) · ε con ε ≈ 2.2e-16, el valor predeterminado de NumPy."
     ),
     "least_squares.own_X": "X (filas = muestras, columnas = variables)",
     "least_squares.own_y": "y (un valor por fila de X)",

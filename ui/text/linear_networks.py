@@ -196,19 +196,19 @@ ES = {
     ),
     "linear_networks.grid_header": "Qué le hace la red al plano",
     "linear_networks.grid_md": (
-        "Aquí la misma arquitectura con d = m = 2 (y h = {h}) transforma una cuadrícula. Una "
+        "Aquí la misma arquitectura con d = m = 2 (y h = {h}) transforma una malla. Una "
         "transformación afín lleva rectas a rectas y rectas paralelas a rectas paralelas; ReLU "
         "dobla el plano a lo largo de rectas y tanh lo curva suavemente."
     ),
     "linear_networks.vertical": "rectas verticales",
     "linear_networks.horizontal": "rectas horizontales",
-    "linear_networks.grid_in": "cuadrícula de entrada",
+    "linear_networks.grid_in": "malla de entrada",
     "linear_networks.grid_out": "después de la red B ({act})",
     "linear_networks.grid_in_alt": (
-        "Entrada: una cuadrícula de 9 rectas verticales y 9 horizontales en [−2, 2]²."
+        "Entrada: una malla de 9 rectas verticales y 9 horizontales en [−2, 2]²."
     ),
     "linear_networks.grid_out_alt": (
-        "La cuadrícula después de la red B 2 → {h} → 2 con {act}. La mayor curvatura de una "
+        "La malla después de la red B 2 → {h} → 2 con {act}. La mayor curvatura de una "
         "línea (distancia a su cuerda dividida entre la longitud de la cuerda) es {bend}; 0 "
         "significa que todas siguieron rectas. La transformación lineal resultante tiene "
         "rango {r}."

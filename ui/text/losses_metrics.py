@@ -158,7 +158,7 @@ EN = {
     f"{P}.m_rec": "recall (class 1)",
     f"{P}.m_spec": "specificity (class 1)",
     f"{P}.m_f1": "F1 (class 1)",
-    f"{P}.positive_note": "Class 1 (second row) is taken as the positive class.",
+    f"{P}.positive_note": "Class 1 (second row) is taken as the positive class. Recall is also called sensitivity.",
     f"{P}.m_macro_prec": "macro precision",
     f"{P}.m_macro_rec": "macro recall",
     f"{P}.m_macro_spec": "macro specificity",
@@ -191,7 +191,7 @@ EN = {
     ),
     f"{P}.readings_header": "Both readings of the same table",
     f"{P}.readings_md": (
-        "The same grid of counts means different things depending on what its rows are. Below, "
+        "The same table of counts means different things depending on what its rows are. Below, "
         "the metrics of the table as entered, read once with rows = true classes and once with "
         "rows = predicted classes. The last line is the recipe “divide each row by its sum and "
         "average the diagonal”: its value does not change, but its name does."
@@ -370,7 +370,7 @@ ES = {
         "entropía cruzada las compara con la distribución objetivo p. Con un objetivo one-hot "
         "solo importa la probabilidad asignada a la clase verdadera: H = −log q_verdadera. La "
         "base del logaritmo solo fija la unidad: base 2 da bits, base e da nats. Los valores "
-        "iniciales reproducen el ejemplo del curso (una foto de perro, objetivo [1, 0, 0, 0])."
+        "predeterminados reproducen el ejemplo del curso (una foto de perro, objetivo [1, 0, 0, 0])."
     ),
     f"{P}.base": "base del logaritmo",
     f"{P}.base_2": "2 (bits)",
@@ -490,7 +490,7 @@ ES = {
     ),
     f"{P}.readings_header": "Las dos lecturas de la misma tabla",
     f"{P}.readings_md": (
-        "La misma cuadrícula de conteos significa cosas distintas según qué sean sus filas. "
+        "La misma tabla de conteos significa cosas distintas según qué sean sus filas. "
         "Abajo están las métricas de la tabla tal como se ingresó, leída una vez con filas = "
         "clases verdaderas y otra con filas = clases predichas. La última línea es la receta "
         "«dividir cada fila entre su suma y promediar la diagonal»: su valor no cambia, pero su "

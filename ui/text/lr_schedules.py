@@ -124,7 +124,7 @@ ES = {
     "lr_schedules.intro": (
         "Un calendario convierte la tasa de aprendizaje η en una función de la época: grande al "
         "principio, para avanzar, y chica al final, para que los pasos ruidosos de los "
-        "mini-lotes se asienten. Dibuja varios calendarios en una gráfica y luego deja que cada "
+        "minilotes se asienten. Dibuja varios calendarios en una gráfica y luego deja que cada "
         "uno guíe a SGD en una cuadrática con gradientes ruidosos para comparar dónde terminan."
     ),
     "lr_schedules.shape_header": "Los calendarios",
@@ -166,7 +166,7 @@ ES = {
     "lr_schedules.about.cosine_restarts": (
         "El coseno vuelve a empezar en η₀ tras T₀ épocas, luego tras T₀·T_mult, T₀·T_mult², … "
         "Cada reinicio saca un poco al iterado de donde estaba; los tramos de η alto exploran y "
-        "los finales de cada periodo asientan."
+        "los finales de cada periodo se asientan."
     ),
     "lr_schedules.warmup_md": "Con calentamiento, las primeras {W} épocas usan η₀/(W + 1), "
     "2η₀/(W + 1), … (empezando en {first}); después el calendario arranca desde su propia "
@@ -174,7 +174,7 @@ ES = {
     "lr_schedules.effect_header": "Efecto en una cuadrática con ruido",
     "lr_schedules.effect_md": (
         "SGD en f(z) = ½(x² + κy²) desde (−2.5, 1.5), con ruido gaussiano de tamaño σ sumado a "
-        "cada gradiente, como haría un mini-lote. Todos los calendarios reciben el mismo ruido; "
+        "cada gradiente, como haría un minilote. Todos los calendarios reciben el mismo ruido; "
         "cada época da un número fijo de pasos con el η de esa época. Los números son promedios "
         "sobre corridas independientes."
     ),

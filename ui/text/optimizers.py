@@ -278,7 +278,7 @@ ES = {
     "optimizers.steps": "pasos",
     "optimizers.sigma": "ruido del gradiente σ",
     "optimizers.sigma_help": "Suma N(0, σ²) a cada componente del gradiente, como lo haría un "
-    "gradiente de mini-lote. Todos los optimizadores reciben el mismo ruido.",
+    "gradiente de minilote. Todos los optimizadores reciben el mismo ruido.",
     "optimizers.seed": "semilla del ruido",
     "optimizers.choose": "optimizadores",
     "optimizers.none_chosen": "Elige al menos un optimizador para empezar la carrera.",
@@ -301,12 +301,12 @@ ES = {
     "optimizers.name.optimal": "Momento (η*, β*)",
     "optimizers.race_header": "La carrera",
     "optimizers.m_lam": "valores propios de A (λ_min, λ_max)",
-    "optimizers.m_limit": "el DG es estable para η menor que",
+    "optimizers.m_limit": "el descenso de gradiente es estable para η menor que",
     "optimizers.m_beta": "mejor momento β*",
     "optimizers.m_eta": "mejor paso η* (con β*)",
     "optimizers.m_lam_local": "λ_max de la hessiana en el mínimo",
     "optimizers.m_lam_saddle": "λ_max de la hessiana en el punto de silla",
-    "optimizers.m_limit_local": "ahí el DG es estable para η menor que",
+    "optimizers.m_limit_local": "ahí el descenso de gradiente es estable para η menor que",
     "optimizers.col_opt": "optimizador",
     "optimizers.col_gap": "f − f* final",
     "optimizers.col_f": "f final",
@@ -395,7 +395,7 @@ ES = {
     "optimizers.read.two_minima": (
         "Dos mínimos: uno más profundo (global) a la izquierda y otro menos profundo (local) a la "
         "derecha, separados por una cresta cerca de x ≈ 0.08. El descenso de gradiente solo va "
-        "cuesta abajo, así que desde la derecha se queda en el mínimo local y su curva de "
+        "cuesta abajo, así que desde la derecha se asienta en el mínimo local y su curva de "
         "pérdida se aplana en f − f* ≈ 0.6 en lugar de bajar a 0. El momento, un paso grande o "
         "el ruido pueden llevar el iterado al otro lado de la cresta… o no: depende del inicio "
         "y de los ajustes."
@@ -483,7 +483,7 @@ ES = {
         "locales y que el SGD los evita. Hay que matizarlo. El ruido de los gradientes por "
         "minilote puede sacar al iterado de un punto de silla o de un mínimo estrecho (agudo), "
         "y en dimensión alta los puntos de silla son el obstáculo más común. Pero nada está "
-        "garantizado: el SGD con ruido también puede quedarse en un mínimo local, una cuenca "
+        "garantizado: el SGD con ruido también puede asentarse en un mínimo local, una cuenca "
         "ancha lo retiene tanto como al descenso con el lote completo, y el ruido se apaga a "
         "medida que la tasa de aprendizaje decae. Prueba la función de dos mínimos con SGD, "
         "η = 0.1 y σ = 1, y cambia la semilla: algunas corridas cruzan la cresta y otras no."
@@ -493,7 +493,7 @@ ES = {
         "siguiente, así que un ρ cercano a 1 significa *poca* fricción; la fricción es más bien "
         "1 − ρ. Sin gradientes nuevos, una velocidad conserva 0.9¹⁰ ≈ 0.35 de sí misma tras 10 "
         "pasos con ρ = 0.9, y 0.99¹⁰ ≈ 0.90 con ρ = 0.99. En una pendiente constante el paso "
-        "se estabiliza en η‖∇f‖/(1 − ρ): 10 veces el paso del gradiente simple con ρ = 0.9 y "
+        "se asienta en η‖∇f‖/(1 − ρ): 10 veces el paso del gradiente simple con ρ = 0.9 y "
         "100 veces con ρ = 0.99. (Esta página escribe ρ como μ, igual que PyTorch.)"
     ),
     "optimizers.misc_adadelta_monotone": (

@@ -466,7 +466,7 @@ ES = {
     "trainer.layers": "Capas ocultas (0 = regresión logística)",
     "trainer.activation": "Activación",
     "trainer.init": "Inicialización",
-    "trainer.init.default": "la de PyTorch",
+    "trainer.init.default": "Predeterminada de PyTorch",
     "trainer.init.kaiming": "Kaiming (He)",
     "trainer.init.xavier": "Xavier (Glorot)",
     "trainer.init.normal": "Normal N(0, σ²)",
@@ -479,7 +479,7 @@ ES = {
     "trainer.epochs": "Épocas como máximo",
     "trainer.patience": "Paciencia de la parada temprana (0 = sin parada)",
     "trainer.patience_help": "Se detiene tras tantas épocas sin bajar la pérdida de validación; se conservan los pesos de la mejor época.",
-    "trainer.schedule": "Programa de la tasa de aprendizaje",
+    "trainer.schedule": "Calendario de la tasa de aprendizaje",
     "trainer.sched.none": "constante",
     "trainer.sched.step": "decaimiento escalonado (StepLR)",
     "trainer.sched.exponential": "exponencial (ExponentialLR)",
@@ -491,7 +491,7 @@ ES = {
     "trainer.width": "Unidades",
     "trainer.dropout": "Dropout p (probabilidad de apagar)",
     "trainer.batch_norm": "Normalización por lotes",
-    "trainer.hyper_expander": "Hiperparámetros del optimizador y del programa (nombres de PyTorch)",
+    "trainer.hyper_expander": "Hiperparámetros del optimizador y del calendario (nombres de PyTorch)",
     "trainer.hyper_caption": "Los nombres son los argumentos de torch.optim y torch.optim.lr_scheduler.",
     "trainer.no_hyper": "El SGD simple solo tiene la tasa de aprendizaje.",
     "trainer.no_schedule": "La tasa de aprendizaje se mantiene constante.",
@@ -536,7 +536,7 @@ ES = {
         "los 76,042 de un resumen de Keras."
     ),
     "trainer.code_note": (
-        "Un script independiente con las mismas capas, optimizador, programa, penalizaciones y "
+        "Un script independiente con las mismas capas, optimizador, calendario, penalizaciones y "
         "parada temprana. Los nombres de sus capas coinciden con esta página, así que un "
         "`weights.pt` descargado se carga con "
         "`model.load_state_dict(torch.load(ruta, weights_only=True))`."
@@ -567,14 +567,14 @@ ES = {
     "trainer.stop_help": "Termina la corrida tras a lo sumo un paso más y conserva los mejores pesos hasta ahora.",
     "trainer.finish_now": "Terminar ya",
     "trainer.finish_help": "Ejecuta lo que falta sin gráficas en vivo (la página espera hasta que acabe).",
-    "trainer.grid_epochs": "Épocas por corrida de la rejilla",
-    "trainer.grid": "Correr la rejilla del curso ({n} corridas)",
+    "trainer.grid_epochs": "Épocas por corrida de la malla",
+    "trainer.grid": "Correr la malla del curso ({n} corridas)",
     "trainer.grid_help": (
-        "La rejilla de la tarea con el conjunto elegido: 0, 1, 2 y 3 capas ocultas × lr 0.1 y "
+        "La malla de la tarea con el conjunto elegido: 0, 1, 2 y 3 capas ocultas × lr 0.1 y "
         "0.01, SGD, lote 2000, una tras otra. Los resultados aparecen en la comparación de abajo."
     ),
-    "trainer.grid_item": "rejilla: {depth} ocultas, lr {lr}",
-    "trainer.grid_progress": "**Rejilla del curso, corrida {i} de {n}:** {label}",
+    "trainer.grid_item": "malla: {depth} ocultas, lr {lr}",
+    "trainer.grid_progress": "**Malla del curso, corrida {i} de {n}:** {label}",
     "trainer.running": "**Entrenando:** {label}",
     "trainer.progress": "Época {epoch} de {n_epochs} como máximo · {elapsed} transcurridos · faltan a lo sumo {eta}",
     "trainer.finishing": "Terminando {label}…",
@@ -632,7 +632,7 @@ ES = {
     "trainer.tab_curves": "Curvas",
     "trainer.tab_confusion": "Matriz de confusión",
     "trainer.tab_per_class": "Por clase",
-    "trainer.tab_mistakes": "Errores más seguros",
+    "trainer.tab_mistakes": "Errores con mayor confianza",
     "trainer.tab_files": "Archivos",
     "trainer.no_history": "No terminó ninguna época, así que no hay curvas (los resultados son de los pesos iniciales).",
     "trainer.final_alt": (
