@@ -66,6 +66,7 @@ class Watch:
     console_errors: list[str] = field(default_factory=list)
     offsite: list[str] = field(default_factory=list)
     reported: set[str] = field(default_factory=set)  # already raised by a check
+    views: list[str] = field(default_factory=list)  # the views checked, in order
 
     def attach(self, pg) -> Watch:
         pg.on("pageerror", lambda exc: self.page_errors.append(f"{exc.name}: {exc.message}"))
@@ -101,6 +102,33 @@ def wait_idle(pg, timeout_ms: int = 120_000) -> None:
     pg.wait_for_selector(IDLE, timeout=timeout_ms)
 
 
+# Counts the script runs the page starts, however short: a MutationObserver sees the
+# data-test-script-state attribute turn to "running" (polling for it misses fast reruns).
+_RUN_COUNTER = """
+() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (window.__pizarraApp !== app) {
+    window.__pizarraApp = app;
+    window.__pizarraRuns = window.__pizarraRuns || 0;
+    new MutationObserver(() => {
+      if (app.getAttribute('data-test-script-state') === 'running') window.__pizarraRuns += 1;
+    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  }
+  return window.__pizarraRuns;
+}
+"""
+_RERUN_DONE = """
+([before, idle]) => window.__pizarraRuns > before && document.querySelector(idle) !== null
+"""
+
+
+def click_and_wait_rerun(pg, target, timeout_ms: int = 120_000) -> None:
+    """Click a widget that reruns the script and wait until that rerun has finished."""
+    before = pg.evaluate(_RUN_COUNTER)
+    target.click()
+    pg.wait_for_function(_RERUN_DONE, arg=[before, IDLE], timeout=timeout_ms)
+
+
 def undrawn_charts(pg, wait_s: float = CHART_WAIT_S) -> list[str]:
     """Visible charts with neither canvas nor svg after waiting up to ``wait_s`` for them."""
     deadline = time.monotonic() + wait_s
@@ -132,6 +160,7 @@ def assert_page_healthy(pg, watch: Watch, where: str) -> None:
     # Errors raised while the charts were being waited for count too.
     problems += [p for p in watch.problems() if p not in problems]
     watch.reported.update(problems)
+    watch.views.append(where)
     assert not problems, f"{where}:\n  " + "\n  ".join(problems)
 
 
@@ -151,7 +180,10 @@ def _radio_groups(pg) -> dict[str, object]:
 
 
 def walk_radios(pg, watch: Watch, where: str, done: set[str]) -> None:
-    """Choose every option of every visible radio group not walked yet, then its first choice back."""
+    """Choose every option of every visible radio group not walked yet, then its first choice back.
+
+    Groups that a choice reveals are walked under that choice; each group once, by its label.
+    """
     while True:
         todo = [name for name in _radio_groups(pg) if name not in done]
         if not todo:
@@ -167,24 +199,28 @@ def walk_radios(pg, watch: Watch, where: str, done: set[str]) -> None:
             group = _radio_groups(pg).get(name)
             if group is None:  # a choice hid its own group: nothing more to pick here
                 break
-            group.locator("label").nth(j).click()
-            wait_idle(pg)
-            assert_page_healthy(pg, watch, f"{where}, {name!r} = {labels[j]!r}")
+            click_and_wait_rerun(pg, group.locator("label").nth(j))
+            view = f"{where}, {name!r} = {labels[j]!r}"
+            assert_page_healthy(pg, watch, view)
+            open_expanders(pg, watch, view)  # expanders this choice shows
+            walk_radios(pg, watch, view, done)  # radio groups this choice shows
 
 
 def open_expanders(pg, watch: Watch, where: str) -> None:
-    """Open every visible closed expander of the main area and check the page after each.
+    """Open every visible closed expander of the main area, then check the page once.
 
-    Opening an expander does not rerun the script, so positions in the page stay valid.
+    Opening an expander does not rerun the script (positions in the page stay valid) and an open
+    expander stays open across reruns, so each one is opened once per walk.
     """
     summaries = pg.locator(f"{MAIN} [data-testid='stExpander'] details > summary")
+    opened = []
     for i in range(summaries.count()):
         summary = summaries.nth(i)
-        if not summary.is_visible() or summary.evaluate("s => s.parentElement.open"):
-            continue
-        label = summary.inner_text().strip()
-        summary.click()
-        assert_page_healthy(pg, watch, f"{where}, expander {label!r} open")
+        if summary.is_visible() and not summary.evaluate("s => s.parentElement.open"):
+            opened.append(summary.inner_text().strip().splitlines()[-1])  # after the icon
+            summary.click()
+    if opened:
+        assert_page_healthy(pg, watch, f"{where}, expanders open: {opened}")
 
 
 def walk_views(pg, watch: Watch, where: str, presentation_label: str) -> None:
@@ -195,8 +231,8 @@ def walk_views(pg, watch: Watch, where: str, presentation_label: str) -> None:
     """
     radios: set[str] = set()
     tabs_done: set[str] = set()
-    walk_radios(pg, watch, where, radios)
     open_expanders(pg, watch, where)
+    walk_radios(pg, watch, where, radios)
     while True:
         tabs, seen = [], []
         for tab in _visible(pg.locator(f"{MAIN} [role='tab']")):
@@ -211,8 +247,7 @@ def walk_views(pg, watch: Watch, where: str, presentation_label: str) -> None:
         name = tab.inner_text().strip()
         tab.click()
         assert_page_healthy(pg, watch, f"{where}, tab {name!r}")
-        walk_radios(pg, watch, f"{where}, tab {name!r}", radios)
         open_expanders(pg, watch, f"{where}, tab {name!r}")
-    pg.locator(SIDEBAR).get_by_text(presentation_label, exact=True).click()
-    wait_idle(pg)
+        walk_radios(pg, watch, f"{where}, tab {name!r}", radios)
+    click_and_wait_rerun(pg, pg.locator(SIDEBAR).get_by_text(presentation_label, exact=True))
     assert_page_healthy(pg, watch, f"{where}, presentation mode")

@@ -62,6 +62,7 @@ def test_page_and_every_view_healthy(server, page, watch, topic, lang):
         where = f"/trainer?lang={lang}&{TRAINER_RUN} after the run"
         assert_page_healthy(page, watch, where)
     walk_views(page, watch, where, i18n.translate(lang, "ui.presentation"))
+    print(f"{where}: {len(watch.views)} views checked")  # shown with pytest -s
 
 
 def test_language_switch_survives_navigation(server, page):
