@@ -57,51 +57,6 @@ def line_chart(
     )
 
 
-def heatmap(W: np.ndarray, rows: list[str], cols: list[str]) -> alt.LayerChart:
-    """Annotated diverging heat map of a small matrix (text colour precomputed per cell)."""
-    vmax = float(np.max(np.abs(W))) or 1.0
-    frame = pd.DataFrame(
-        {
-            "row": np.repeat(rows, len(cols)),
-            "col": np.tile(cols, len(rows)),
-            "value": np.asarray(W, dtype=float).ravel(),  # row-major: W[i, j] at i * d + j
-        }
-    )
-    frame["ink"] = np.where(frame["value"].abs() > 0.6 * vmax, "white", "black")
-    x = {"field": "col", "type": N, "title": t("linear_networks.in"), "sort": cols}
-    y = {"field": "row", "type": N, "title": t("linear_networks.out"), "sort": rows}
-    rect = alt.Chart(
-        frame,
-        mark={"type": "rect"},
-        encoding=Enc(
-            x=x,
-            y=y,
-            color={
-                "field": "value",
-                "type": Q,
-                "scale": {"scheme": charts.DIVERGING, "domain": [-vmax, vmax]},
-                "title": None,
-            },
-            tooltip=[
-                {"field": "row", "type": N},
-                {"field": "col", "type": N},
-                {"field": "value", "type": Q, "format": ".4g"},
-            ],
-        ),
-    )
-    text = alt.Chart(
-        frame,
-        mark={"type": "text", "fontSize": 12},
-        encoding=Enc(
-            x=x,
-            y=y,
-            text={"field": "value", "type": Q, "format": ".2f"},
-            color={"field": "ink", "type": N, "scale": None},
-        ),
-    )
-    return alt.layer(rect, text, height=min(60 + 40 * len(rows), 340))
-
-
 @st.cache_data(max_entries=64, show_spinner=False)
 def fitted(target: str, activation: str, seed: int) -> ln.FitResult:
     X, y = ln.nonlinear_target(target)
@@ -176,7 +131,16 @@ col_labels = [f"x{j + 1}" for j in range(d)]
 row_labels = [f"y{i + 1}" for i in range(m)]
 left, right = st.columns([3, 2])
 with left:
-    heat = heatmap(W, row_labels, col_labels)
+    heat = charts.matrix_heatmap(
+        W,
+        row_labels,
+        col_labels,
+        row_title=t("linear_networks.out"),
+        col_title=t("linear_networks.in"),
+        tip_fmt=".4g",
+        diverging=True,
+        height=min(60 + 40 * m, 340),
+    )
     charts.show(
         heat,
         t(

@@ -468,18 +468,22 @@ def matrix_heatmap(
     row_title: str = "",
     col_title: str = "",
     fmt: str = ".2f",
+    tip_fmt: str | None = None,
     counts: np.ndarray | None = None,
     diverging: bool = False,
     height: int = 300,
 ) -> alt.LayerChart:
     """Annotated heatmap of a small matrix (confusion matrices, weight matrices).
 
+    ``fmt`` formats the cell text and ``tip_fmt`` (default ``fmt``) the value in the tooltip.
+    ``diverging`` centres a blue-orange scale on zero, for signed matrices such as weights.
     Cell text is white on dark cells and black on light ones, decided here rather than with a
     Vega condition (cheaper to build, same picture).
     """
     matrix = np.asarray(matrix, dtype=float)
     rows, cols = [str(r) for r in row_labels], [str(c) for c in col_labels]
-    vmax = float(np.max(np.abs(matrix))) if matrix.size else 1.0
+    # An all-zero matrix still gets a non-empty diverging domain.
+    vmax = (float(np.max(np.abs(matrix))) if matrix.size else 0.0) or 1.0
     lo, hi = (float(matrix.min()), float(matrix.max())) if matrix.size else (0.0, 1.0)
     mid = (lo + hi) / 2
     frame = pd.DataFrame(
@@ -489,8 +493,8 @@ def matrix_heatmap(
             "value": matrix.ravel(),
         }
     )
-    if diverging:
-        frame["ink"] = "black"
+    if diverging:  # blue-orange is dark at both ends and light around zero
+        frame["ink"] = np.where(frame["value"].abs() > 0.6 * vmax, "white", "black")
     else:  # viridis is dark at the low end
         frame["ink"] = np.where(frame["value"] < mid, "white", "black")
     tips = [("row", "nominal"), ("col", "nominal")]
@@ -509,7 +513,7 @@ def matrix_heatmap(
             y=y,
             color={"field": "value", "type": "quantitative", "scale": scale, "title": None},
             tooltip=[{"field": name, "type": kind} for name, kind in tips]
-            + [{"field": "value", "type": "quantitative", "format": fmt}],
+            + [{"field": "value", "type": "quantitative", "format": tip_fmt or fmt}],
         ),
     )
     text = alt.Chart(
@@ -521,7 +525,10 @@ def matrix_heatmap(
             color={"field": "ink", "type": "nominal", "scale": None},
         ),
     )
-    # Cell colours and text ink are two colour scales: resolved apart, or Vega cannot draw it.
+    # Cell colours and text ink are two colour scales and must be resolved apart: shared (the
+    # default for layers), Vega-Lite merges the ink's `scale: null` into the cells' scale and its
+    # compiler stops with "Cannot read properties of null (reading 'type')", leaving the chart
+    # blank in the browser (the bug of linear_networks' former copy of this builder).
     return alt.layer(
         rect, text, data=frame, resolve={"scale": {"color": "independent"}}, height=height
     )

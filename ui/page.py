@@ -85,9 +85,7 @@ def setup(topic: str) -> Page:
     """Configure the page, draw the translated sidebar and the title; call first on every page."""
     lang = current_language()
     title = t("home.title") if topic == "home" else t(f"{topic}.title")
-    st.set_page_config(
-        page_title=f"{title} · Pizarra", page_icon=":material/school:", layout="wide"
-    )
+    st.set_page_config(page_title=f"{title} · Pizarra", page_icon="🎓", layout="wide")
     if st.query_params.get("lang") != lang:
         st.query_params["lang"] = lang
     _sidebar(lang)

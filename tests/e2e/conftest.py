@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.serve import CHROMIUM, CHROMIUM_ARGS, IDLE, ROOT, start_server, stop_server
+from tests.e2e import health
+from tests.e2e.health import Watch
+from tests.e2e.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
 
 PAGE_TIMEOUT_MS = 120_000
 
@@ -41,18 +43,34 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def watch():
+    """What the test's pages report (JS errors, console errors, requests off the machine)."""
+    return Watch()
+
+
+@pytest.fixture
+def page(browser, watch):
+    """A fresh browser context and page, watched from its first request.
+
+    Whatever the test checks, the page must not have raised a JavaScript error or sent a request
+    off the machine by the end (tests that walk views also check the console and every view).
+    """
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     pg = context.new_page()
+    watch.attach(pg)
     pg.set_default_timeout(PAGE_TIMEOUT_MS)
     yield pg
     context.close()
+    late = [
+        problem
+        for problem in watch.problems()
+        if not problem.startswith("console error") and problem not in watch.reported
+    ]
+    assert not late, "the page reported, unchecked by the test:\n  " + "\n  ".join(late)
 
 
 def wait_idle(pg) -> None:
-    pg.wait_for_selector(IDLE, timeout=PAGE_TIMEOUT_MS)
-    pg.wait_for_timeout(300)  # let a rerun triggered by the first render start, if any
-    pg.wait_for_selector(IDLE, timeout=PAGE_TIMEOUT_MS)
+    health.wait_idle(pg, PAGE_TIMEOUT_MS)
 
 
 def visit(pg, url: str) -> None:

@@ -1,8 +1,11 @@
-"""Every page in headless Chromium, in both languages: no error box, a visible title.
+"""Every page in headless Chromium, in both languages, and every view a user can switch to.
 
 Starts ``streamlit run app.py`` on a free port (fixtures in ``conftest.py``), drives Debian's
 Chromium through Playwright and saves the screenshots the README shows
-(``docs/screenshots/<page>-<lang>.png``).
+(``docs/screenshots/<page>-<lang>.png``). After each load and each switch of view (every option
+of every radio group, every tab, every expander, presentation mode) the page must be healthy
+(``health.assert_page_healthy``): no JavaScript error, no console error, no request off the
+machine, no error box, every visible chart drawn and every visible image decoded.
 """
 
 from __future__ import annotations
@@ -10,19 +13,31 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ROOT, visit, wait_idle
+from tests.e2e.health import assert_page_healthy, walk_views
 from ui import i18n, nav
 
 pytestmark = pytest.mark.e2e
 
 SHOTS = ROOT / "docs" / "screenshots"
+# The trainer's results views appear after a run: a short digits run (a few seconds) fills them.
+TRAINER_RUN = "preset=digits_a&epochs=3&patience=0"
 
 
 TOPICS = ["home"] + [p.topic for p in nav.available_pages()]
 
 
+def short_trainer_run(pg, server: str, lang: str) -> None:
+    """Load the trainer with a three-epoch digits run and train it to the end."""
+    visit(pg, f"{server}/trainer?lang={lang}&{TRAINER_RUN}")
+    pg.get_by_role("button", name=i18n.translate(lang, "trainer.start"), exact=True).click()
+    results = pg.get_by_role("heading", name=i18n.translate(lang, "trainer.h_results"))
+    results.wait_for(state="visible", timeout=180_000)
+    wait_idle(pg)
+
+
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 @pytest.mark.parametrize("topic", TOPICS)
-def test_page_renders(server, page, topic, lang):
+def test_page_and_every_view_healthy(server, page, watch, topic, lang):
     path = "" if topic == "home" else topic
     visit(page, f"{server}/{path}?lang={lang}")
     assert page.locator("[data-testid='stException']").count() == 0, page.inner_text("body")[:3000]
@@ -37,9 +52,17 @@ def test_page_renders(server, page, topic, lang):
         # Links are drawn at the top of every run; wait for each rather than count at once
         # (a page with a live fragment may be mid-redraw when the script state first reads idle).
         sidebar.get_by_text(label, exact=True).first.wait_for(state="attached", timeout=30_000)
-    page.wait_for_timeout(500)  # charts draw asynchronously
+    where = f"/{path}?lang={lang}"
+    assert_page_healthy(page, watch, where)  # also waits until every visible chart is drawn
+    page.wait_for_timeout(300)  # let the last chart's first frame settle before the picture
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{topic}-{lang}.png"))
+    if topic == "trainer":
+        short_trainer_run(page, server, lang)
+        where = f"/trainer?lang={lang}&{TRAINER_RUN} after the run"
+        assert_page_healthy(page, watch, where)
+    walk_views(page, watch, where, i18n.translate(lang, "ui.presentation"))
+    print(f"{where}: {len(watch.views)} views checked")  # shown with pytest -s
 
 
 def test_language_switch_survives_navigation(server, page):

@@ -12,6 +12,7 @@ import time
 import pytest
 
 from tests.e2e.conftest import visit, wait_idle
+from tests.e2e.health import assert_page_healthy
 from ui import i18n
 
 pytestmark = pytest.mark.e2e
@@ -41,7 +42,7 @@ def wait_for_epoch_above(pg, lang: str, floor: int, timeout_s: float = 120.0) ->
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_start_watch_stop(server, page, lang):
+def test_start_watch_stop(server, page, watch, lang):
     tr = lambda key, **kw: i18n.translate(lang, key, **kw)  # noqa: E731
     # A long digits run (no early stopping) so that there is time to watch it and stop it.
     visit(page, f"{server}/trainer?lang={lang}&preset=digits_a&epochs=5000&patience=0")
@@ -57,6 +58,7 @@ def test_start_watch_stop(server, page, lang):
     page.locator("[data-testid='stVegaLiteChart']").first.wait_for(state="attached", timeout=60_000)
     progress = page.locator("[data-testid='stProgress']")
     assert progress.count() >= 1
+    assert_page_healthy(page, watch, f"trainer ({lang}) while training")
 
     page.get_by_role("button", name=tr("trainer.stop"), exact=True).click()
     results = page.get_by_role("heading", name=tr("trainer.h_results"))
@@ -74,3 +76,4 @@ def test_start_watch_stop(server, page, lang):
     # The Start button is usable again and the comparison lists the run.
     assert page.get_by_role("button", name=tr("trainer.start"), exact=True).is_enabled()
     assert page.get_by_role("heading", name=tr("trainer.h_compare")).count() == 1
+    assert_page_healthy(page, watch, f"trainer ({lang}) after Stop, confusion matrix")
