@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core import optimizers as opt
-from ui import blocks, charts, classroom, page
+from ui import blocks, charts, classroom, page, practice
 
 p = page.setup("optimizers")
 t = p.t
@@ -542,3 +542,5 @@ blocks.misconception(t("optimizers.misc_adam"))
 blocks.misconception(t("optimizers.misc_adagrad"))
 blocks.misconception(t("optimizers.misc_adadelta"))
 blocks.misconception(t("optimizers.misc_lr_range"))
+
+practice.section(p)

@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from core import exercises as ex_core
-from ui import params
+from ui import i18n, params
 from ui.page import Page, current_language, t
 
 SEED_LIMIT = 2**32
@@ -173,11 +173,12 @@ def attempts() -> list[dict]:
 
 
 # -- drawing ------------------------------------------------------------------------------------
-def _choice_label(exercise_id: str, option: str) -> str:
-    return t(f"exercises.{exercise_id}.choice.{option}")
+def _choice_label(lang: str, exercise_id: str, option: str) -> str:
+    # Bound to ``lang`` rather than read from the session: Streamlit may call format_func later.
+    return i18n.translate(lang, f"exercises.{exercise_id}.choice.{option}")
 
 
-def _inputs(exercise: ex_core.Exercise, state_key: str) -> None:
+def _inputs(exercise: ex_core.Exercise, state_key: str, lang: str) -> None:
     for field in exercise.fields:
         label = t(f"exercises.{exercise.id}.field.{field.name}")
         if field.kind == "choice":
@@ -185,7 +186,7 @@ def _inputs(exercise: ex_core.Exercise, state_key: str) -> None:
                 label,
                 list(field.choices),
                 index=None,
-                format_func=lambda o, i=exercise.id: _choice_label(i, o),
+                format_func=lambda o, i=exercise.id: _choice_label(lang, i, o),
                 key=_box_key(state_key, field.name, 0),
                 persist_state="session",
             )
@@ -244,7 +245,7 @@ def _solution(exercise: ex_core.Exercise) -> None:
     for field in exercise.fields:
         shown = ex_core.format_answer(exercise, field.name)
         if field.kind == "choice":
-            shown = [_choice_label(exercise.id, option) for option in shown]
+            shown = [_choice_label(current_language(), exercise.id, option) for option in shown]
         label = t(f"exercises.{exercise.id}.field.{field.name}")
         lines.append(f"- {label}: " + ", ".join(f"`{s}`" for s in shown))
     st.markdown(f"**{t('practice.answer_label')}**\n\n" + "\n".join(lines))
@@ -270,7 +271,7 @@ def exercise_block(
         rel = f"{tol.rel * 100:g}".replace(".", "," if lang == "es" else ".")
         abs_ = f"{tol.abs:g}".replace(".", "," if lang == "es" else ".")
         st.caption(t("practice.tolerance", rel=rel, abs=abs_))
-    _inputs(exercise, key)
+    _inputs(exercise, key, lang)
     with st.container(horizontal=True):
         st.button(
             t("practice.check"),
@@ -320,7 +321,7 @@ def _page_section(p: Page, ids: tuple[str, ...]) -> None:
                 t("practice.choose"),
                 options=ids,
                 default=ids[0],
-                format_func=lambda i: t(f"exercises.{i}.title"),
+                format_func=lambda i: p.t(f"exercises.{i}.title"),
             )
         key = p.key("ex_seed")
         seed = _url_seed("ex_seed", key, "practice.bad_seed")
