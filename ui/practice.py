@@ -76,8 +76,20 @@ def attempts_csv(attempts: Sequence[Mapping[str, object]]) -> str:
     return out.getvalue()
 
 
-def box_label(name: str, index: int) -> str:
-    """``w``, 0 → ``w₁``: the label of one box of a list answer (1-based, as on paper)."""
+def box_label(name: str, index: int, shape: tuple[int, int] | None = None) -> str:
+    """The label of box ``index`` (0-based) of a list answer, numbered from 1 as on paper.
+
+    A vector ``w`` gives ``w₁, w₂, …``; a field with a ``shape`` (rows, columns), filled row by
+    row, gives ``W₁₂`` (``W₁,₁₂`` style with a comma past 9); a capitalised name without a shape
+    (a matrix flattened row by row) gives ``W[1], W[2], …``, so that the boxes of W = W₂W₁ are not
+    read as the matrices W₁ and W₂.
+    """
+    if shape is not None:
+        row, col = (str(i + 1).translate(_SUBSCRIPTS) for i in divmod(index, shape[1]))
+        sep = "," if max(shape) > 9 else ""
+        return f"{name}{row}{sep}{col}"
+    if name[:1].isupper():
+        return f"{name}[{index + 1}]"
     return f"{name}{str(index + 1).translate(_SUBSCRIPTS)}"
 
 
@@ -90,7 +102,7 @@ def _url_seed(param: str, key: str, notice_key: str) -> int:
         try:
             st.session_state[key] = parse_seed(raw)
         except ValueError:
-            st.caption("ℹ️ " + t(notice_key, value=params.safe_display(raw)))
+            st.caption("ℹ " + t(notice_key, value=params.safe_display(raw)))
     if key not in st.session_state:
         st.session_state[key] = ex_core.random_seed()
     seed = st.session_state[key]
@@ -199,11 +211,14 @@ def _inputs(exercise: ex_core.Exercise, state_key: str, lang: str) -> None:
             )
         else:
             st.markdown(label)
-            columns = st.columns(min(field.size, _BOXES_PER_ROW))
+            shape = getattr(field, "shape", None)  # optional (rows, cols): boxes laid out as a grid
+            per_row = shape[1] if shape else min(field.size, _BOXES_PER_ROW)
             for i in range(field.size):
-                with columns[i % len(columns)]:
+                if i % per_row == 0:
+                    columns = st.columns(per_row)
+                with columns[i % per_row]:
                     st.text_input(
-                        box_label(field.name, i),
+                        box_label(field.name, i, shape),
                         key=_box_key(state_key, field.name, i),
                         autocomplete="off",
                         persist_state="session",
@@ -217,23 +232,24 @@ def _verdict(exercise: ex_core.Exercise, responses: Mapping, lang: str) -> None:
     for field in exercise.fields:
         label = t(f"exercises.{exercise.id}.field.{field.name}")
         if verdict.fields[field.name]:
-            lines.append(f"✅ {label} — {t('practice.right')}")
+            lines.append(f"✓ {label} — {t('practice.right')}")
         else:
             elements = verdict.elements[field.name]
             if field.size is not None and any(elements):
                 wrong = ", ".join(str(i + 1) for i, ok in enumerate(elements) if not ok)
-                lines.append(f"❌ {label} — {t('practice.wrong_boxes', boxes=wrong)}")
+                lines.append(f"✗ {label} — {t('practice.wrong_boxes', boxes=wrong)}")
             else:
-                lines.append(f"❌ {label} — {t('practice.wrong')}")
+                lines.append(f"✗ {label} — {t('practice.wrong')}")
         for i, message in enumerate(verdict.messages[field.name]):
             if message is not None:
-                box = label if field.size is None else box_label(field.name, i)
-                lines.append("⚠️ " + t("practice.unreadable", box=box, message=message))
+                shape = getattr(field, "shape", None)
+                box = label if field.size is None else box_label(field.name, i, shape)
+                lines.append("⚠ " + t("practice.unreadable", box=box, message=message))
     right = sum(verdict.fields.values())
     if verdict.correct:
-        st.success(t("practice.all_right"), icon="✅")
+        st.success("✓ " + t("practice.all_right"))
     else:
-        st.error(t("practice.some_right", right=right, total=len(verdict.fields)), icon="❌")
+        st.error("✗ " + t("practice.some_right", right=right, total=len(verdict.fields)))
     st.markdown("  \n".join(lines))
 
 
@@ -294,7 +310,7 @@ def exercise_block(
     if state["checked"] is not None:
         _verdict(exercise, state["checked"], lang)
     if state["hint"]:
-        st.info(t(f"exercises.{exercise_id}.hint"), icon="💡")
+        st.info(f"**{t('practice.hint_label')}** — " + t(f"exercises.{exercise_id}.hint"))
     if state["solution"]:
         if not state["solved"]:
             st.caption(t("practice.after_solution"))
@@ -313,7 +329,7 @@ def section(p: Page) -> None:
 @st.fragment
 def _page_section(p: Page, ids: tuple[str, ...]) -> None:
     # A fragment: Check, Hint and typing rerun only this section, not the page's charts.
-    with st.container(border=True):
+    with st.container(border=True, key=f"practice.{p.topic}.box"):
         exercise_id = ids[0]
         if len(ids) > 1:
             exercise_id = p.select(
@@ -390,7 +406,7 @@ def problem_set(p: Page) -> None:
         if group != current:
             st.header(t(f"exercises.group.{group}"))
             current = group
-        with st.container(border=True):
+        with st.container(border=True, key=f"practice.{SET_TOPIC}.{group}.{exercise_id}.box"):
             exercise_block(
                 exercise_id, seed, scope=f"{SET_TOPIC}.{group}", where=SET_TOPIC, new_seed=None
             )

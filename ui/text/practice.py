@@ -27,16 +27,15 @@ EN = {
     "number from 0 to 4294967295); here is a new exercise.",
     "practice.tolerance": "Whole numbers must be exact; other numbers count as right within "
     "{rel} % of the answer or {abs}, whichever is larger. You may type `0.5`, `-2e-3` or `1/3`.",
-    "practice.box": "box {i}",
-    "practice.choose_one": "Choose one",
     "practice.right": "right",
     "practice.wrong": "not right",
     "practice.wrong_boxes": "not right (boxes {boxes})",
     "practice.all_right": "All answers are right.",
     "practice.some_right": "{right} of {total} answers right.",
     "practice.unreadable": "{box}: {message}",
-    "practice.after_solution": "You have seen the solution, so this exercise no longer counts "
-    "toward the score.",
+    "practice.after_solution": "You opened the solution before a Check found every answer "
+    "right: this exercise does not count as solved, and later Checks are recorded as made after "
+    "seeing it.",
     "practice.score": "**{correct}** solved of **{attempted}** attempted · **{total}** exercises",
     "practice.score_help": "An exercise counts as solved when a Check finds every answer right "
     "before you open its solution.",
@@ -49,7 +48,6 @@ EN = {
     "practice.download_help": "Every Check of this session, on this page and on the theory "
     "pages: exercise, exercise number (seed), your answers, right or not, and the time (UTC).",
     "practice.no_attempts": "No attempts yet: the download appears after your first Check.",
-    "practice.group.other": "More exercises",
 }
 
 ES = {
@@ -77,16 +75,15 @@ ES = {
     "practice.tolerance": "Los enteros deben ser exactos; los demás números cuentan como correctos "
     "si están a menos de {rel} % de la respuesta o de {abs}, lo que sea mayor. Puedes escribir "
     "`0,5`, `-2e-3` o `1/3`.",
-    "practice.box": "casilla {i}",
-    "practice.choose_one": "Elige una opción",
     "practice.right": "correcto",
     "practice.wrong": "incorrecto",
     "practice.wrong_boxes": "incorrecto (casillas {boxes})",
     "practice.all_right": "Todas las respuestas son correctas.",
     "practice.some_right": "{right} de {total} respuestas correctas.",
     "practice.unreadable": "{box}: {message}",
-    "practice.after_solution": "Ya viste la solución, así que este ejercicio ya no cuenta para el "
-    "puntaje.",
+    "practice.after_solution": "Abriste la solución antes de que una comprobación encontrara "
+    "todas las respuestas correctas: este ejercicio no cuenta como resuelto y las comprobaciones "
+    "siguientes quedan registradas como hechas después de verla.",
     "practice.score": "**{correct}** resueltos de **{attempted}** intentados · "
     "**{total}** ejercicios",
     "practice.score_help": "Un ejercicio cuenta como resuelto cuando al Comprobar todas sus "
@@ -101,5 +98,4 @@ ES = {
     "páginas de teoría: ejercicio, número de ejercicio (semilla), tus respuestas, si fue correcto "
     "y la hora (UTC).",
     "practice.no_attempts": "Aún no hay intentos: la descarga aparece tras tu primera comprobación.",
-    "practice.group.other": "Más ejercicios",
 }
