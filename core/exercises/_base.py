@@ -7,6 +7,7 @@ values of its statement and its worked solution. ``core.exercises`` keeps the re
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -97,15 +98,24 @@ class Spec:
 def num(x: float, digits: int = 4) -> str:
     """``x`` with at most ``digits`` significant digits; whole numbers without a point."""
     x = float(x)
-    if x == 0:
+    if abs(x) < 1e-12:  # rounding noise such as cos(pi / 2) = 6e-17
         return "0"
     if x == round(x) and abs(x) < 1e9:
         return str(int(round(x)))
     text = f"{x:.{digits}g}"
+    if "e" in text and 1e-6 <= abs(x) < 1:  # plain decimals, also readable outside math
+        decimals = digits - 1 - math.floor(math.log10(abs(float(text))))
+        text = f"{float(text):.{decimals}f}".rstrip("0").rstrip(".")
     if "e" in text:
         mantissa, exponent = text.split("e")
         return rf"{mantissa} \times 10^{{{int(exponent)}}}"
     return text
+
+
+def factor(x: float, digits: int = 4) -> str:
+    """``x`` as a factor in a product: negative numbers in parentheses, ``0.5 · (-2)``."""
+    text = num(x, digits)
+    return f"({text})" if text.startswith("-") else text
 
 
 def row(values: Sequence[float], digits: int = 4) -> str:

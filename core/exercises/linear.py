@@ -148,6 +148,8 @@ def _collapse_draw(rng: np.random.Generator) -> dict:
         W = W2 @ W1
         if np.count_nonzero(W) < 2 or not np.all(W1.any(axis=1)) or not np.all(W2.any(axis=0)):
             continue
+        if not np.any(W2 @ b1):
+            continue  # b1 must reach the output, so that b = W2 b1 + b2 differs from b2
         return {"W1": W1.tolist(), "b1": b1.tolist(), "W2": W2.tolist(), "b2": b2.tolist()}
 
 

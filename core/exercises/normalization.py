@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from core import activations, batch_norm, dropout
-from core.exercises._base import Field, Spec, Tolerance, floats, num, one_decimal, row
+from core.exercises._base import Field, Spec, Tolerance, factor, floats, num, one_decimal, row
 
 # --- P3: batch_norm.forward ----------------------------------------------------------------------
 BN_EPS = 1e-5  # torch's default
@@ -22,7 +22,8 @@ def _bn_draw(rng: np.random.Generator) -> dict:
         if np.ptp(x) == 0:
             continue
         params = {"x": [int(v) for v in x], "gamma": gamma, "beta": beta, "eps": BN_EPS}
-        if min(_bn_solve(params)["y"]) < 0:  # at least one output below zero
+        y = _bn_solve(params)["y"]
+        if min(y) < 0 < max(y):  # outputs on both sides of zero, at least one negative
             return params
 
 
@@ -111,13 +112,15 @@ def _running_steps(p: dict, ans: dict) -> list[tuple[str, dict[str, str]]]:
                     "k": str(k),
                     "keep": num(1.0 - m),
                     "m": num(m),
-                    "previous": num(history[k - 1]),
-                    "mu_B": num(mu_B),
+                    "previous": factor(history[k - 1]),
+                    "mu_B": factor(mu_B),
                     "value": num(history[k]),
                 },
             )
         )
-    steps.append(("result", {"value": num(ans["running_mean"]), "mean": num(np.mean(history[1:]))}))
+    steps.append(
+        ("result", {"value": num(ans["running_mean"]), "mean": num(np.mean(p["batch_means"]))})
+    )
     return steps
 
 
@@ -161,7 +164,7 @@ def _dropout_steps(p: dict, ans: dict) -> list[tuple[str, dict[str, str]]]:
     return [
         ("linearity", {"p": num(p["p_keep"])}),
         ("dot", {"wx": num(wx)}),
-        ("expected", {"p": num(p["p_keep"]), "wx": num(wx), "expected": num(ans["expected"])}),
+        ("expected", {"p": num(p["p_keep"]), "wx": factor(wx), "expected": num(ans["expected"])}),
         ("inverted", {"scale": num(ans["scale_inverted"])}),
     ]
 

@@ -63,7 +63,7 @@ def _adam_steps(p: dict, ans: dict) -> list[tuple[str, dict[str, str]]]:
                     "v": num(v),
                     "m_hat": num(m_hat),
                     "v_hat": num(v_hat),
-                    "theta": num(path[t]),
+                    "theta": num(round(float(path[t]), 6)),  # eps leaves ~1e-9 near 0
                 },
             )
         )
@@ -253,11 +253,11 @@ EARLY_STOPPING = Spec(
 
 # --- P5: trainer.param_count ------------------------------------------------------------------------
 INPUTS = (784, 64, 20)  # MNIST, optdigits 8x8, a small tabular set
-WIDTHS = (16, 32, 50, 64, 100, 128, 256)
+WIDTHS = (10, 16, 20, 32, 40, 50, 64, 100, 128, 256)
 
 
 def _count_draw(rng: np.random.Generator) -> dict:
-    hidden = [int(rng.choice(WIDTHS)) for _ in range(int(rng.integers(1, 4)))]
+    hidden = [int(rng.choice(WIDTHS)) for _ in range(int(rng.choice([1, 2, 3], p=[0.2, 0.4, 0.4])))]
     return {
         "layers": [int(rng.choice(INPUTS)), *hidden, 10],
         "batch_norm": int(rng.random() < 0.5),

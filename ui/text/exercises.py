@@ -5,7 +5,7 @@ LaTeX that needs braces comes in the values, so the templates themselves contain
 """
 
 _TOL_REL = " Graded to 0.5 % relative error."
-_TOL_REL_ES = " Se califica con un error relativo de 0.5 %."
+_TOL_REL_ES = " Se acepta un error relativo de hasta 0,5 %."
 
 EN = {
     # groups of the problem set
@@ -50,7 +50,7 @@ EN = {
     # --- linear_networks.collapse
     "exercises.linear_networks.collapse.title": "A linear network collapses",
     "exercises.linear_networks.collapse.statement": (
-        "Network B has d = {d} inputs, one hidden layer of h = {h} units with **no** activation "
+        "Network B has d = {d} inputs, one hidden layer of width h = {h} with **no** activation "
         "and m = {m} outputs:\n\n"
         "$W_1 = {W1},\\ b_1 = {b1},\\qquad W_2 = {W2},\\ b_2 = {b2}$\n\n"
         "Network A is a single linear layer from the d inputs to the m outputs. Write B as one "
@@ -92,8 +92,9 @@ EN = {
     "exercises.linear_networks.xor_fit.choice.AB": "A and B, but not C",
     "exercises.linear_networks.xor_fit.choice.none": "none of them",
     "exercises.linear_networks.xor_fit.hint": (
-        "Write what each model computes as a function of x once its layers are combined. What "
-        "does an affine function give at (0, 0) plus (1, 1), compared with (0, 1) plus (1, 0)?"
+        "Write what each model computes as a function of x once its layers are combined. For "
+        "an affine function, compare the sum of its values at the two points where XOR is 0 "
+        "with the sum at the two points where XOR is 1."
     ),
     "exercises.linear_networks.xor_fit.step.affine": (
         "Without an activation, A's {h_A} hidden units change nothing: $W_2(W_1x + b_1) + b_2$ "
@@ -155,7 +156,7 @@ EN = {
     ),
     "exercises.batch_norm.running_mean.step.result": (
         "Running mean: {value}. It is neither the last batch mean nor the plain average of "
-        "the running values ({mean}): recent batches weigh more, and the start value still counts."
+        "the batch means ({mean}): recent batches weigh more, and the start value still counts."
     ),
     # --- l1_proximal.soft_threshold
     "exercises.l1_proximal.soft_threshold.title": "L1 penalty: soft thresholding",
@@ -220,8 +221,8 @@ EN = {
         "are returned."
     ),
     "exercises.trainer.early_stopping.step.stop": (
-        "Epoch {stop_epoch} is the {patience}-th epoch in a row without improvement: training "
-        "stops there. Earlier pauses were shorter than the patience and did not stop it."
+        "Epoch {stop_epoch} completes {patience} epochs in a row without improvement: "
+        "training stops there. Earlier pauses were shorter than the patience and did not stop it."
     ),
     "exercises.trainer.early_stopping.step.unseen": (
         "Epoch {epoch} would have reached a lower loss ({loss}), but training never gets there: "
@@ -372,7 +373,7 @@ EN = {
     ),
     "exercises.losses_metrics.auc.step.pairs": "P = {P} positives and N = {N} negatives: P·N pairs.",
     "exercises.losses_metrics.auc.step.count": (
-        "{correct} pairs ranked correctly and {ties} ties, out of {total}."
+        "Pairs ranked correctly: {correct}; ties: {ties}; all pairs: {total}."
     ),
     "exercises.losses_metrics.auc.step.auc": "AUC = (correct + ½ · ties) / (P·N) = {auc}.",
 }
@@ -420,7 +421,7 @@ ES = {
     # --- linear_networks.collapse
     "exercises.linear_networks.collapse.title": "Una red lineal se colapsa",
     "exercises.linear_networks.collapse.statement": (
-        "La red B tiene d = {d} entradas, una capa oculta de h = {h} unidades **sin** función "
+        "La red B tiene d = {d} entradas, una capa oculta de ancho h = {h} **sin** función "
         "de activación y m = {m} salidas:\n\n"
         "$W_1 = {W1},\\ b_1 = {b1},\\qquad W_2 = {W2},\\ b_2 = {b2}$\n\n"
         "La red A es una sola capa lineal de las d entradas a las m salidas. Escribe B como una "
@@ -466,7 +467,8 @@ ES = {
     "exercises.linear_networks.xor_fit.choice.none": "ninguno",
     "exercises.linear_networks.xor_fit.hint": (
         "Escribe lo que calcula cada modelo como función de x una vez combinadas sus capas. "
-        "¿Qué da una función afín en (0, 0) más (1, 1), comparado con (0, 1) más (1, 0)?"
+        "Para una función afín, compara la suma de sus valores en los dos puntos donde XOR vale "
+        "0 con la suma en los dos puntos donde vale 1."
     ),
     "exercises.linear_networks.xor_fit.step.affine": (
         "Sin activación, las {h_A} unidades ocultas de A no cambian nada: "
@@ -529,8 +531,8 @@ ES = {
         "Lote {k}: {keep} · {previous} + {m} · {mu_B} = {value}."
     ),
     "exercises.batch_norm.running_mean.step.result": (
-        "Media móvil: {value}. No es la media del último lote ni el promedio simple de los "
-        "valores móviles ({mean}): los lotes recientes pesan más y el valor inicial sigue "
+        "Media móvil: {value}. No es la media del último lote ni el promedio simple de las "
+        "medias de los lotes ({mean}): los lotes recientes pesan más y el valor inicial sigue "
         "contando."
     ),
     # --- l1_proximal.soft_threshold
@@ -599,7 +601,8 @@ ES = {
         "devuelven sus pesos."
     ),
     "exercises.trainer.early_stopping.step.stop": (
-        "La época {stop_epoch} es la número {patience} seguida sin mejora: ahí se detiene. "
+        "Con la época {stop_epoch} se completan {patience} épocas seguidas sin mejora: ahí se "
+        "detiene. "
         "Las pausas anteriores fueron más cortas que la paciencia y no lo detuvieron."
     ),
     "exercises.trainer.early_stopping.step.unseen": (
@@ -757,7 +760,23 @@ ES = {
     ),
     "exercises.losses_metrics.auc.step.pairs": "P = {P} positivos y N = {N} negativos: P·N pares.",
     "exercises.losses_metrics.auc.step.count": (
-        "{correct} pares bien ordenados y {ties} empates, de {total}."
+        "Pares bien ordenados: {correct}; empates: {ties}; total de pares: {total}."
     ),
     "exercises.losses_metrics.auc.step.auc": "AUC = (bien ordenados + ½ · empates) / (P·N) = {auc}.",
 }
+
+#: Spanish for the ValueErrors of ``core.exercises.generate`` (e.g. a bad ``?ex_seed`` in a link).
+ES_ERRORS = [
+    (
+        r"^seed must be an integer in \[0, 2\*\*32\), got (.+)$",
+        r"la semilla debe ser un entero en [0, 2**32); se recibió \1",
+    ),
+    (
+        r"^unknown exercise (.+?); expected one of (.+)$",
+        r"ejercicio desconocido \1; se esperaba uno de \2",
+    ),
+    (
+        r"^unknown field (.+?) for (.+?); expected one of (.+)$",
+        r"campo desconocido \1 para \2; se esperaba uno de \3",
+    ),
+]
