@@ -344,3 +344,21 @@ def test_problem_set_same_link_same_numbers_and_bad_link_notice():
     assert bad.query_params["set_seed"] == str(seed)
     notice = "ℹ " + tr("en", "practice.bad_set_seed", value="oops")
     assert notice in [c.value for c in bad.caption]
+
+
+def test_a_page_with_several_exercises_picks_one_from_the_link():
+    topic, ids = next((t, ids) for t, ids in ex_core.PAGE_EXERCISES.items() if len(ids) > 1)
+    second = ex_core.generate(ids[1], SEED)
+    at = open_page(topic, ex_seed=str(SEED), ex=ids[1])
+    assert not at.exception
+    assert at.session_state[f"{topic}.ex"] == ids[1]
+    stmt = tr("en", f"exercises.{ids[1]}.statement", **ex_core.statement(second))
+    assert stmt in [m.value for m in at.markdown]
+    fill(at, topic, second, right_answers(second, "en"))
+    check(at, topic, second)
+    assert_all_right(at, second, "en")
+    at.selectbox(key=f"{topic}.ex").set_value(ids[0]).run()
+    assert at.query_params.get("ex") is None  # the default exercise is not written to the URL
+    first = ex_core.generate(ids[0], SEED)
+    stmt = tr("en", f"exercises.{ids[0]}.statement", **ex_core.statement(first))
+    assert stmt in [m.value for m in at.markdown]
