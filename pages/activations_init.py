@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core import activations as act
-from ui import blocks, charts, classroom, page
+from ui import blocks, charts, classroom, page, practice
 
 p = page.setup("activations_init")
 t = p.t
@@ -529,3 +529,5 @@ with tab_pre:
     with text_col:
         p.explain(t(f"{TOPIC}.pre_after_md"))
         blocks.misconception(t(f"{TOPIC}.misc_test_stats"))
+
+practice.section(p)

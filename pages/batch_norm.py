@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from core import batch_norm as bn
-from ui import blocks, charts, page, params
+from ui import blocks, charts, page, params, practice
 
 p = page.setup("batch_norm")
 t = p.t
@@ -762,3 +762,5 @@ else:
     q2.metric(t("batch_norm.m_mates_sd"), num(outs.std()))
     q3.metric(t("batch_norm.m_mates_eval"), num(y_eval[0, f]))
     p.explain(t("batch_norm.mates_md", n=N_MATES, N=N))
+
+practice.section(p)

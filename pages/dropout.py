@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import dropout as dr
-from ui import blocks, charts, classroom, page
+from ui import blocks, charts, classroom, page, practice
 
 p = page.setup("dropout")
 t = p.t
@@ -349,3 +349,5 @@ charts.show(
     filename="dropout_gap.csv",
 )
 blocks.misconception(t("dropout.misc_exact"))
+
+practice.section(p)

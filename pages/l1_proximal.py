@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import l1_proximal as l1
-from ui import blocks, charts, page
+from ui import blocks, charts, page, practice
 
 p = page.setup("l1_proximal")
 t = p.t
@@ -671,3 +671,5 @@ rows = [
 if whiten:
     rows.append((t("l1_proximal.check_white"), l1.soft_threshold(w_ls, alpha_ista, 1.0), w_hat))
 blocks.numbers_check(rows, tol=1e-6)
+
+practice.section(p)

@@ -9,7 +9,7 @@ import streamlit as st
 import sympy
 
 from core import least_squares as ls
-from ui import blocks, charts, page
+from ui import blocks, charts, page, practice
 
 p = page.setup("least_squares")
 t = p.t
@@ -829,3 +829,5 @@ if view == "sympy":
         st.warning(t("least_squares.sympy_line", w=vec(w_t)), icon=":material/warning:")
     else:
         st.success(t("least_squares.sympy_point", w=vec(w_t)), icon=":material/check_circle:")
+
+practice.section(p)

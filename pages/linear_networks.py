@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import linear_networks as ln
-from ui import blocks, charts, page
+from ui import blocks, charts, page, practice
 
 p = page.setup("linear_networks")
 t = p.t
@@ -367,3 +367,5 @@ with p2:
         )
         st.dataframe(xor_table, hide_index=True, width="stretch")
         st.caption(t("linear_networks.xor_caption"))
+
+practice.section(p)

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core import metrics as mt
-from ui import blocks, charts, page
+from ui import blocks, charts, page, practice
 
 p = page.setup("losses_metrics")
 t = p.t
@@ -787,3 +787,5 @@ with tab_roc:
             tol=1e-12,
         )
     blocks.misconception(t(f"{TOPIC}.misc_auc_threshold"))
+
+practice.section(p)

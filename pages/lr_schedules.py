@@ -9,7 +9,7 @@ import streamlit as st
 
 from core import optimizers as opt
 from core import schedules as sch
-from ui import blocks, charts, classroom, page
+from ui import blocks, charts, classroom, page, practice
 
 p = page.setup("lr_schedules")
 t = p.t
@@ -465,3 +465,5 @@ p.explain(t("lr_schedules.read_md", floor=num(floor0), lr0=num(lr0)))
 st.header(t("lr_schedules.misc_header"))
 blocks.misconception(t("lr_schedules.misc_slope"))
 blocks.misconception(t("lr_schedules.misc_converge"))
+
+practice.section(p)

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core import optimizers as opt
-from ui import blocks, charts, classroom, page
+from ui import blocks, charts, classroom, page, practice
 
 p = page.setup("optimizers")
 t = p.t
@@ -545,3 +545,5 @@ blocks.misconception(t("optimizers.misc_adadelta_monotone"))
 blocks.misconception(t("optimizers.misc_rho_friction"))
 blocks.misconception(t("optimizers.misc_sgd_minima"))
 blocks.misconception(t("optimizers.misc_lr_range"))
+
+practice.section(p)

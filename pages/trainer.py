@@ -58,7 +58,7 @@ from core.train import (
     pytorch_code,
     train,
 )
-from ui import blocks, charts, classroom, page
+from ui import blocks, charts, classroom, page, practice
 
 p = page.setup("trainer")
 t = p.t
@@ -1623,3 +1623,5 @@ if finished:
         on_click=lambda: ss.__setitem__(FINISHED, []),
         disabled=running,
     )
+
+practice.section(p)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GROUPS: tuple[str, ...] = ("theory", "training", "tools")
+GROUPS: tuple[str, ...] = ("theory", "training", "tools", "practice")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ REGISTRY: tuple[PageInfo, ...] = (
     PageInfo("optimizers", "training", ":material/route:"),
     PageInfo("lr_schedules", "training", ":material/timeline:"),
     PageInfo("losses_metrics", "tools", ":material/fact_check:"),
+    PageInfo("problem_set", "practice", "📝"),
 )
 
 
