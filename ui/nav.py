@@ -52,6 +52,7 @@ def available_pages() -> list[PageInfo]:
 # What each page serves in the course (shown as a badge under its title and used by the home
 # page's homework list): a homework-1 problem "P1".."P5" or a slide deck "slides_opt"
 # (optimization and regularization) / "slides_losses" (losses and metrics). The first item is the page's main one.
+# Pages of the "practice" group (the problem set) gather every item and have no entry.
 HOMEWORK: tuple[str, ...] = ("P1", "P2", "P3", "P4", "P5")
 SLIDES: tuple[str, ...] = ("slides_opt", "slides_losses")
 SERVES: dict[str, tuple[str, ...]] = {
