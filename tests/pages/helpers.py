@@ -48,3 +48,17 @@ def all_text(at: AppTest) -> str:
         parts.extend(str(el.value) for el in group)
     parts.extend(f"{m.label} {m.value}" for m in at.metric)
     return "\n".join(parts)
+
+
+def link_notices(at: AppTest) -> list[str]:
+    """The captions that say a value from the link was refused or clamped (``ui.param_*``,
+    ``ui.bad_lang``), in either language.
+
+    Other captions may mention the link too (the practice section's seed line), so match the
+    notices' own openings (their text before the first placeholder) rather than the word "link".
+    """
+    from ui import i18n
+
+    keys = ("ui.param_invalid", "ui.param_clamped", "ui.bad_lang")
+    openings = {i18n.translate(lang, k).split("{")[0] for lang in i18n.LANGUAGES for k in keys}
+    return [c.value for c in at.caption if any(c.value.find(o) >= 0 for o in openings)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from core import batch_norm as bn
-from tests.pages.helpers import all_text, open_page
+from tests.pages.helpers import all_text, link_notices, open_page
 from ui import i18n
 from ui.text import batch_norm as text
 
@@ -129,7 +129,7 @@ def test_url_round_trip():
              "focus": "2", "steps": "20", "lr_frac": "0.3", "tol": "0.001"}  # fmt: skip
     at = open_page(TOPIC, **query)
     assert not at.exception
-    assert not [c for c in at.caption if "link" in c.value]  # no notice: all values valid
+    assert not link_notices(at)  # no notice: all values valid
     assert at.number_input(key=f"{TOPIC}.N").value == 16
     assert at.selectbox(key=f"{TOPIC}.f2").value == "pixel"
     pop = bn.Population((1.70, 128.0, 5.0), (0.10, 50.0, 2.0))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from core import l1_proximal as l1
-from tests.pages.helpers import all_text, open_page
+from tests.pages.helpers import all_text, link_notices, open_page
 from ui import i18n
 from ui.text import l1_proximal as text
 
@@ -89,7 +89,7 @@ def test_url_round_trip():
              "seed": "7", "alpha_ista": "0.1", "steps": "20", "whiten": "1"}  # fmt: skip
     at = open_page(TOPIC, **query)
     assert not at.exception
-    assert not [c for c in at.caption if "link" in c.value]  # no notice: all values valid
+    assert not link_notices(at)  # no notice: all values valid
     assert at.slider(key=f"{TOPIC}.alpha").value == 2.5
     assert at.select_slider(key=f"{TOPIC}.H").value == 0.5
     assert shown(at, "m_l1") == num(l1.soft_threshold(-3.5, 2.5, 0.5)) == "0"
@@ -125,7 +125,7 @@ def test_bad_query_params_render_with_notice():
     at = open_page(TOPIC, lang="xx", alpha="abc", H="7.77", steps="1e9", source="<b>")
     assert not at.exception
     assert at.session_state["lang"] == "en"
-    notices = [c.value for c in at.caption if "link" in c.value]
+    notices = link_notices(at)
     assert any("alpha=abc" in c for c in notices)
     assert any("H=7.77" in c for c in notices)
     assert any("steps=1e9" in c and "500" in c for c in notices)

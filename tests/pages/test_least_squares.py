@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from core import least_squares as ls
-from tests.pages.helpers import all_text, open_page
+from tests.pages.helpers import all_text, link_notices, open_page
 from ui import i18n
 from ui.text import least_squares as text
 
@@ -116,7 +116,7 @@ def test_bad_query_params_render_without_exception():
     # garbage in every kind of widget: each falls back to its default with a notice
     at = open_page(TOPIC, example="zzz", view="nope", rtol="abc", seed="-5", lr="x")
     assert not at.exception
-    notices = [c.value for c in at.caption if "link" in c.value]
+    notices = link_notices(at)
     assert len(notices) == 4  # lr belongs to another view and is not drawn
     assert metric(at, tr("m_rank")) == "1"
     at = open_page(TOPIC, view="family", c="1e9", X="1,a;2")

@@ -6,7 +6,7 @@ import numpy as np
 
 from core import optimizers as opt
 from core import schedules as sch
-from tests.pages.helpers import all_text, open_page
+from tests.pages.helpers import all_text, link_notices, open_page
 from ui import i18n
 from ui.text import lr_schedules as text
 
@@ -140,7 +140,7 @@ def test_url_round_trip():
     }
     at = open_page(TOPIC, **query)
     assert not at.exception
-    assert not [c for c in at.caption if "link" in c.value]
+    assert not link_notices(at)
     assert shown(at, "m_limit") == "0.1"
     for name, params in (("exponential", {"gamma": 0.9}), ("inverse_time", {"k": 0.5})):
         lrs = sch.lr_schedule(name, 0.05, 40, warmup_epochs=3, **params)
@@ -169,7 +169,7 @@ def test_bad_query_params_render_with_notice():
     )
     assert not at.exception
     assert at.session_state["lang"] == "en"
-    notices = " ".join(c.value for c in at.caption if "link" in c.value)
+    notices = " ".join(link_notices(at))
     for name in ("lr0=abc", "epochs=-5", "schedules=", "runs=1e9"):
         assert name in notices
     assert at.multiselect(key=f"{TOPIC}.schedules").value == ["step"]

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from core import optimizers as opt
-from tests.pages.helpers import all_text, open_page
+from tests.pages.helpers import all_text, link_notices, open_page
 from ui import classroom, i18n
 from ui.text import optimizers as text
 
@@ -154,7 +154,7 @@ def test_url_round_trip():
     }
     at = open_page(TOPIC, lang="es", **query)
     assert not at.exception
-    assert not [c for c in at.caption if "enlace" in c.value]  # no notice: all values valid
+    assert not link_notices(at)  # no notice: all values valid
     assert at.multiselect(key=f"{TOPIC}.opts").value == ["sgd", "rmsprop", "adam"]
     # the Adam row is the core's run with the same noise
     fn = opt.two_minima()
@@ -197,7 +197,7 @@ def test_bad_query_params_render_with_notice():
     )
     assert not at.exception
     assert at.session_state["lang"] == "en"
-    notices = " ".join(c.value for c in at.caption if "link" in c.value)
+    notices = " ".join(link_notices(at))
     assert "fn=bowl" in notices and "kappa=7" in notices and "lr_sgd=abc" in notices
     assert "steps=1e9" in notices and "opts=" in notices  # the URL value is shown sanitized
     assert at.multiselect(key=f"{TOPIC}.opts").value == ["sgd"]  # the valid part is kept

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.helpers import ROOT, TIMEOUT, all_text, open_app
+from tests.pages.helpers import ROOT, TIMEOUT, all_text, link_notices, open_app
 from ui import i18n
 
 DEMO = textwrap.dedent(
@@ -103,14 +103,14 @@ def test_url_values_are_used(demo_root):
     assert metric(at, "sum M") == 8.0
     text = all_text(at)
     assert "h=10.0 mode=y box=u on=True n=7 few=['q', 'r']" in text
-    assert not [c for c in at.caption if "link" in c.value.lower()]
+    assert not link_notices(at)
 
 
 def test_bad_values_fall_back_with_notice(demo_root):
     at = open_demo(demo_root, a="abc", k="1e9", h="nan", mode="<script>", n="-inf", M="1,2;3")
     assert not at.exception
     assert metric(at, "a*k") == 10.0  # a default 1.0, k clamped to 10
-    notices = [c.value for c in at.caption if "link" in c.value]
+    notices = link_notices(at)
     assert len(notices) == 6
     assert any("k=1e9" in c and "10" in c for c in notices)
     assert not any("<" in c for c in notices)  # raw text is sanitized before display
