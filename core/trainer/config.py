@@ -1,0 +1,317 @@
+"""The configuration of a training run: one frozen dataclass, validated once."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from core._validate import check_scalar
+from core.data import DATASETS
+from core.models import ACTIVATIONS, INITS
+from core.trainer.hyper import OPTIMIZERS, SCHEDULES, _resolve_params
+
+MAX_HIDDEN_LAYERS = 5
+MAX_WIDTH = 1024
+
+
+# ----------------------------------------------------------------------------- configuration
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that defines a training run; validated once, at construction.
+
+    Parameters
+    ----------
+    dataset : {"digits", "mnist", "fashion-mnist"}
+    hidden : tuple of int
+        Hidden widths, up to 5 layers of 1..1024 units; ``()`` = multinomial logistic regression.
+    activation : {"relu", "leaky_relu", "elu", "tanh", "sigmoid"}
+    init : {"default", "kaiming", "xavier", "normal"}
+        See :func:`core.models.init_parameters`; ``init_std`` is sigma for ``"normal"``.
+    dropout : float or tuple of float
+        Drop probability (``nn.Dropout``'s p) in [0, 1), one value for every hidden layer or one
+        per layer. Stored per layer.
+    batch_norm : bool or tuple of bool
+        BatchNorm1d after the linear map of every / each hidden layer. Stored per layer.
+    l1, l2 : float
+        Explicit penalties added to the mean cross-entropy,
+        ``l1 * sum|W| + (l2 / 2) * sum W**2`` over the weight matrices (not biases, not batch
+        norm). The L2 term adds ``l2 * W`` to the gradient, which is exactly what torch's
+        *coupled* ``weight_decay=l2`` does in SGD, Adagrad, RMSprop and Adam (on the weight
+        matrices only, through a parameter group): same steps for every optimizer here.
+        *Decoupled* weight decay (``torch.optim.AdamW``, or Adam with
+        ``decoupled_weight_decay=True``) shrinks the weights outside the adaptive scaling and
+        is a different method.
+    optimizer : {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adadelta"}
+    lr : float
+        Learning rate, in (0, 10000].
+    optimizer_params : mapping
+        Hyperparameters with torch's names (``momentum``, ``dampening``, ``betas``, ``eps``,
+        ``alpha``, ``centered``, ``amsgrad``, ``rho``, ``lr_decay``,
+        ``initial_accumulator_value``), see :data:`OPTIMIZERS`; missing ones take the defaults,
+        and all are stored.
+    schedule : {"none", "step", "exponential", "inverse_time", "cosine", "cosine_restarts"}
+        Learning-rate schedule, stepped once per epoch.
+    schedule_params : mapping
+        ``step_size``, ``gamma``, ``k``, ``T_max`` (None = epochs), ``eta_min``, ``T_0``,
+        ``T_mult``, see :data:`SCHEDULES`.
+    batch_size : int
+        Mini-batch size, 1..100000 (capped at the number of training images).
+    epochs : int
+        Maximum number of epochs, 1..10000.
+    patience : int
+        Early stopping: stop after this many epochs without a lower validation loss; 0 = off.
+        The weights of the epoch with the lowest validation loss are always the ones returned.
+    val_fraction : float
+        Share of the training set held out for validation, in (0, 0.5].
+    train_fraction : float
+        Share of the remaining training images used, in (0, 1] (e.g. 0.1 for quick runs).
+    seed : int
+        Seed of the split, initial weights, shuffling and dropout masks.
+    eval_train_loss : bool
+        Also evaluate the training images in evaluation mode (no dropout, batch norm with its
+        running statistics, no penalty) at the end of every epoch, into
+        ``EpochRecord.train_eval_loss``/``train_eval_acc``. Costs one pass over the training
+        set per epoch; the training itself is unchanged.
+    """
+
+    dataset: str = "digits"
+    hidden: tuple[int, ...] = ()
+    activation: str = "relu"
+    init: str = "default"
+    init_std: float = 0.01
+    dropout: tuple[float, ...] | float = 0.0
+    batch_norm: tuple[bool, ...] | bool = False
+    l1: float = 0.0
+    l2: float = 0.0
+    optimizer: str = "sgd"
+    lr: float = 0.1
+    optimizer_params: Any = ()
+    schedule: str = "none"
+    schedule_params: Any = ()
+    batch_size: int = 64
+    epochs: int = 10
+    patience: int = 0
+    val_fraction: float = 0.2
+    train_fraction: float = 1.0
+    seed: int = 0
+    eval_train_loss: bool = False
+
+    def __post_init__(self) -> None:
+        put = object.__setattr__.__get__(self)  # frozen: normalize through object.__setattr__
+
+        def choice(name: str, allowed: Any) -> None:
+            value = getattr(self, name)
+            if not isinstance(value, str) or value not in allowed:
+                raise ValueError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
+
+        choice("dataset", DATASETS)
+        choice("activation", ACTIVATIONS)
+        choice("init", INITS)
+        choice("optimizer", OPTIMIZERS)
+        choice("schedule", SCHEDULES)
+
+        hidden = self.hidden
+        if isinstance(hidden, (int, np.integer)) and not isinstance(hidden, bool):
+            hidden = (hidden,)
+        if not isinstance(hidden, (tuple, list)):
+            raise ValueError(f"hidden must be a list of layer widths, got {hidden!r}")
+        if len(hidden) > MAX_HIDDEN_LAYERS:
+            raise ValueError(
+                f"hidden must have at most {MAX_HIDDEN_LAYERS} layers, got {len(hidden)}"
+            )
+        hidden = tuple(
+            int(check_scalar(w, f"hidden[{i}]", low=1, high=MAX_WIDTH, integer=True))
+            for i, w in enumerate(hidden)
+        )
+        put("hidden", hidden)
+        n = len(hidden)
+
+        dropout = self.dropout
+        if isinstance(dropout, (tuple, list)):
+            if len(dropout) != n:
+                raise ValueError(
+                    f"dropout must have one value per hidden layer ({n}), got {len(dropout)}"
+                )
+        else:
+            dropout = (dropout,) * n
+            check_scalar(self.dropout, "dropout", low=0.0, high=1.0, high_inclusive=False)
+        put(
+            "dropout",
+            tuple(
+                float(check_scalar(p, "dropout", low=0.0, high=1.0, high_inclusive=False))
+                for p in dropout
+            ),
+        )
+
+        bn = self.batch_norm
+        if isinstance(bn, (tuple, list)):
+            if len(bn) != n:
+                raise ValueError(
+                    f"batch_norm must have one value per hidden layer ({n}), got {len(bn)}"
+                )
+        else:
+            bn = (bn,) * n
+            if not isinstance(self.batch_norm, (bool, np.bool_)):
+                raise ValueError(f"batch_norm must be true or false, got {self.batch_norm!r}")
+        for b in bn:
+            if not isinstance(b, (bool, np.bool_)):
+                raise ValueError(f"batch_norm must be true or false, got {b!r}")
+        put("batch_norm", tuple(bool(b) for b in bn))
+
+        put(
+            "init_std",
+            check_scalar(self.init_std, "init_std", low=0.0, high=10.0, low_inclusive=False),
+        )
+        put("l1", check_scalar(self.l1, "l1", low=0.0, high=10.0))
+        put("l2", check_scalar(self.l2, "l2", low=0.0, high=10.0))
+        put("lr", check_scalar(self.lr, "lr", low=0.0, high=1e4, low_inclusive=False))
+        put(
+            "batch_size",
+            int(check_scalar(self.batch_size, "batch_size", low=1, high=100_000, integer=True)),
+        )
+        if any(self.batch_norm) and self.batch_size < 2:
+            # batch norm cannot normalize a mini-batch of one image in training
+            raise ValueError(f"batch_size must be >= 2 with batch norm, got {self.batch_size}")
+        put("epochs", int(check_scalar(self.epochs, "epochs", low=1, high=10_000, integer=True)))
+        patience = 0 if self.patience is None else self.patience
+        put("patience", int(check_scalar(patience, "patience", low=0, high=10_000, integer=True)))
+        put(
+            "val_fraction",
+            check_scalar(self.val_fraction, "val_fraction", low=0.0, high=0.5, low_inclusive=False),
+        )
+        put(
+            "train_fraction",
+            check_scalar(
+                self.train_fraction, "train_fraction", low=0.0, high=1.0, low_inclusive=False
+            ),
+        )
+        put("seed", int(check_scalar(self.seed, "seed", low=0, high=2**32 - 1, integer=True)))
+        if not isinstance(self.eval_train_loss, (bool, np.bool_)):
+            raise ValueError(f"eval_train_loss must be true or false, got {self.eval_train_loss!r}")
+        put("eval_train_loss", bool(self.eval_train_loss))
+
+        put(
+            "optimizer_params",
+            _resolve_params(
+                self.optimizer_params,
+                OPTIMIZERS[self.optimizer][2],
+                "optimizer_params",
+                self.optimizer,
+            ),
+        )
+        if self.optimizer == "nesterov" and dict(self.optimizer_params)["momentum"] <= 0:
+            # torch.optim.SGD refuses nesterov=True without momentum, in its own words
+            raise ValueError(
+                "optimizer_params momentum must be > 0 with nesterov, got "
+                f"{dict(self.optimizer_params)['momentum']}"
+            )
+        put(
+            "schedule_params",
+            _resolve_params(
+                self.schedule_params, SCHEDULES[self.schedule], "schedule_params", self.schedule
+            ),
+        )
+
+    # --- derived views -------------------------------------------------------------------
+    @property
+    def optimizer_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments of the torch optimizer (without ``lr``)."""
+        return {**OPTIMIZERS[self.optimizer][1], **dict(self.optimizer_params)}
+
+    @property
+    def schedule_kwargs(self) -> dict[str, Any]:
+        """Schedule parameters with ``T_max=None`` resolved to ``epochs``."""
+        params = dict(self.schedule_params)
+        if self.schedule == "cosine" and params.get("T_max") is None:
+            params["T_max"] = self.epochs
+        return params
+
+    @property
+    def layer_sizes(self) -> tuple[int, ...]:
+        """(inputs, hidden..., classes), e.g. (784, 128, 10)."""
+        spec = DATASETS[self.dataset]
+        return (spec.n_features, *self.hidden, spec.n_classes)
+
+    def summary(self) -> str:
+        """One line for tables, e.g. ``mnist 784-128-10 relu | sgd lr=0.1 | batch 2000``."""
+        extras = []
+        if any(p > 0 for p in self.dropout):
+            extras.append("dropout " + "/".join(f"{p:g}" for p in self.dropout))
+        if any(self.batch_norm):
+            extras.append("BN " + "".join("1" if b else "0" for b in self.batch_norm))
+        if self.l1:
+            extras.append(f"L1 {self.l1:g}")
+        if self.l2:
+            extras.append(f"L2 {self.l2:g}")
+        if self.schedule != "none":
+            extras.append(self.schedule)
+        if self.patience:
+            extras.append(f"patience {self.patience}")
+        act = f" {self.activation}" if self.hidden else ""
+        arch = "-".join(str(s) for s in self.layer_sizes)
+        tail = (" | " + ", ".join(extras)) if extras else ""
+        return (
+            f"{self.dataset} {arch}{act} | {self.optimizer} lr={self.lr:g} | "
+            f"batch {self.batch_size}{tail}"
+        )
+
+    # --- JSON ------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict (lists and dicts only)."""
+        out = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("optimizer_params", "schedule_params"):
+                value = {k: list(v) if isinstance(v, tuple) else v for k, v in value}
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> TrainConfig:
+        """Inverse of :meth:`to_dict`; unknown keys raise ``ValueError``."""
+        if not isinstance(d, Mapping):
+            raise ValueError(f"config must be a JSON object, got {type(d).__name__}")
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(d) - names)
+        if unknown:
+            raise ValueError(f"config has unknown fields: {', '.join(map(str, unknown))}")
+        kwargs = dict(d)
+        for key in ("hidden", "dropout", "batch_norm"):
+            if isinstance(kwargs.get(key), list):
+                kwargs[key] = tuple(kwargs[key])
+        return cls(**kwargs)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> TrainConfig:
+        try:
+            d = json.loads(text)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ValueError(f"config is not valid JSON: {exc}") from exc
+        return cls.from_dict(d)
+
+    def replace(self, **changes: Any) -> TrainConfig:
+        """A copy with ``changes``. Changing ``optimizer``/``schedule`` resets their parameters
+        to the new defaults unless given; changing ``hidden`` broadcasts a uniform
+        ``dropout``/``batch_norm`` to the new depth."""
+        d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        if "optimizer" in changes and "optimizer_params" not in changes:
+            d["optimizer_params"] = ()
+        if "schedule" in changes and "schedule_params" not in changes:
+            d["schedule_params"] = ()
+        if "hidden" in changes:
+            for key, fill in (("dropout", 0.0), ("batch_norm", False)):
+                if key not in changes:
+                    values = set(d[key])
+                    d[key] = values.pop() if len(values) == 1 else fill
+        d.update(changes)
+        return TrainConfig(**d)

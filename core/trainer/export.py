@@ -1,0 +1,191 @@
+"""The standalone PyTorch script of a configuration."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.data import DATASETS
+from core.models import ACTIVATIONS
+from core.trainer.config import TrainConfig
+from core.trainer.hyper import OPTIMIZERS
+
+
+def _py(value: Any) -> str:
+    return repr(tuple(value)) if isinstance(value, tuple) else repr(value)
+
+
+def pytorch_code(config: TrainConfig) -> str:
+    """Standalone, runnable PyTorch script that builds the configured model and trains it.
+
+    Plain PyTorch only (``torch``, plus ``scikit-learn`` for digits or ``torchvision`` for
+    MNIST); the layer names equal :func:`core.models.build_model`'s, so weights downloaded from
+    the app load into it with ``model.load_state_dict(torch.load(path, weights_only=True))``.
+    """
+    spec = DATASETS[config.dataset]
+    if config.dataset == "digits":
+        data_code = '''\
+def load_data():
+    """scikit-learn's 8x8 digits (1,797 images, pixels 0..16); a random 25 % test split."""
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    X = torch.tensor(digits.images.reshape(len(digits.images), -1), dtype=torch.float32) / 16.0
+    y = torch.tensor(digits.target, dtype=torch.int64)
+    perm = torch.randperm(len(y))
+    n_test = round(0.25 * len(y))
+    return X[perm[n_test:]], y[perm[n_test:]], X[perm[:n_test]], y[perm[:n_test]]
+'''
+    else:
+        cls = "MNIST" if config.dataset == "mnist" else "FashionMNIST"
+        data_code = f'''\
+def load_data():
+    """{cls} from torchvision, stored in $PIZARRA_DATA_DIR (default ./data)."""
+    from torchvision import datasets
+
+    root = os.environ.get("PIZARRA_DATA_DIR", "data")
+    train = datasets.{cls}(root, train=True, download=True)
+    test = datasets.{cls}(root, train=False, download=True)
+    X = train.data.reshape(len(train.data), -1).float() / 255.0
+    X_test = test.data.reshape(len(test.data), -1).float() / 255.0
+    return X, train.targets, X_test, test.targets
+'''
+    layers = []
+    fan_in = spec.n_features
+    act_cls = ACTIVATIONS[config.activation].__name__
+    for k, width in enumerate(config.hidden, start=1):
+        layers.append(f'    ("fc{k}", nn.Linear({fan_in}, {width})),')
+        if config.batch_norm[k - 1]:
+            layers.append(f'    ("bn{k}", nn.BatchNorm1d({width})),')
+        layers.append(f'    ("act{k}", nn.{act_cls}()),')
+        if config.dropout[k - 1] > 0:
+            layers.append(f'    ("drop{k}", nn.Dropout(p={config.dropout[k - 1]:g})),')
+        fan_in = width
+    layers.append(f'    ("out", nn.Linear({fan_in}, {spec.n_classes})),')
+
+    init_code = ""
+    if config.init != "default":
+        nl = {"relu": "relu", "elu": "relu", "leaky_relu": "leaky_relu"}.get(
+            config.activation, config.activation
+        )
+        a = ", a=0.01" if nl == "leaky_relu" else ""
+        rule = {
+            "kaiming": f'nn.init.kaiming_normal_(layer.weight{a}, nonlinearity="linear" '
+            f'if name == "out" else "{nl}")',
+            "xavier": "nn.init.xavier_normal_(layer.weight)",
+            "normal": f"nn.init.normal_(layer.weight, 0.0, {config.init_std!r})",
+        }[config.init]
+        init_code = f"""
+# initialization: {config.init}
+with torch.no_grad():
+    for name, layer in model.named_children():
+        if isinstance(layer, nn.Linear):
+            {rule}
+            nn.init.zeros_(layer.bias)
+"""
+    cls_name = OPTIMIZERS[config.optimizer][0].__name__
+    kwargs = "".join(f", {k}={_py(v)}" for k, v in config.optimizer_kwargs.items())
+    p = config.schedule_kwargs
+    sched = {
+        "none": "None",
+        "step": f"torch.optim.lr_scheduler.StepLR(optimizer, step_size={p.get('step_size')}, "
+        f"gamma={p.get('gamma')!r})",
+        "exponential": f"torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma={p.get('gamma')!r})",
+        "inverse_time": "torch.optim.lr_scheduler.LambdaLR(optimizer, "
+        f"lambda t: 1.0 / (1.0 + {p.get('k')!r} * t))",
+        "cosine": f"torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max={p.get('T_max')}, "
+        f"eta_min={p.get('eta_min')!r})",
+        "cosine_restarts": "torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(optimizer, "
+        f"T_0={p.get('T_0')}, T_mult={p.get('T_mult')}, "
+        f"eta_min={p.get('eta_min')!r})",
+    }[config.schedule]
+    penalty_lines = []
+    if config.l1:
+        penalty_lines.append(
+            f"        objective = objective + {config.l1!r} * sum(w.abs().sum() for w in weights)"
+            "  # L1"
+        )
+    if config.l2:
+        penalty_lines.append(
+            f"        objective = objective + 0.5 * {config.l2!r} * sum(w.pow(2).sum() for w in weights)"
+            "  # L2"
+        )
+    penalty = ("\n" + "\n".join(penalty_lines)) if penalty_lines else ""
+    patience = config.patience
+    return f'''\
+"""Train an MLP on {config.dataset}: {config.summary()}.
+
+Generated by Pizarra. Standalone: needs only PyTorch and {"scikit-learn" if config.dataset == "digits" else "torchvision"}.
+"""
+
+import copy
+import math
+import os
+from collections import OrderedDict
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+torch.manual_seed({config.seed})
+EPOCHS = {config.epochs}
+BATCH_SIZE = {config.batch_size}
+VAL_FRACTION = {config.val_fraction!r}
+TRAIN_FRACTION = {config.train_fraction!r}
+PATIENCE = {patience}  # epochs without a lower validation loss before stopping (0 = never)
+MEAN, STD = {spec.mean!r}, {spec.std!r}  # one pair of constants for the whole dataset
+
+
+{data_code}
+
+X, y, X_test, y_test = load_data()
+X, X_test = (X - MEAN) / STD, (X_test - MEAN) / STD  # normalized once, in memory
+perm = torch.randperm(len(y))
+n_val = round(VAL_FRACTION * len(y))
+val_idx, train_idx = perm[:n_val], perm[n_val:]
+train_idx = train_idx[: max(2, round(TRAIN_FRACTION * len(train_idx)))]
+
+model = nn.Sequential(OrderedDict([
+{chr(10).join(layers)}
+]))
+{init_code}
+optimizer = torch.optim.{cls_name}(model.parameters(), lr={config.lr!r}{kwargs})
+scheduler = {sched}
+weights = [m.weight for m in model.modules() if isinstance(m, nn.Linear)]
+
+
+def evaluate(X, y):
+    model.eval()
+    with torch.inference_mode():
+        logits = model(X)
+        return F.cross_entropy(logits, y).item(), (logits.argmax(1) == y).float().mean().item()
+
+
+best_loss, best_state, best_epoch, wait = math.inf, copy.deepcopy(model.state_dict()), 0, 0
+for epoch in range(1, EPOCHS + 1):
+    model.train()
+    order = train_idx[torch.randperm(len(train_idx))]  # shuffle by index, slice per batch
+    for start in range(0, len(order), BATCH_SIZE):
+        idx = order[start : start + BATCH_SIZE]
+        if len(idx) < 2:
+            continue  # batch norm cannot normalize a single image
+        loss = F.cross_entropy(model(X[idx]), y[idx])
+        objective = loss{penalty}
+        optimizer.zero_grad()
+        objective.backward()
+        optimizer.step()
+    if scheduler is not None:
+        scheduler.step()
+    val_loss, val_acc = evaluate(X[val_idx], y[val_idx])
+    print(f"epoch {{epoch:4d}}  val_loss {{val_loss:.4f}}  val_acc {{val_acc:.4f}}")
+    if val_loss < best_loss:
+        best_loss, best_state, best_epoch, wait = val_loss, copy.deepcopy(model.state_dict()), epoch, 0
+    else:
+        wait += 1
+        if PATIENCE and wait >= PATIENCE:
+            print(f"early stopping: no improvement for {{PATIENCE}} epochs")
+            break
+
+model.load_state_dict(best_state)  # the weights with the lowest validation loss
+test_loss, test_acc = evaluate(X_test, y_test)
+print(f"best_epoch {{best_epoch}}  test_loss {{test_loss:.4f}}  test_accuracy {{test_acc:.4f}}")
+'''
