@@ -12,7 +12,7 @@ import numpy as np
 
 from core._validate import check_scalar
 from core.data import DATASETS
-from core.models import ACTIVATIONS, INITS
+from core.models import ACTIVATIONS, INITS, NetSpec
 from core.trainer.hyper import OPTIMIZERS, SCHEDULES, _resolve_params
 
 MAX_HIDDEN_LAYERS = 5
@@ -230,6 +230,22 @@ class TrainConfig:
         if self.schedule == "cosine" and params.get("T_max") is None:
             params["T_max"] = self.epochs
         return params
+
+    @property
+    def net(self) -> NetSpec:
+        """The network to build (:func:`core.models.build_model`), already validated here."""
+        spec = DATASETS[self.dataset]
+        return NetSpec(
+            n_in=spec.n_features,
+            hidden=self.hidden,
+            n_out=spec.n_classes,
+            activation=self.activation,
+            dropout=self.dropout,
+            batch_norm=self.batch_norm,
+            init=self.init,
+            init_std=self.init_std,
+            seed=self.seed,
+        )
 
     @property
     def layer_sizes(self) -> tuple[int, ...]:

@@ -99,7 +99,7 @@ def train(
     model_seed, shuffle_seed = np.random.SeedSequence(config.seed).generate_state(2)
     model_gen = torch.Generator().manual_seed(int(model_seed))
     shuffle_gen = torch.Generator().manual_seed(int(shuffle_seed))
-    model = build_model(config, generator=model_gen)
+    model = build_model(config.net, generator=model_gen)
     trainable, buffers = count_parameters(model)
     params = [p for p in model.parameters() if p.requires_grad]
     weights = _weights(model)

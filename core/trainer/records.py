@@ -160,7 +160,7 @@ class TrainResult:
 
     def model(self) -> nn.Sequential:
         """The network with the best weights, in evaluation mode."""
-        model = build_model(self.config)
+        model = build_model(self.config.net)
         model.load_state_dict(self.state_dict)
         return model.eval()
 
