@@ -50,6 +50,7 @@ from __future__ import annotations
 
 from core.trainer.cli import main
 from core.trainer.config import TrainConfig
+from core.trainer.constraints import CONSTRAINTS, ConfigError, widget_range
 from core.trainer.diagnostics import (
     STABILITY_LATEX,
     MajorityBaseline,
@@ -88,6 +89,9 @@ from core.trainer.run import TrainingRun
 from core.trainer.threads import available_cpus, configure_threads, warm_up
 
 __all__ = [
+    "CONSTRAINTS",
+    "ConfigError",
+    "widget_range",
     "DIGITS_REPORT_ACCURACY",
     "DIGITS_REPORT_E_TEXT_LOSS",
     "DIGITS_REPORT_LOSS",

@@ -7,11 +7,10 @@ import json
 import sys
 from typing import Any
 
-from core.data import DATASETS, load_dataset
-from core.models import ACTIVATIONS, INITS
+from core.data import load_dataset
 from core.trainer.config import TrainConfig
+from core.trainer.constraints import CONSTRAINTS, Options
 from core.trainer.export import pytorch_code
-from core.trainer.hyper import OPTIMIZERS, SCHEDULES
 from core.trainer.loop import train
 from core.trainer.presets import PRESETS
 from core.trainer.records import TrainResult
@@ -37,6 +36,13 @@ def _key_value(text: str) -> tuple[str, Any]:
         raise argparse.ArgumentTypeError(f"bad value in {text!r}") from exc
 
 
+def _choices(name: str) -> list[str]:
+    """The values a flag accepts, from the constraint table (one list for the CLI and config)."""
+    constraint = CONSTRAINTS[name]
+    assert isinstance(constraint, Options)
+    return list(constraint.values)
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="python -m core.train",
@@ -50,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         help="start from a named configuration; other flags override it",
     )
     ap.add_argument("--config", metavar="FILE", default=S, help="start from a JSON config file")
-    ap.add_argument("--dataset", choices=list(DATASETS), default=S)
+    ap.add_argument("--dataset", choices=_choices("dataset"), default=S)
     ap.add_argument(
         "--hidden",
         type=int,
@@ -59,8 +65,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="WIDTH",
         help="hidden widths; none = multinomial logistic regression",
     )
-    ap.add_argument("--activation", choices=list(ACTIVATIONS), default=S)
-    ap.add_argument("--init", choices=list(INITS), default=S)
+    ap.add_argument("--activation", choices=_choices("activation"), default=S)
+    ap.add_argument("--init", choices=_choices("init"), default=S)
     ap.add_argument("--init-std", type=float, default=S)
     ap.add_argument(
         "--dropout",
@@ -80,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("--l1", type=float, default=S)
     ap.add_argument("--l2", type=float, default=S)
-    ap.add_argument("--optimizer", choices=list(OPTIMIZERS), default=S)
+    ap.add_argument("--optimizer", choices=_choices("optimizer"), default=S)
     ap.add_argument("--lr", type=float, default=S)
     ap.add_argument(
         "--optimizer-param",
@@ -90,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="e.g. momentum=0.95 or betas=0.9,0.99",
     )
-    ap.add_argument("--schedule", choices=list(SCHEDULES), default=S)
+    ap.add_argument("--schedule", choices=_choices("schedule"), default=S)
     ap.add_argument(
         "--schedule-param",
         type=_key_value,

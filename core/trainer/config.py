@@ -10,13 +10,10 @@ from typing import Any
 
 import numpy as np
 
-from core._validate import check_scalar
 from core.data import DATASETS
-from core.models import ACTIVATIONS, INITS, NetSpec
-from core.trainer.hyper import OPTIMIZERS, SCHEDULES, _resolve_params
-
-MAX_HIDDEN_LAYERS = 5
-MAX_WIDTH = 1024
+from core.models import NetSpec
+from core.trainer.constraints import MAX_HIDDEN_LAYERS, ConfigError, check, resolve_params
+from core.trainer.hyper import OPTIMIZERS, SCHEDULES
 
 
 # ----------------------------------------------------------------------------- configuration
@@ -103,116 +100,90 @@ class TrainConfig:
 
     def __post_init__(self) -> None:
         put = object.__setattr__.__get__(self)  # frozen: normalize through object.__setattr__
-
-        def choice(name: str, allowed: Any) -> None:
-            value = getattr(self, name)
-            if not isinstance(value, str) or value not in allowed:
-                raise ValueError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
-
-        choice("dataset", DATASETS)
-        choice("activation", ACTIVATIONS)
-        choice("init", INITS)
-        choice("optimizer", OPTIMIZERS)
-        choice("schedule", SCHEDULES)
+        # every rule comes from the table in core.trainer.constraints; only the rules that
+        # tie two fields together (lengths, nesterov, batch norm) are written here
+        for name in ("dataset", "activation", "init", "optimizer", "schedule"):
+            check(name, getattr(self, name))
 
         hidden = self.hidden
         if isinstance(hidden, (int, np.integer)) and not isinstance(hidden, bool):
             hidden = (hidden,)
         if not isinstance(hidden, (tuple, list)):
-            raise ValueError(f"hidden must be a list of layer widths, got {hidden!r}")
-        if len(hidden) > MAX_HIDDEN_LAYERS:
-            raise ValueError(
-                f"hidden must have at most {MAX_HIDDEN_LAYERS} layers, got {len(hidden)}"
+            raise ConfigError(
+                f"hidden must be a list of layer widths, got {hidden!r}",
+                code="type",
+                param="hidden",
+                value=hidden,
             )
-        hidden = tuple(
-            int(check_scalar(w, f"hidden[{i}]", low=1, high=MAX_WIDTH, integer=True))
-            for i, w in enumerate(hidden)
-        )
+        if len(hidden) > MAX_HIDDEN_LAYERS:
+            raise ConfigError(
+                f"hidden must have at most {MAX_HIDDEN_LAYERS} layers, got {len(hidden)}",
+                code="too_many_layers",
+                param="hidden",
+                value=hidden,
+            )
+        hidden = tuple(int(check("hidden", w, f"hidden[{i}]")) for i, w in enumerate(hidden))
         put("hidden", hidden)
         n = len(hidden)
 
-        dropout = self.dropout
-        if isinstance(dropout, (tuple, list)):
-            if len(dropout) != n:
-                raise ValueError(
-                    f"dropout must have one value per hidden layer ({n}), got {len(dropout)}"
-                )
-        else:
-            dropout = (dropout,) * n
-            check_scalar(self.dropout, "dropout", low=0.0, high=1.0, high_inclusive=False)
-        put(
-            "dropout",
-            tuple(
-                float(check_scalar(p, "dropout", low=0.0, high=1.0, high_inclusive=False))
-                for p in dropout
-            ),
-        )
+        def per_layer(name: str) -> tuple:
+            """The field as one value per hidden layer: a list of the right length, or one
+            value (checked as such) repeated."""
+            value = getattr(self, name)
+            if isinstance(value, (tuple, list)):
+                if len(value) != n:
+                    raise ConfigError(
+                        f"{name} must have one value per hidden layer ({n}), got {len(value)}",
+                        code="length",
+                        param=name,
+                        value=value,
+                    )
+                return tuple(value)
+            check(name, value)
+            return (value,) * n
 
-        bn = self.batch_norm
-        if isinstance(bn, (tuple, list)):
-            if len(bn) != n:
-                raise ValueError(
-                    f"batch_norm must have one value per hidden layer ({n}), got {len(bn)}"
-                )
-        else:
-            bn = (bn,) * n
-            if not isinstance(self.batch_norm, (bool, np.bool_)):
-                raise ValueError(f"batch_norm must be true or false, got {self.batch_norm!r}")
-        for b in bn:
-            if not isinstance(b, (bool, np.bool_)):
-                raise ValueError(f"batch_norm must be true or false, got {b!r}")
-        put("batch_norm", tuple(bool(b) for b in bn))
+        put("dropout", tuple(float(check("dropout", p)) for p in per_layer("dropout")))
+        put("batch_norm", tuple(check("batch_norm", b) for b in per_layer("batch_norm")))
 
-        put(
-            "init_std",
-            check_scalar(self.init_std, "init_std", low=0.0, high=10.0, low_inclusive=False),
-        )
-        put("l1", check_scalar(self.l1, "l1", low=0.0, high=10.0))
-        put("l2", check_scalar(self.l2, "l2", low=0.0, high=10.0))
-        put("lr", check_scalar(self.lr, "lr", low=0.0, high=1e4, low_inclusive=False))
-        put(
-            "batch_size",
-            int(check_scalar(self.batch_size, "batch_size", low=1, high=100_000, integer=True)),
-        )
+        for name in ("init_std", "l1", "l2", "lr"):
+            put(name, check(name, getattr(self, name)))
+        put("batch_size", int(check("batch_size", self.batch_size)))
         if any(self.batch_norm) and self.batch_size < 2:
             # batch norm cannot normalize a mini-batch of one image in training
-            raise ValueError(f"batch_size must be >= 2 with batch norm, got {self.batch_size}")
-        put("epochs", int(check_scalar(self.epochs, "epochs", low=1, high=10_000, integer=True)))
-        patience = 0 if self.patience is None else self.patience
-        put("patience", int(check_scalar(patience, "patience", low=0, high=10_000, integer=True)))
-        put(
-            "val_fraction",
-            check_scalar(self.val_fraction, "val_fraction", low=0.0, high=0.5, low_inclusive=False),
-        )
-        put(
-            "train_fraction",
-            check_scalar(
-                self.train_fraction, "train_fraction", low=0.0, high=1.0, low_inclusive=False
-            ),
-        )
-        put("seed", int(check_scalar(self.seed, "seed", low=0, high=2**32 - 1, integer=True)))
-        if not isinstance(self.eval_train_loss, (bool, np.bool_)):
-            raise ValueError(f"eval_train_loss must be true or false, got {self.eval_train_loss!r}")
-        put("eval_train_loss", bool(self.eval_train_loss))
+            raise ConfigError(
+                f"batch_size must be >= 2 with batch norm, got {self.batch_size}",
+                code="batch_norm_batch_size",
+                param="batch_size",
+                value=self.batch_size,
+            )
+        put("epochs", int(check("epochs", self.epochs)))
+        put("patience", int(check("patience", 0 if self.patience is None else self.patience)))
+        put("val_fraction", check("val_fraction", self.val_fraction))
+        put("train_fraction", check("train_fraction", self.train_fraction))
+        put("seed", int(check("seed", self.seed)))
+        put("eval_train_loss", check("eval_train_loss", self.eval_train_loss))
 
         put(
             "optimizer_params",
-            _resolve_params(
+            resolve_params(
                 self.optimizer_params,
                 OPTIMIZERS[self.optimizer][2],
                 "optimizer_params",
                 self.optimizer,
             ),
         )
-        if self.optimizer == "nesterov" and dict(self.optimizer_params)["momentum"] <= 0:
+        momentum = dict(self.optimizer_params).get("momentum")
+        if self.optimizer == "nesterov" and momentum <= 0:
             # torch.optim.SGD refuses nesterov=True without momentum, in its own words
-            raise ValueError(
-                "optimizer_params momentum must be > 0 with nesterov, got "
-                f"{dict(self.optimizer_params)['momentum']}"
+            raise ConfigError(
+                f"optimizer_params momentum must be > 0 with nesterov, got {momentum}",
+                code="nesterov_momentum",
+                param="momentum",
+                value=momentum,
             )
         put(
             "schedule_params",
-            _resolve_params(
+            resolve_params(
                 self.schedule_params, SCHEDULES[self.schedule], "schedule_params", self.schedule
             ),
         )
@@ -293,11 +264,21 @@ class TrainConfig:
     def from_dict(cls, d: Mapping[str, Any]) -> TrainConfig:
         """Inverse of :meth:`to_dict`; unknown keys raise ``ValueError``."""
         if not isinstance(d, Mapping):
-            raise ValueError(f"config must be a JSON object, got {type(d).__name__}")
+            raise ConfigError(
+                f"config must be a JSON object, got {type(d).__name__}",
+                code="type",
+                param="config",
+                value=d,
+            )
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(d) - names)
         if unknown:
-            raise ValueError(f"config has unknown fields: {', '.join(map(str, unknown))}")
+            raise ConfigError(
+                f"config has unknown fields: {', '.join(map(str, unknown))}",
+                code="unknown_name",
+                param="config",
+                value=unknown,
+            )
         kwargs = dict(d)
         for key in ("hidden", "dropout", "batch_norm"):
             if isinstance(kwargs.get(key), list):
@@ -312,7 +293,9 @@ class TrainConfig:
         try:
             d = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ValueError(f"config is not valid JSON: {exc}") from exc
+            raise ConfigError(
+                f"config is not valid JSON: {exc}", code="json", param="config", value=text
+            ) from exc
         return cls.from_dict(d)
 
     def replace(self, **changes: Any) -> TrainConfig:

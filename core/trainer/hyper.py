@@ -1,15 +1,13 @@
-"""Hyperparameters of the trainer: optimizer and schedule registries, their rules, the builders."""
+"""Hyperparameters of the trainer: optimizer and schedule registries and their builders.
+
+The rules on each hyperparameter live in :mod:`core.trainer.constraints`."""
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Mapping
 from typing import Any, Protocol
 
-import numpy as np
 import torch
-
-from core._validate import check_scalar
 
 # ----------------------------------------------------------------------------- hyperparameters
 # name -> (torch class, fixed keyword arguments, tunable hyperparameters with their defaults).
@@ -41,77 +39,6 @@ SCHEDULES: dict[str, dict[str, Any]] = {
     "cosine": {"T_max": None, "eta_min": 0.0},
     "cosine_restarts": {"T_0": 10, "T_mult": 1, "eta_min": 0.0},
 }
-
-# parameter -> (kind, low, high, low_inclusive, high_inclusive)
-_PARAM_RULES: dict[str, tuple[str, float | None, float | None, bool, bool]] = {
-    "momentum": ("float", 0.0, 1.0, True, False),
-    "dampening": ("float", 0.0, 1.0, True, True),
-    "lr_decay": ("float", 0.0, None, True, True),
-    "initial_accumulator_value": ("float", 0.0, None, True, True),
-    "eps": ("float", 0.0, 1.0, False, True),
-    "alpha": ("float", 0.0, 1.0, True, False),
-    "centered": ("bool", None, None, True, True),
-    "betas": ("pair", 0.0, 1.0, True, False),
-    "amsgrad": ("bool", None, None, True, True),
-    "rho": ("float", 0.0, 1.0, True, True),
-    "step_size": ("int", 1, 100_000, True, True),
-    "gamma": ("float", 0.0, 1.0, False, True),
-    "k": ("float", 0.0, 1e6, True, True),
-    "T_max": ("int_or_none", 1, 100_000, True, True),
-    "eta_min": ("float", 0.0, None, True, True),
-    "T_0": ("int", 1, 100_000, True, True),
-    "T_mult": ("int", 1, 100, True, True),
-}
-
-
-def _check_param(name: str, value: Any) -> Any:
-    kind, low, high, lo_inc, hi_inc = _PARAM_RULES[name]
-    if kind == "bool":
-        if not isinstance(value, (bool, np.bool_)):
-            raise ValueError(f"{name} must be true or false, got {value!r}")
-        return bool(value)
-    if kind == "int_or_none" and value is None:
-        return None
-    if kind == "pair":
-        if not isinstance(value, (tuple, list)) or len(value) != 2:
-            raise ValueError(f"{name} must be a pair of numbers, got {value!r}")
-        return tuple(
-            check_scalar(
-                v, f"{name}[{i}]", low=low, high=high, low_inclusive=lo_inc, high_inclusive=hi_inc
-            )
-            for i, v in enumerate(value)
-        )
-    integer = kind in ("int", "int_or_none")
-    return check_scalar(
-        value,
-        name,
-        low=low,
-        high=high,
-        low_inclusive=lo_inc,
-        high_inclusive=hi_inc,
-        integer=integer,
-    )
-
-
-def _resolve_params(
-    given: Any, defaults: dict[str, Any], field_name: str, owner: str
-) -> tuple[tuple[str, Any], ...]:
-    if isinstance(given, Mapping):
-        items = dict(given)
-    else:
-        try:
-            items = dict(given or ())
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"{field_name} must be a mapping of names to values") from exc
-    for name in items:
-        if name not in defaults:
-            if not defaults:
-                raise ValueError(f"{field_name} of {owner} takes no parameters, got {name!r}")
-            allowed = ", ".join(defaults)
-            raise ValueError(f"{field_name} of {owner} must use the names {allowed}, got {name!r}")
-    merged = {**defaults, **items}
-    return tuple((k, _check_param(k, v)) for k, v in merged.items())
-
 
 # torch's default learning rate of each optimizer class (SGD's is not a recommendation)
 TORCH_DEFAULT_LR: dict[str, float] = {
