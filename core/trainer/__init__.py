@@ -60,9 +60,9 @@ from core.trainer.diagnostics import (
 )
 from core.trainer.export import pytorch_code
 from core.trainer.hyper import (
-    OPTIMIZERS,
-    SCHEDULES,
+    SCHEDULE_DEFAULTS,
     TORCH_DEFAULT_LR,
+    TORCH_OPTIMIZERS,
     build_optimizer,
     build_scheduler,
 )
@@ -108,10 +108,10 @@ __all__ = [
     "DIVERGENCE_FACTOR",
     "HOMEWORK_WIDTHS",
     "OBJECTIVE_LATEX",
-    "OPTIMIZERS",
+    "TORCH_OPTIMIZERS",
     "PRESETS",
     "PRESET_GROUPS",
-    "SCHEDULES",
+    "SCHEDULE_DEFAULTS",
     "STABILITY_LATEX",
     "DivergedRecord",
     "EpochRecord",

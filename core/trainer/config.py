@@ -13,7 +13,7 @@ import numpy as np
 from core.data import DATASETS
 from core.models import NetSpec
 from core.trainer.constraints import MAX_HIDDEN_LAYERS, ConfigError, check, resolve_params
-from core.trainer.hyper import OPTIMIZERS, SCHEDULES
+from core.trainer.hyper import SCHEDULE_DEFAULTS, TORCH_OPTIMIZERS
 
 
 # ----------------------------------------------------------------------------- configuration
@@ -49,13 +49,13 @@ class TrainConfig:
     optimizer_params : mapping
         Hyperparameters with torch's names (``momentum``, ``dampening``, ``betas``, ``eps``,
         ``alpha``, ``centered``, ``amsgrad``, ``rho``, ``lr_decay``,
-        ``initial_accumulator_value``), see :data:`OPTIMIZERS`; missing ones take the defaults,
+        ``initial_accumulator_value``), see :data:`TORCH_OPTIMIZERS`; missing ones take the defaults,
         and all are stored.
     schedule : {"none", "step", "exponential", "inverse_time", "cosine", "cosine_restarts"}
         Learning-rate schedule, stepped once per epoch.
     schedule_params : mapping
         ``step_size``, ``gamma``, ``k``, ``T_max`` (None = epochs), ``eta_min``, ``T_0``,
-        ``T_mult``, see :data:`SCHEDULES`.
+        ``T_mult``, see :data:`SCHEDULE_DEFAULTS`.
     batch_size : int
         Mini-batch size, 1..100000 (capped at the number of training images).
     epochs : int
@@ -167,7 +167,7 @@ class TrainConfig:
             "optimizer_params",
             resolve_params(
                 self.optimizer_params,
-                OPTIMIZERS[self.optimizer][2],
+                TORCH_OPTIMIZERS[self.optimizer][2],
                 "optimizer_params",
                 self.optimizer,
             ),
@@ -184,7 +184,10 @@ class TrainConfig:
         put(
             "schedule_params",
             resolve_params(
-                self.schedule_params, SCHEDULES[self.schedule], "schedule_params", self.schedule
+                self.schedule_params,
+                SCHEDULE_DEFAULTS[self.schedule],
+                "schedule_params",
+                self.schedule,
             ),
         )
 
@@ -192,7 +195,7 @@ class TrainConfig:
     @property
     def optimizer_kwargs(self) -> dict[str, Any]:
         """Keyword arguments of the torch optimizer (without ``lr``)."""
-        return {**OPTIMIZERS[self.optimizer][1], **dict(self.optimizer_params)}
+        return {**TORCH_OPTIMIZERS[self.optimizer][1], **dict(self.optimizer_params)}
 
     @property
     def schedule_kwargs(self) -> dict[str, Any]:

@@ -22,7 +22,7 @@ import numpy as np
 from core._validate import check_scalar
 from core.data import DATASETS
 from core.models import ACTIVATIONS, INITS
-from core.trainer.hyper import OPTIMIZERS, SCHEDULES
+from core.trainer.hyper import SCHEDULE_DEFAULTS, TORCH_OPTIMIZERS
 
 __all__ = [
     "CONSTRAINTS",
@@ -168,9 +168,9 @@ CONSTRAINTS: dict[str, Constraint] = {
     "batch_norm": Flag(),  # each layer
     "l1": Interval("float", 0.0, 10.0),
     "l2": Interval("float", 0.0, 10.0),
-    "optimizer": Options(tuple(OPTIMIZERS)),
+    "optimizer": Options(tuple(TORCH_OPTIMIZERS)),
     "lr": Interval("float", 0.0, 1e4, low_inclusive=False),
-    "schedule": Options(tuple(SCHEDULES)),
+    "schedule": Options(tuple(SCHEDULE_DEFAULTS)),
     "batch_size": Interval("int", 1, 100_000),
     "epochs": Interval("int", 1, 10_000),
     "patience": Interval("int", 0, 10_000),

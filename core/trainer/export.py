@@ -9,7 +9,7 @@ from typing import Any
 from core.data import DATASETS
 from core.models import ACTIVATIONS
 from core.trainer.config import TrainConfig
-from core.trainer.hyper import OPTIMIZERS
+from core.trainer.hyper import TORCH_OPTIMIZERS
 
 
 @functools.cache
@@ -90,7 +90,7 @@ with torch.no_grad():
             {rule}
             nn.init.zeros_(layer.bias)
 """
-    cls_name = OPTIMIZERS[config.optimizer][0].__name__
+    cls_name = TORCH_OPTIMIZERS[config.optimizer][0].__name__
     kwargs = "".join(f", {k}={_py(v)}" for k, v in config.optimizer_kwargs.items())
     p = config.schedule_kwargs
     sched = {

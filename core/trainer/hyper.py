@@ -12,7 +12,7 @@ import torch
 # ----------------------------------------------------------------------------- hyperparameters
 # name -> (torch class, fixed keyword arguments, tunable hyperparameters with their defaults).
 # Hyperparameter names are torch's; "momentum" and "nesterov" default to momentum 0.9.
-OPTIMIZERS: dict[str, tuple[type[torch.optim.Optimizer], dict[str, Any], dict[str, Any]]] = {
+TORCH_OPTIMIZERS: dict[str, tuple[type[torch.optim.Optimizer], dict[str, Any], dict[str, Any]]] = {
     "sgd": (torch.optim.SGD, {}, {}),
     "momentum": (torch.optim.SGD, {"nesterov": False}, {"momentum": 0.9, "dampening": 0.0}),
     "nesterov": (torch.optim.SGD, {"nesterov": True}, {"momentum": 0.9}),
@@ -31,7 +31,7 @@ OPTIMIZERS: dict[str, tuple[type[torch.optim.Optimizer], dict[str, Any], dict[st
 }
 
 # name -> tunable parameters with defaults; T_max=None means "the number of epochs".
-SCHEDULES: dict[str, dict[str, Any]] = {
+SCHEDULE_DEFAULTS: dict[str, dict[str, Any]] = {
     "none": {},
     "step": {"step_size": 10, "gamma": 0.5},
     "exponential": {"gamma": 0.95},
@@ -43,7 +43,7 @@ SCHEDULES: dict[str, dict[str, Any]] = {
 # torch's default learning rate of each optimizer class (SGD's is not a recommendation)
 TORCH_DEFAULT_LR: dict[str, float] = {
     name: float(inspect.signature(cls).parameters["lr"].default)
-    for name, (cls, _, _) in OPTIMIZERS.items()
+    for name, (cls, _, _) in TORCH_OPTIMIZERS.items()
 }
 
 
@@ -64,7 +64,7 @@ class _HasOptimizer(Protocol):
 # ----------------------------------------------------------------------------- builders
 def build_optimizer(config: _HasOptimizer, params: Any) -> torch.optim.Optimizer:
     """The ``torch.optim`` optimizer named by ``config.optimizer`` with its hyperparameters."""
-    cls = OPTIMIZERS[config.optimizer][0]
+    cls = TORCH_OPTIMIZERS[config.optimizer][0]
     # foreach: one fused call per operation over all tensors (torch uses it by default only on
     # GPUs); on the CPU it saves about a third of a small-batch Adam step, same numbers
     return cls(params, lr=config.lr, foreach=True, **config.optimizer_kwargs)

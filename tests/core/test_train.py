@@ -142,8 +142,8 @@ def test_constraint_table_covers_every_field_and_hyperparameter():
         "optimizer_params",
         "schedule_params",
     }
-    hyper = {k for _, _, d in T.OPTIMIZERS.values() for k in d} | {
-        k for d in T.SCHEDULES.values() for k in d
+    hyper = {k for _, _, d in T.TORCH_OPTIMIZERS.values() for k in d} | {
+        k for d in T.SCHEDULE_DEFAULTS.values() for k in d
     }
     assert fields | hyper <= set(T.CONSTRAINTS)
 
@@ -179,7 +179,7 @@ def test_cli_choices_come_from_the_table():
     for name in ("dataset", "activation", "init", "optimizer", "schedule"):
         flag = f"--{name} {{" + ",".join(T.CONSTRAINTS[name].values) + "}"
         assert flag in usage
-    assert list(T.CONSTRAINTS["optimizer"].values) == list(T.OPTIMIZERS)
+    assert list(T.CONSTRAINTS["optimizer"].values) == list(T.TORCH_OPTIMIZERS)
     with pytest.raises(ValueError, match="^name must be a numeric parameter, got 'optimizer'$"):
         T.widget_range("optimizer")
 
@@ -312,7 +312,7 @@ def test_optimizer_steps_equal_torch(name, params, cls, expected):
     a = torch.nn.Parameter(torch.tensor([1.0, -2.0, 0.5]))
     b = torch.nn.Parameter(a.detach().clone())
     ours = T.build_optimizer(cfg, [a])
-    ref = cls([b], lr=0.05, **{**T.OPTIMIZERS[name][1], **expected, **params})
+    ref = cls([b], lr=0.05, **{**T.TORCH_OPTIMIZERS[name][1], **expected, **params})
     H = torch.tensor([1.0, 10.0, 0.1])
     for _ in range(5):
         for p, opt in ((a, ours), (b, ref)):
@@ -736,7 +736,7 @@ def _decay_groups(model, weight_decay):
     return [{"params": weights, "weight_decay": weight_decay}, {"params": rest}]
 
 
-@pytest.mark.parametrize("name", list(T.OPTIMIZERS))
+@pytest.mark.parametrize("name", list(T.TORCH_OPTIMIZERS))
 def test_l2_penalty_equals_coupled_weight_decay(digits, name):
     """(lambda/2) sum W^2 in the loss = weight_decay=lambda on W, for every optimizer: torch's
     weight_decay in SGD, Adagrad, RMSprop, Adam, Adadelta adds lambda * w to the gradient."""
@@ -749,7 +749,7 @@ def test_l2_penalty_equals_coupled_weight_decay(digits, name):
     x, y = digits.x_train[:64], digits.y_train[:64]
     a, b, c = build_model(cfg), build_model(cfg), build_model(cfg)
     _two_steps(a, T.build_optimizer(cfg, a.parameters()), x, y, l2_in_loss=lam)
-    cls = T.OPTIMIZERS[name][0]
+    cls = T.TORCH_OPTIMIZERS[name][0]
     opt_b = cls(_decay_groups(b, lam), lr=cfg.lr, **cfg.optimizer_kwargs)
     _two_steps(b, opt_b, x, y, l2_in_loss=0.0)
     _two_steps(c, T.build_optimizer(cfg, c.parameters()), x, y, l2_in_loss=0.0)  # no L2
