@@ -17,6 +17,8 @@ from core.trainer.records import TrainResult
 
 
 def _key_value(text: str) -> tuple[str, Any]:
+    """Parse ``NAME=VALUE`` of ``--optimizer-param``/``--schedule-param``: true/false ->
+    bool, none/null -> None, ``a,b`` -> tuple of floats, a plain integer -> int, else float."""
     if "=" not in text:
         raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
     name, raw = text.split("=", 1)
@@ -134,6 +136,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _config_from_args(ns: argparse.Namespace) -> TrainConfig:
+    """The config of the flags: ``--config`` file, then ``--preset`` over it, then each given
+    flag. A new optimizer/schedule drops the old one's parameters; a new ``--hidden`` depth
+    turns per-layer dropout/batch-norm lists of another length into one value (or off)."""
     base: dict[str, Any] = {}
     if hasattr(ns, "config"):
         try:

@@ -118,7 +118,7 @@ def estimate_lambda_max(
         v = [torch.randn(p.shape, generator=gen) for p in params]
         norm = math.sqrt(sum(float((t * t).sum()) for t in v))
         v = [t / norm for t in v]
-        lam = 0.0
+        lambda_max = 0.0
         for _ in range(iters):
             hv = torch.autograd.grad(
                 grads, params, grad_outputs=v, retain_graph=True, allow_unused=True
@@ -127,10 +127,10 @@ def estimate_lambda_max(
             norm = math.sqrt(sum(float((h * h).sum()) for h in hv))
             if not math.isfinite(norm) or norm == 0.0:
                 break
-            lam = norm
+            lambda_max = norm
             v = [h / norm for h in hv]
     model.train(was_training)
-    return lam
+    return lambda_max
 
 
 def _round_down_125(x: float) -> float:

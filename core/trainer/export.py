@@ -19,6 +19,7 @@ def _template() -> str:
 
 
 def _py(value: Any) -> str:
+    """Python source of a hyperparameter value (a tuple stays a tuple, e.g. Adam's betas)."""
     return repr(tuple(value)) if isinstance(value, tuple) else repr(value)
 
 

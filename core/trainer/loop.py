@@ -131,26 +131,26 @@ def train(
         model.load_state_dict(initial_state)
         probe = split.train_idx[: min(n, 1024)]
         try:
-            lam = estimate_lambda_max(
+            lambda_max = estimate_lambda_max(
                 model, x_all[probe], y_all[probe], config.l2, seed=config.seed
             )
         except RuntimeError:  # e.g. a batch-norm layer with a single-sample probe
-            lam = None
+            lambda_max = None
         return DivergedRecord(
             epoch=epoch,
             step=step,
             loss=loss_value,
             initial_loss=initial_loss if initial_loss is not None else math.nan,
             lr=float(optimizer.param_groups[0]["lr"]),
-            lambda_max=lam or None,
-            suggested_lr=suggest_lr(config, lam),
+            lambda_max=lambda_max or None,
+            suggested_lr=suggest_lr(config, lambda_max),
             reason=reason,
             optimizer=config.optimizer,
         )
 
     for epoch in range(1, config.epochs + 1):
         model.train()
-        order = split.train_idx[torch.randperm(n, generator=shuffle_gen)]
+        order = split.train_idx[torch.randperm(n, generator=shuffle_gen)]  # (n_train,)
         lr_now = float(optimizer.param_groups[0]["lr"])
         sum_loss, seen = 0.0, 0
         correct = torch.zeros((), dtype=torch.int64)
@@ -162,9 +162,9 @@ def train(
                 stop_reason = "stopped"
                 break
             idx = order[b * B : (b + 1) * B]
-            xb = x_all.index_select(0, idx)
-            yb = y_all.index_select(0, idx)
-            logits = model(xb)
+            xb = x_all.index_select(0, idx)  # (B, n_in) features
+            yb = y_all.index_select(0, idx)  # (B,) class indices
+            logits = model(xb)  # (B, n_classes)
             loss = F.cross_entropy(logits, yb)
             loss_value = loss.item()
             if initial_loss is None:

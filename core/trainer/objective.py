@@ -58,6 +58,8 @@ def evaluate(
 
 
 def _weights(model: nn.Module) -> list[torch.Tensor]:
+    """The weight matrices the penalties act on: every ``nn.Linear``'s weight, no biases and no
+    batch-norm parameters."""
     return [m.weight for m in model.modules() if isinstance(m, nn.Linear)]
 
 

@@ -96,6 +96,7 @@ class TrainingRun:
         self._stop_requested = True
 
     def _track(self, rec: Any) -> None:
+        """Keep the latest step, every epoch, the divergence and the result of ``rec``."""
         if rec.kind == "step":
             self.last_step = rec
         elif rec.kind == "epoch":
