@@ -1,6 +1,6 @@
 """The multilayer perceptron of the trainer: build it, count it, save and load its weights.
 
-The network for a :class:`core.train.TrainConfig` with hidden widths ``(h_1, ..., h_L)`` is an
+The network of a :class:`NetSpec` with hidden widths ``(h_1, ..., h_L)`` is an
 ``nn.Sequential`` with named layers, for each hidden layer ``k``::
 
     fc{k}: Linear(h_{k-1} -> h_k)  [bn{k}: BatchNorm1d(h_k)]  act{k}  [drop{k}: Dropout(p_k)]
@@ -10,6 +10,10 @@ followed by ``out: Linear(h_L -> n_classes)``. It returns *logits*: the softmax 
 layer this is multinomial logistic regression. Batch norm sits before the nonlinearity, as in
 Ioffe & Szegedy (2015), Algorithm 1 and Section 3.2; placing it after the activation (as some
 Keras models do) changes no parameter count.
+
+This module knows nothing about the trainer: a :class:`NetSpec` is a plain description of the
+network. The trainer's ``TrainConfig.net`` gives one, and every function here also accepts
+an object with such a ``net`` attribute (so ``build_model(config)`` works).
 
 References
 ----------
@@ -25,16 +29,11 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import torch
 import torch.nn.functional as F
 from torch import nn
-
-from core.data import DATASETS
-
-if TYPE_CHECKING:  # pragma: no cover
-    from core.train import TrainConfig
 
 __all__ = [
     "ACTIVATIONS",
@@ -42,6 +41,7 @@ __all__ = [
     "MAX_WEIGHTS_BYTES",
     "Dropout",
     "LayerRow",
+    "NetSpec",
     "build_model",
     "count_parameters",
     "init_parameters",
@@ -87,46 +87,81 @@ class Dropout(nn.Dropout):
         return x * mask.div_(keep)
 
 
-def _per_layer(value: Any, n: int) -> tuple:
-    return tuple(value) if isinstance(value, (tuple, list)) else (value,) * n
+@dataclass(frozen=True)
+class NetSpec:
+    """A plain description of the network: sizes, activation, regularizing layers, init.
+
+    ``dropout`` and ``batch_norm`` hold one value per hidden layer. ``seed`` seeds the initial
+    weights and the dropout masks when :func:`build_model` gets no generator. A
+    :class:`core.trainer.TrainConfig` validates all this once and gives it as ``config.net``;
+    the checks here only guard a spec written by hand.
+    """
+
+    n_in: int
+    hidden: tuple[int, ...]
+    n_out: int
+    activation: str = "relu"
+    dropout: tuple[float, ...] = ()
+    batch_norm: tuple[bool, ...] = ()
+    init: str = "default"
+    init_std: float = 0.01
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if self.activation not in ACTIVATIONS:
+            raise ValueError(
+                f"activation must be one of {', '.join(ACTIVATIONS)}, got {self.activation!r}"
+            )
+        if self.init not in INITS:
+            raise ValueError(f"init must be one of {', '.join(INITS)}, got {self.init!r}")
+        n = len(self.hidden)
+        for name in ("dropout", "batch_norm"):
+            if len(getattr(self, name)) != n:
+                raise ValueError(
+                    f"{name} must have one value per hidden layer ({n}), "
+                    f"got {len(getattr(self, name))}"
+                )
 
 
-def build_model(config: TrainConfig, generator: torch.Generator | None = None) -> nn.Sequential:
-    """Build the network described by ``config`` and initialize it.
+def _as_net(net: Any) -> NetSpec:
+    """``net`` itself if it is a :class:`NetSpec`, else its ``net`` attribute (a config)."""
+    spec = net if isinstance(net, NetSpec) else getattr(net, "net", None)
+    if not isinstance(spec, NetSpec):
+        raise ValueError(f"net must be a NetSpec or have a .net NetSpec, got {type(net).__name__}")
+    return spec
+
+
+def build_model(net: Any, generator: torch.Generator | None = None) -> nn.Sequential:
+    """Build the network described by ``net`` and initialize it.
 
     Parameters
     ----------
-    config : TrainConfig
-        Uses ``dataset`` (input size, classes), ``hidden``, ``activation``, ``batch_norm``,
-        ``dropout``, ``init`` and ``init_std``.
+    net : NetSpec, or an object with a ``net`` attribute (e.g. a ``TrainConfig``)
     generator : torch.Generator, optional
         Source of the initial weights and of the dropout masks. Default: a generator seeded
-        with ``config.seed``.
+        with ``net.seed``.
 
     Returns
     -------
     nn.Sequential
         Named layers ``fc1, bn1, act1, drop1, ..., out``; output = logits (n, n_classes).
     """
-    spec = DATASETS[config.dataset]
+    spec = _as_net(net)
     if generator is None:
-        generator = torch.Generator().manual_seed(int(config.seed))
-    hidden = tuple(config.hidden)
-    dropout = _per_layer(config.dropout, len(hidden))
-    batch_norm = _per_layer(config.batch_norm, len(hidden))
+        generator = torch.Generator().manual_seed(int(spec.seed))
     layers: OrderedDict[str, nn.Module] = OrderedDict()
-    fan_in = spec.n_features
-    for k, width in enumerate(hidden, start=1):
+    fan_in = spec.n_in
+    for k, width in enumerate(spec.hidden, start=1):
         layers[f"fc{k}"] = nn.Linear(fan_in, width)
-        if batch_norm[k - 1]:
+        if spec.batch_norm[k - 1]:
             layers[f"bn{k}"] = nn.BatchNorm1d(width)
-        layers[f"act{k}"] = ACTIVATIONS[config.activation]()
-        if dropout[k - 1] > 0:
-            layers[f"drop{k}"] = Dropout(float(dropout[k - 1]), generator=generator)
+        layers[f"act{k}"] = ACTIVATIONS[spec.activation]()
+        if spec.dropout[k - 1] > 0:
+            layers[f"drop{k}"] = Dropout(float(spec.dropout[k - 1]), generator=generator)
         fan_in = width
-    layers["out"] = nn.Linear(fan_in, spec.n_classes)
+    layers["out"] = nn.Linear(fan_in, spec.n_out)
     model = nn.Sequential(layers)
-    init_parameters(model, config.init, config.activation, config.init_std, generator)
+    init_parameters(model, spec.init, spec.activation, spec.init_std, generator)
     return model
 
 
@@ -255,9 +290,9 @@ def state_dict_to_bytes(state_dict: Mapping[str, torch.Tensor]) -> bytes:
 
 
 def load_state_dict_bytes(
-    blob: bytes, config: TrainConfig, max_bytes: int = MAX_WEIGHTS_BYTES
+    blob: bytes, net: Any, max_bytes: int = MAX_WEIGHTS_BYTES
 ) -> dict[str, torch.Tensor]:
-    """Read a ``.pt`` state_dict safely and check it fits the architecture of ``config``.
+    """Read a ``.pt`` state_dict safely and check it fits the architecture of ``net``.
 
     ``torch.load(..., weights_only=True)`` only rebuilds tensors and plain containers, so a
     pickle that would run code when loaded is refused instead of executed.
@@ -266,7 +301,7 @@ def load_state_dict_bytes(
     ----------
     blob : bytes
         File content (e.g. from ``st.file_uploader``).
-    config : TrainConfig
+    net : NetSpec, or an object with a ``net`` attribute (e.g. a ``TrainConfig``)
         The architecture the weights must match (names and shapes of every tensor).
     max_bytes : int
         Larger files are refused before reading.
@@ -298,7 +333,7 @@ def load_state_dict_bytes(
         isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in state.items()
     ):
         raise ValueError("weights file must contain a state_dict (a mapping of names to tensors)")
-    expected = build_model(config).state_dict()
+    expected = build_model(net).state_dict()
     missing = [k for k in expected if k not in state]
     extra = [k for k in state if k not in expected]
     wrong = [
@@ -321,12 +356,10 @@ def load_state_dict_bytes(
     return {k: v.to(expected[k].dtype) for k, v in state.items()}
 
 
-def load_weights(
-    blob: bytes, config: TrainConfig, max_bytes: int = MAX_WEIGHTS_BYTES
-) -> nn.Sequential:
-    """Build the model of ``config`` and load the weights in ``blob`` (see
+def load_weights(blob: bytes, net: Any, max_bytes: int = MAX_WEIGHTS_BYTES) -> nn.Sequential:
+    """Build the model of ``net`` and load the weights in ``blob`` (see
     :func:`load_state_dict_bytes`); the model is returned in evaluation mode."""
-    state = load_state_dict_bytes(blob, config, max_bytes)
-    model = build_model(config)
+    state = load_state_dict_bytes(blob, net, max_bytes)
+    model = build_model(net)
     model.load_state_dict(state, strict=True)
     return model.eval()

@@ -42,6 +42,37 @@ def test_layer_order_and_names():
     assert model(torch.zeros(3, 64)).shape == (3, 10)
 
 
+def test_netspec_builds_without_a_config():
+    """core.models needs no trainer: a plain NetSpec gives the same network (and weights, same
+    seed) as the TrainConfig that describes it."""
+    cfg = TrainConfig(
+        hidden=(12, 7), activation="elu", dropout=(0.2, 0.0), batch_norm=(True, False), seed=3
+    )
+    spec = M.NetSpec(
+        n_in=64, hidden=(12, 7), n_out=10, activation="elu", dropout=(0.2, 0.0),
+        batch_norm=(True, False), seed=3,
+    )  # fmt: skip
+    assert cfg.net == spec
+    a, b = M.build_model(spec).state_dict(), M.build_model(cfg).state_dict()
+    assert list(a) == list(b)
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_netspec_bad_input():
+    with pytest.raises(
+        ValueError, match=r"^dropout must have one value per hidden layer \(2\), got 1$"
+    ):
+        M.NetSpec(n_in=4, hidden=(3, 3), n_out=2, dropout=(0.1,), batch_norm=(False, False))
+    with pytest.raises(ValueError, match="^activation must be one of relu, leaky_relu"):
+        M.NetSpec(n_in=4, hidden=(), n_out=2, activation="gelu")
+    with pytest.raises(ValueError, match="^init must be one of default"):
+        M.NetSpec(n_in=4, hidden=(), n_out=2, init="he")
+    with pytest.raises(
+        ValueError, match="^net must be a NetSpec or have a .net NetSpec, got dict$"
+    ):
+        M.build_model({"hidden": (3,)})
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(1, 64), max_size=5), st.booleans())
 def test_parameter_count_formula(hidden, bn):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 import math
 import os
@@ -104,6 +105,83 @@ def _records(config, data, **kw):
 def test_bad_config(changes, message):
     with pytest.raises(ValueError, match=message):
         TrainConfig(**changes)
+
+
+@pytest.mark.parametrize(
+    "changes, code, param, value",
+    [
+        ({"lr": -0.1}, "too_small", "lr", -0.1),
+        ({"l2": 11.0}, "too_large", "l2", 11.0),
+        ({"l2": float("inf")}, "not_finite", "l2", float("inf")),
+        ({"epochs": "ten"}, "type", "epochs", "ten"),
+        ({"batch_size": 2.5}, "not_integer", "batch_size", 2.5),
+        ({"hidden": (10, 0)}, "too_small", "hidden[1]", 0),
+        ({"hidden": (8,) * 6}, "too_many_layers", "hidden", (8,) * 6),
+        ({"hidden": (10, 10), "dropout": (0.1,)}, "length", "dropout", (0.1,)),
+        ({"activation": "swish"}, "choice", "activation", "swish"),
+        ({"eval_train_loss": 1}, "bool", "eval_train_loss", 1),
+        ({"optimizer": "adam", "optimizer_params": {"betas": (0.9, 1.5)}}, "too_large", "betas[1]", 1.5),
+        ({"optimizer_params": {"momentum": 0.9}}, "no_params", "optimizer_params", "momentum"),
+        ({"optimizer": "nesterov", "optimizer_params": {"momentum": 0.0}}, "nesterov_momentum", "momentum", 0.0),
+        ({"hidden": (4,), "batch_norm": True, "batch_size": 1}, "batch_norm_batch_size", "batch_size", 1),
+    ],
+)  # fmt: skip
+def test_config_errors_carry_a_code(changes, code, param, value):
+    """A page can translate by code: each error says which rule, which parameter, what value."""
+    with pytest.raises(T.ConfigError) as info:
+        TrainConfig(**changes)
+    err = info.value
+    assert isinstance(err, ValueError)
+    assert (err.code, err.param) == (code, param)
+    assert err.value == value or (value != value and err.value != err.value)
+    assert str(err).startswith(param.split("[")[0]) or code in ("no_params", "nesterov_momentum")
+
+
+def test_constraint_table_covers_every_field_and_hyperparameter():
+    fields = {f.name for f in dataclasses.fields(TrainConfig)} - {
+        "optimizer_params",
+        "schedule_params",
+    }
+    hyper = {k for _, _, d in T.TORCH_OPTIMIZERS.values() for k in d} | {
+        k for d in T.SCHEDULE_DEFAULTS.values() for k in d
+    }
+    assert fields | hyper <= set(T.CONSTRAINTS)
+
+
+@pytest.mark.parametrize(
+    "name", ["lr", "l1", "l2", "epochs", "batch_size", "val_fraction", "momentum", "T_mult"]
+)
+def test_interval_ends_follow_the_table(name):
+    """Each end of an interval is accepted exactly when the table says it is closed, and the
+    value just outside is refused with the code of that side."""
+    c = T.CONSTRAINTS[name]
+    assert T.widget_range(name) == (c.low, c.high)
+    for end, inclusive, code, outside in (
+        (c.low, c.low_inclusive, "too_small", -1),
+        (c.high, c.high_inclusive, "too_large", +1),
+    ):
+        if end is None:
+            continue
+        if inclusive:
+            assert T.CONSTRAINTS[name].check(end, name) == end
+        else:
+            with pytest.raises(T.ConfigError) as info:
+                T.CONSTRAINTS[name].check(end, name)
+            assert info.value.code == code
+        step = 1 if c.kind == "int" else abs(end) * 1e-3 + 1e-3
+        with pytest.raises(T.ConfigError) as info:
+            T.CONSTRAINTS[name].check(end + outside * step, name)
+        assert info.value.code == code
+
+
+def test_cli_choices_come_from_the_table():
+    usage = T._parser().format_usage()
+    for name in ("dataset", "activation", "init", "optimizer", "schedule"):
+        flag = f"--{name} {{" + ",".join(T.CONSTRAINTS[name].values) + "}"
+        assert flag in usage
+    assert list(T.CONSTRAINTS["optimizer"].values) == list(T.TORCH_OPTIMIZERS)
+    with pytest.raises(ValueError, match="^name must be a numeric parameter, got 'optimizer'$"):
+        T.widget_range("optimizer")
 
 
 def test_nesterov_without_momentum_is_refused_like_torch():
@@ -234,7 +312,7 @@ def test_optimizer_steps_equal_torch(name, params, cls, expected):
     a = torch.nn.Parameter(torch.tensor([1.0, -2.0, 0.5]))
     b = torch.nn.Parameter(a.detach().clone())
     ours = T.build_optimizer(cfg, [a])
-    ref = cls([b], lr=0.05, **{**T.OPTIMIZERS[name][1], **expected, **params})
+    ref = cls([b], lr=0.05, **{**T.TORCH_OPTIMIZERS[name][1], **expected, **params})
     H = torch.tensor([1.0, 10.0, 0.1])
     for _ in range(5):
         for p, opt in ((a, ours), (b, ref)):
@@ -658,7 +736,7 @@ def _decay_groups(model, weight_decay):
     return [{"params": weights, "weight_decay": weight_decay}, {"params": rest}]
 
 
-@pytest.mark.parametrize("name", list(T.OPTIMIZERS))
+@pytest.mark.parametrize("name", list(T.TORCH_OPTIMIZERS))
 def test_l2_penalty_equals_coupled_weight_decay(digits, name):
     """(lambda/2) sum W^2 in the loss = weight_decay=lambda on W, for every optimizer: torch's
     weight_decay in SGD, Adagrad, RMSprop, Adam, Adadelta adds lambda * w to the gradient."""
@@ -671,7 +749,7 @@ def test_l2_penalty_equals_coupled_weight_decay(digits, name):
     x, y = digits.x_train[:64], digits.y_train[:64]
     a, b, c = build_model(cfg), build_model(cfg), build_model(cfg)
     _two_steps(a, T.build_optimizer(cfg, a.parameters()), x, y, l2_in_loss=lam)
-    cls = T.OPTIMIZERS[name][0]
+    cls = T.TORCH_OPTIMIZERS[name][0]
     opt_b = cls(_decay_groups(b, lam), lr=cfg.lr, **cfg.optimizer_kwargs)
     _two_steps(b, opt_b, x, y, l2_in_loss=0.0)
     _two_steps(c, T.build_optimizer(cfg, c.parameters()), x, y, l2_in_loss=0.0)  # no L2
