@@ -8,6 +8,7 @@ import streamlit as st
 
 from core.data import DatasetUnavailable, default_data_dir, load_dataset
 from core.train import TrainConfig
+from core.trainer.report import capped_train_fraction, split_sizes
 from ui import blocks, classroom
 from ui.page import Page
 
@@ -48,8 +49,9 @@ def show(
     limits: classroom.Limits,
     running: bool,
 ) -> tuple[TrainConfig | None, object]:
-    """Load and describe ``dataset``; returns the configuration (its training share capped in
-    classroom mode) and the dataset, or None when it cannot be read."""
+    """Load and describe ``dataset`` and the split core will make; returns the configuration
+    (its training share capped in classroom mode) and the dataset, or None when it cannot be
+    read."""
     t = p.t
     ss = st.session_state
     st.header(t("trainer.h_dataset"))
@@ -91,20 +93,19 @@ def show(
             )
         )
         if config is not None and limits.max_train_samples and config.dataset == data.name:
-            n_rest = data.n_train - max(1, round(config.val_fraction * data.n_train))
-            if config.train_fraction * n_rest > limits.max_train_samples:
-                config = config.replace(train_fraction=limits.max_train_samples / n_rest)
+            fraction = capped_train_fraction(
+                data.n_train, config.val_fraction, config.train_fraction, limits.max_train_samples
+            )
+            if fraction != config.train_fraction:
+                config = config.replace(train_fraction=fraction)
                 st.caption(t("trainer.samples_capped", n=f"{limits.max_train_samples:,}"))
         if config is not None:
-            n_val = max(1, round(config.val_fraction * data.n_train))
-            n_fit = min(
-                data.n_train - n_val, max(2, round(config.train_fraction * (data.n_train - n_val)))
-            )
+            sizes = split_sizes(data.n_train, config.val_fraction, config.train_fraction)
             st.caption(
                 t(
                     "trainer.split_info",
-                    n_fit=f"{n_fit:,}",
-                    n_val=f"{n_val:,}",
+                    n_fit=f"{sizes.n_train:,}",
+                    n_val=f"{sizes.n_val:,}",
                     n_test=f"{data.n_test:,}",
                 )
             )

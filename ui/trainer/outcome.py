@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from core.train import TrainResult
+from core.train import TrainConfig, TrainResult
+from core.trainer.report import TestReport, result_report
 
 
 @dataclass(frozen=True, eq=False)
 class Outcome:
-    """A trained (or uploaded) model evaluated on the test set."""
+    """A trained (or uploaded) model and its test report (core computes every number)."""
 
     label: str
-    config: Any  # TrainConfig
+    config: TrainConfig
     state_dict: dict
-    y_true: np.ndarray
-    y_pred: np.ndarray
-    probs: np.ndarray
-    test_loss: float
-    test_acc: float
-    result: Any = None  # the TrainResult when it comes from a run
+    report: TestReport
+    result: TrainResult | None = None  # when it comes from a run
     wall_s: float | None = None
 
     @classmethod
@@ -32,11 +28,23 @@ class Outcome:
             label=label,
             config=result.config,
             state_dict=result.state_dict,
-            y_true=result.y_true,
-            y_pred=result.y_pred,
-            probs=result.probs,
-            test_loss=result.test_loss,
-            test_acc=result.test_acc,
+            report=result_report(result),
             result=result,
             wall_s=wall_s,
         )
+
+    @property
+    def y_true(self) -> np.ndarray:
+        return self.report.y_true
+
+    @property
+    def y_pred(self) -> np.ndarray:
+        return self.report.y_pred
+
+    @property
+    def test_loss(self) -> float:
+        return self.report.loss
+
+    @property
+    def test_acc(self) -> float:
+        return self.report.accuracy

@@ -14,16 +14,15 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import metrics
 from core.data import DATASETS
-from core.models import build_model, load_state_dict_bytes, state_dict_to_bytes
+from core.models import load_state_dict_bytes, state_dict_to_bytes
 from core.train import (
     NOTEBOOK_TEST_LOSS,
     NOTEBOOK_TRAIN_LOSS,
     TrainConfig,
-    evaluate,
     majority_baseline,
 )
+from core.trainer.report import evaluate_state_dict
 from ui import blocks, charts
 from ui.page import Page
 from ui.trainer import dataset
@@ -55,25 +54,18 @@ def upload(p: Page, session: Session, config: TrainConfig | None, data: Any, run
                     state = load_state_dict_bytes(
                         upload.getvalue(), config, max_bytes=MAX_UPLOAD_MB * 2**20
                     )
-                    model = build_model(config)
-                    model.load_state_dict(state, strict=True)
-                    ev = evaluate(model, data.x_test, data.y_test, return_probs=True)
-                    probs = ev.probs.numpy().astype(np.float32)
+                    report = evaluate_state_dict(config, state, data.x_test, data.y_test)
                     session.show(
                         Outcome(
                             label=t("trainer.uploaded_label", name=upload.name),
                             config=config,
                             state_dict=state,
-                            y_true=data.y_test.numpy().copy(),
-                            y_pred=probs.argmax(axis=1).astype(np.int64),
-                            probs=probs,
-                            test_loss=ev.loss,
-                            test_acc=ev.acc,
+                            report=report,
                         )
                     )
                     session.set_uploaded_id(upload.file_id)
                     st.success(
-                        t("trainer.upload_ok", name=upload.name, acc=f"{ev.acc:.4f}"),
+                        t("trainer.upload_ok", name=upload.name, acc=f"{report.accuracy:.4f}"),
                         icon=":material/check:",
                     )
                 except ValueError as exc:
@@ -252,13 +244,10 @@ def show_confusion(p: Page, o: Outcome, data: Any) -> None:
     t = p.t
     cfg = o.config
     names = list(DATASETS[cfg.dataset].class_names)
-    labels = np.arange(len(names))
-    C = metrics.confusion_matrix(o.y_true, o.y_pred, labels=labels)
-    N = metrics.confusion_matrix(o.y_true, o.y_pred, labels=labels, normalize="true")
-    off = N.copy()
-    np.fill_diagonal(off, -1.0)
-    i, j = np.unravel_index(int(np.argmax(off)), off.shape)
-    diag = np.diag(N)
+    rep = o.report
+    C, N = rep.confusion, rep.confusion_rates  # counts, and rows divided by their sums
+    i, j = rep.most_confused
+    diag = np.diag(N)  # recall of each class
     alt_text = t(
         "trainer.cm_alt",
         true=names[i],
@@ -282,11 +271,11 @@ def show_confusion(p: Page, o: Outcome, data: Any) -> None:
     ).resolve_scale(color="independent")  # cell colours and text ink: two colour scales
     frame = pd.DataFrame(C, index=names, columns=names).reset_index(names=t("trainer.true_class"))
     charts.show(chart, alt_text, data=frame, filename="confusion_counts.csv")
-    acc = metrics.accuracy(o.y_true, o.y_pred)
-    bal = metrics.balanced_accuracy(o.y_true, o.y_pred)
     m1, m2 = st.columns(2)
-    m1.metric(t("trainer.accuracy"), f"{acc:.4f}")
-    m2.metric(t("trainer.balanced"), f"{bal:.4f}", help=t("trainer.balanced_help"))
+    m1.metric(t("trainer.accuracy"), f"{rep.accuracy:.4f}")
+    m2.metric(
+        t("trainer.balanced"), f"{rep.balanced_accuracy:.4f}", help=t("trainer.balanced_help")
+    )
     blocks.misconception(t("trainer.misc_balanced"))
 
 
@@ -295,22 +284,19 @@ def show_per_class(p: Page, o: Outcome, data: Any) -> None:
     t = p.t
     cfg = o.config
     names = list(DATASETS[cfg.dataset].class_names)
-    prec, rec, f1, support = metrics.precision_recall_f1(
-        o.y_true, o.y_pred, labels=np.arange(len(names))
-    )
+    rep = o.report
+    f1 = rep.f1
     table = pd.DataFrame(
         {
             t("trainer.col_class"): names,
-            t("trainer.precision"): np.round(prec, 4),
-            t("trainer.recall"): np.round(rec, 4),
+            t("trainer.precision"): np.round(rep.precision, 4),
+            t("trainer.recall"): np.round(rep.recall, 4),
             t("trainer.f1"): np.round(f1, 4),
-            t("trainer.support"): support.astype(int),
+            t("trainer.support"): rep.support.astype(int),
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    macro = metrics.precision_recall_f1(
-        o.y_true, o.y_pred, average="macro", labels=np.arange(len(names))
-    )
+    macro = rep.macro
     st.caption(t("trainer.macro", p=f"{macro[0]:.4f}", r=f"{macro[1]:.4f}", f=f"{macro[2]:.4f}"))
     long = table.melt(
         id_vars=[t("trainer.col_class")],
@@ -336,29 +322,24 @@ def show_mistakes(p: Page, o: Outcome, data: Any) -> None:
     t = p.t
     cfg = o.config
     names = list(DATASETS[cfg.dataset].class_names)
-    wrong = np.flatnonzero(o.y_pred != o.y_true)
-    if wrong.size == 0:
+    rep = o.report
+    if rep.mistakes.size == 0:
         st.success(t("trainer.no_mistakes"))
     elif (
         gallery_data := dataset.data_for(cfg.dataset, data)
-    ) is None or gallery_data.n_test != len(o.y_true):
+    ) is None or gallery_data.n_test != len(rep.y_true):
         st.info(t("trainer.mistakes_need_data"))
     else:
         data_g = gallery_data
-        conf = o.probs[wrong, o.y_pred[wrong]]
-        order = wrong[np.argsort(-conf, kind="stable")][:GALLERY]
-        st.markdown(t("trainer.mistakes_intro", n=len(order), total=int(wrong.size)))
+        order = rep.mistakes[:GALLERY]  # most confident first
+        st.markdown(t("trainer.mistakes_intro", n=len(order), total=int(rep.mistakes.size)))
         imgs, caps, rows_ = [], [], []
         scale = 255.0 / data_g.spec.max_value
         zoom = max(1, 96 // data_g.spec.image_shape[0])
         for idx in order:
             img = data_g.images_test[int(idx)].numpy().astype(np.float32) * scale
             img = np.clip(img, 0, 255).astype(np.uint8).repeat(zoom, 0).repeat(zoom, 1)
-            tr, pr, pb = (
-                names[o.y_true[idx]],
-                names[o.y_pred[idx]],
-                float(o.probs[idx, o.y_pred[idx]]),
-            )
+            tr, pr, pb = names[rep.y_true[idx]], names[rep.y_pred[idx]], rep.confidence(idx)
             imgs.append(img)
             caps.append(t("trainer.mistake_caption", true=tr, pred=pr, prob=f"{pb:.2f}"))
             rows_.append(

@@ -21,33 +21,17 @@ from core.train import (
     MNIST_TEST_CLASS_COUNTS,
     MNIST_TEST_MAJORITY_SHARE,
     NOTEBOOK_CONSTANT_ACCURACY,
+    OBJECTIVE_LATEX,
     PRESET_GROUPS,
     PRESETS,
     TORCH_DEFAULT_LR,
     TrainConfig,
     pytorch_code,
-    train,
 )
 from ui import blocks, classroom
 from ui.page import Page
 from ui.trainer.fmt import fmt_lr
 from ui.trainer.form import fit_to_limits, preset_values
-
-
-def objective_latex() -> str:
-    """The training objective, read from the docstring of ``core.train.train`` (one place)."""
-    doc = train.__doc__ or ""
-    lines, inside = [], False
-    for line in doc.splitlines():
-        if line.strip() == ".. math::":
-            inside = True
-            continue
-        if inside:
-            if line.strip():
-                lines.append(line.strip())
-            elif lines:
-                break
-    return " ".join(lines).rstrip(" ,")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -106,7 +90,8 @@ def preset_callouts(t, name: str) -> None:
 
 
 def show(p: Page, config: TrainConfig, preset: str, limits: classroom.Limits) -> None:
-    """How ``config`` relates to ``preset``, its objective, its layers and its PyTorch code."""
+    """How ``config`` relates to ``preset``, its objective (core's ``OBJECTIVE_LATEX``, the
+    formula of ``train``), its layers and its PyTorch code."""
     t = p.t
     st.markdown(t("trainer.config_summary", summary=config.summary()))
     target = fit_to_limits(PRESETS[preset], limits)
@@ -134,7 +119,7 @@ def show(p: Page, config: TrainConfig, preset: str, limits: classroom.Limits) ->
         )
     preset_callouts(t, preset)
     p.explain(t("trainer.l2_note"))
-    blocks.formula(objective_latex(), caption=t("trainer.objective_caption"))
+    blocks.formula(OBJECTIVE_LATEX, caption=t("trainer.objective_caption"))
     if any(w <= 2 for w in config.hidden):
         blocks.misconception(
             t(
