@@ -158,8 +158,6 @@ def test_mistakes_in_the_pages_former_order(result):
         np.testing.assert_array_equal(
             rep.mistakes[:k], page_gallery(result.y_true, result.y_pred, result.probs, k)
         )
-    # and TrainResult's helper (the same list)
-    assert rep.confident_mistakes(1000) == result.confident_mistakes(1000)
     probs = [m[3] for m in rep.confident_mistakes(1000)]
     assert probs == sorted(probs, reverse=True)
     for i, true, pred, prob in rep.confident_mistakes(5):

@@ -194,8 +194,7 @@ class Form:
 def show(p: Page, limits: classroom.Limits, running: bool) -> Form:
     """Draw the configuration widgets; core validates the ``TrainConfig`` they describe."""
     t = p.t
-    MAX_LAYERS = limits.max_hidden_layers
-    DEFAULTS = preset_values(fit_to_limits(PRESETS[DEFAULT_PRESET], limits))
+    initial = preset_values(fit_to_limits(PRESETS[DEFAULT_PRESET], limits))
     load_preset_from_url(limits)
     st.header(t("trainer.h_config"))
     preset = p.select(
@@ -212,135 +211,190 @@ def show(p: Page, limits: classroom.Limits, running: bool) -> Form:
     col_data, col_net, col_opt = st.columns(3)
     with col_data:
         st.subheader(t("trainer.h_data"))
-        dataset = p.select(
-            "dataset",
-            t("trainer.dataset"),
-            options=DATASET_NAMES,
-            default=DEFAULTS["dataset"],
-            format_func=lambda o: t(f"trainer.ds.{o}"),
-            disabled=running,
-        )
-        subset = p.select_slider(
-            "subset",
-            t("trainer.subset"),
-            options=SUBSETS,
-            default=DEFAULTS["subset"],
-            format_func=fmt_pct,
-            disabled=running,
-            help=t("trainer.subset_help"),
-        )
-        val_fraction = p.select_slider(
-            "val",
-            t("trainer.val_fraction"),
-            options=VAL_FRACTIONS,
-            default=DEFAULTS["val"],
-            format_func=fmt_pct,
-            disabled=running,
-        )
-        seed = p.number(
-            "seed", t("trainer.seed"), 0, 2**31 - 1, default=DEFAULTS["seed"], disabled=running
-        )
+        fields = _data_widgets(p, initial, running)
     with col_net:
         st.subheader(t("trainer.h_network"))
-        layers = p.slider(
-            "layers",
-            t("trainer.layers"),
-            0,
-            MAX_LAYERS,
-            default=DEFAULTS["layers"],
-            disabled=running,
-        )
-        activation = p.select(
-            "activation",
-            t("trainer.activation"),
-            options=ACTIVATIONS,
-            default=DEFAULTS["activation"],
-            disabled=running or layers == 0,
-        )
-        init = p.select(
-            "init",
-            t("trainer.init"),
-            options=INITS,
-            default=DEFAULTS["init"],
-            format_func=lambda o: t(f"trainer.init.{o}"),
-            disabled=running,
-        )
-        init_std = DEFAULTS["init_std"]
-        if init == "normal":
-            init_std = p.select_slider(
-                "init_std",
-                t("trainer.init_std"),
-                options=INIT_STDS,
-                default=DEFAULTS["init_std"],
-                disabled=running,
-            )
-        l1 = p.select_slider(
-            "l1", t("trainer.l1"), options=L1S, default=DEFAULTS["l1"], disabled=running
-        )
-        l2 = p.select_slider(
-            "l2", t("trainer.l2"), options=L2S, default=DEFAULTS["l2"], disabled=running
-        )
+        layers, network = _network_widgets(p, initial, limits, running)
+        fields |= network
     with col_opt:
         st.subheader(t("trainer.h_optimization"))
-        optimizer = p.select(
-            "optimizer",
-            t("trainer.optimizer"),
-            options=list(OPTIMIZERS),
-            default=DEFAULTS["optimizer"],
-            disabled=running,
-        )
-        lr = p.select_slider(
-            "lr",
-            t("trainer.lr"),
-            options=LRS,
-            default=DEFAULTS["lr"],
-            format_func=fmt_lr,
-            disabled=running,
-        )
-        batch = p.select_slider(
-            "batch",
-            t("trainer.batch"),
-            options=BATCHES,
-            default=DEFAULTS["batch"],
-            disabled=running,
-        )
-        epochs = p.number(
-            "epochs",
-            t("trainer.epochs"),
-            1,
-            limits.max_epochs,
-            default=DEFAULTS["epochs"],
-            disabled=running,
-        )
-        patience = p.number(
-            "patience",
-            t("trainer.patience"),
-            0,
-            1000,
-            default=DEFAULTS["patience"],
-            disabled=running,
-            help=t("trainer.patience_help"),
-        )
-        schedule = p.select(
-            "schedule",
-            t("trainer.schedule"),
-            options=list(SCHEDULES),
-            default=DEFAULTS["schedule"],
-            format_func=lambda o: t(f"trainer.sched.{o}"),
-            disabled=running,
-        )
-        eval_train = p.checkbox(
-            "eval_train",
-            t("trainer.eval_train"),
-            default=False,
-            disabled=running,
-            help=t("trainer.eval_train_help"),
-        )
+        fields |= _optimization_widgets(p, initial, limits, running)
+    fields |= _layer_widgets(p, layers, initial, limits, running)
+    fields |= _hyper_widgets(p, fields["optimizer"], fields["schedule"], running)
+    config: TrainConfig | None = None
+    try:
+        config = TrainConfig(**fields)
+    except ValueError as exc:
+        p.error(exc)
+    return Form(config=config, preset=preset, dataset=fields["dataset"])
 
+
+def _data_widgets(p: Page, initial: dict[str, Any], running: bool) -> dict[str, Any]:
+    """Dataset, training share, validation share, seed (as ``TrainConfig`` fields)."""
+    t = p.t
+    dataset = p.select(
+        "dataset",
+        t("trainer.dataset"),
+        options=DATASET_NAMES,
+        default=initial["dataset"],
+        format_func=lambda o: t(f"trainer.ds.{o}"),
+        disabled=running,
+    )
+    subset = p.select_slider(
+        "subset",
+        t("trainer.subset"),
+        options=SUBSETS,
+        default=initial["subset"],
+        format_func=fmt_pct,
+        disabled=running,
+        help=t("trainer.subset_help"),
+    )
+    val_fraction = p.select_slider(
+        "val",
+        t("trainer.val_fraction"),
+        options=VAL_FRACTIONS,
+        default=initial["val"],
+        format_func=fmt_pct,
+        disabled=running,
+    )
+    seed = p.number(
+        "seed", t("trainer.seed"), 0, 2**31 - 1, default=initial["seed"], disabled=running
+    )
+    return {
+        "dataset": dataset,
+        "train_fraction": subset,
+        "val_fraction": val_fraction,
+        "seed": seed,
+    }
+
+
+def _network_widgets(
+    p: Page, initial: dict[str, Any], limits: classroom.Limits, running: bool
+) -> tuple[int, dict[str, Any]]:
+    """Number of hidden layers, and activation, initialization and penalties (``TrainConfig``
+    fields). ``init_std`` has a widget only for the normal initialization."""
+    t = p.t
+    layers = p.slider(
+        "layers",
+        t("trainer.layers"),
+        0,
+        limits.max_hidden_layers,
+        default=initial["layers"],
+        disabled=running,
+    )
+    activation = p.select(
+        "activation",
+        t("trainer.activation"),
+        options=ACTIVATIONS,
+        default=initial["activation"],
+        disabled=running or layers == 0,
+    )
+    init = p.select(
+        "init",
+        t("trainer.init"),
+        options=INITS,
+        default=initial["init"],
+        format_func=lambda o: t(f"trainer.init.{o}"),
+        disabled=running,
+    )
+    init_std = initial["init_std"]
+    if init == "normal":
+        init_std = p.select_slider(
+            "init_std",
+            t("trainer.init_std"),
+            options=INIT_STDS,
+            default=initial["init_std"],
+            disabled=running,
+        )
+    l1 = p.select_slider(
+        "l1", t("trainer.l1"), options=L1S, default=initial["l1"], disabled=running
+    )
+    l2 = p.select_slider(
+        "l2", t("trainer.l2"), options=L2S, default=initial["l2"], disabled=running
+    )
+    network = {"activation": activation, "init": init, "init_std": init_std, "l1": l1, "l2": l2}
+    return layers, network
+
+
+def _optimization_widgets(
+    p: Page, initial: dict[str, Any], limits: classroom.Limits, running: bool
+) -> dict[str, Any]:
+    """Optimizer, learning rate, mini-batch, epochs, patience, schedule, eval-mode training loss."""
+    t = p.t
+    optimizer = p.select(
+        "optimizer",
+        t("trainer.optimizer"),
+        options=list(OPTIMIZERS),
+        default=initial["optimizer"],
+        disabled=running,
+    )
+    lr = p.select_slider(
+        "lr",
+        t("trainer.lr"),
+        options=LRS,
+        default=initial["lr"],
+        format_func=fmt_lr,
+        disabled=running,
+    )
+    batch = p.select_slider(
+        "batch",
+        t("trainer.batch"),
+        options=BATCHES,
+        default=initial["batch"],
+        disabled=running,
+    )
+    epochs = p.number(
+        "epochs",
+        t("trainer.epochs"),
+        1,
+        limits.max_epochs,
+        default=initial["epochs"],
+        disabled=running,
+    )
+    patience = p.number(
+        "patience",
+        t("trainer.patience"),
+        0,
+        1000,
+        default=initial["patience"],
+        disabled=running,
+        help=t("trainer.patience_help"),
+    )
+    schedule = p.select(
+        "schedule",
+        t("trainer.schedule"),
+        options=list(SCHEDULES),
+        default=initial["schedule"],
+        format_func=lambda o: t(f"trainer.sched.{o}"),
+        disabled=running,
+    )
+    eval_train = p.checkbox(
+        "eval_train",
+        t("trainer.eval_train"),
+        default=False,
+        disabled=running,
+        help=t("trainer.eval_train_help"),
+    )
+    return {
+        "optimizer": optimizer,
+        "lr": lr,
+        "batch_size": batch,
+        "epochs": epochs,
+        "patience": patience,
+        "schedule": schedule,
+        "eval_train_loss": eval_train,
+    }
+
+
+def _layer_widgets(
+    p: Page, layers: int, initial: dict[str, Any], limits: classroom.Limits, running: bool
+) -> dict[str, Any]:
+    """Width, dropout and batch norm of each hidden layer (widgets ``h<k>``, ``d<k>``, ``bn<k>``)."""
+    t = p.t
     widths, dropouts, norms = [], [], []
     if layers:
         st.markdown(f"**{t('trainer.per_layer')}**")
-        layer_cols = st.columns(MAX_LAYERS)
+        layer_cols = st.columns(limits.max_hidden_layers)
         for k in range(1, layers + 1):
             with layer_cols[k - 1]:
                 st.caption(t("trainer.layer_k", k=k))
@@ -350,7 +404,7 @@ def show(p: Page, limits: classroom.Limits, running: bool) -> Form:
                         t("trainer.width"),
                         1,
                         limits.max_width,
-                        default=DEFAULTS[f"h{k}"],
+                        default=initial[f"h{k}"],
                         disabled=running,
                     )
                 )
@@ -360,7 +414,7 @@ def show(p: Page, limits: classroom.Limits, running: bool) -> Form:
                         t("trainer.dropout"),
                         0.0,
                         0.95,
-                        default=float(DEFAULTS[f"d{k}"]),
+                        default=float(initial[f"d{k}"]),
                         step=0.01,
                         disabled=running,
                     )
@@ -369,11 +423,21 @@ def show(p: Page, limits: classroom.Limits, running: bool) -> Form:
                     p.checkbox(
                         f"bn{k}",
                         t("trainer.batch_norm"),
-                        default=DEFAULTS[f"bn{k}"],
+                        default=initial[f"bn{k}"],
                         disabled=running,
                     )
                 )
 
+    return {"hidden": tuple(widths), "dropout": tuple(dropouts), "batch_norm": tuple(norms)}
+
+
+def _hyper_widgets(p: Page, optimizer: str, schedule: str, running: bool) -> dict[str, Any]:
+    """The optimizer's and the schedule's own hyperparameters, with torch's names and defaults.
+
+    Widgets are named ``<optimizer>_<name>`` / ``<schedule>_<name>``; Adam's ``betas`` are two
+    widgets, and the cosine schedule's ``T_max`` = 0 stands for core's None (= the epochs).
+    """
+    t = p.t
     opt_params: dict[str, Any] = {}
     sched_params: dict[str, Any] = {}
     with st.expander(t("trainer.hyper_expander"), expanded=False):
@@ -445,32 +509,4 @@ def show(p: Page, limits: classroom.Limits, running: bool) -> Form:
     if schedule == "cosine" and sched_params.get("T_max") == 0:
         sched_params["T_max"] = None
 
-    config: TrainConfig | None = None
-    try:
-        config = TrainConfig(
-            dataset=dataset,
-            hidden=tuple(widths),
-            activation=activation,
-            init=init,
-            init_std=init_std,
-            dropout=tuple(dropouts),
-            batch_norm=tuple(norms),
-            l1=l1,
-            l2=l2,
-            optimizer=optimizer,
-            lr=lr,
-            optimizer_params=opt_params,
-            schedule=schedule,
-            schedule_params=sched_params,
-            batch_size=batch,
-            epochs=epochs,
-            patience=patience,
-            val_fraction=val_fraction,
-            train_fraction=subset,
-            seed=seed,
-            eval_train_loss=eval_train,
-        )
-    except ValueError as exc:
-        p.error(exc)
-
-    return Form(config=config, preset=preset, dataset=dataset)
+    return {"optimizer_params": opt_params, "schedule_params": sched_params}

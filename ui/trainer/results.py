@@ -76,83 +76,14 @@ def upload(p: Page, session: Session, config: TrainConfig | None, data: Any, run
 def show(p: Page, o: Outcome, data: Any, running: bool) -> None:
     """The shown outcome: key numbers, warnings, then one view."""
     t = p.t
-    ss = st.session_state
     st.header(t("trainer.h_results"))
     st.markdown(t("trainer.results_of", label=o.label))
-    res = o.result
-    cfg = o.config
-    names = list(DATASETS[cfg.dataset].class_names)
     cols = st.columns(4)
     cols[0].metric(t("trainer.test_acc"), f"{o.test_acc:.4f}")
     cols[1].metric(t("trainer.test_loss"), f"{o.test_loss:.4f}")
-    if res is not None:
-        cols[2].metric(t("trainer.best_epoch"), f"{res.best_epoch} / {res.epochs_run}")
-        cols[3].metric(
-            t("trainer.time"),
-            fmt_seconds(o.wall_s),
-            help=t("trainer.time_help", work=fmt_seconds(res.seconds)),
-        )
-        st.caption(
-            t(f"trainer.stop.{res.stop_reason}", patience=cfg.patience)
-            + " "
-            + t(
-                "trainer.result_line",
-                train_acc=f"{res.train_acc:.4f}",
-                val_acc=f"{res.best_val_acc:.4f}",
-                n_train=f"{res.n_train:,}",
-                n_val=f"{res.n_val:,}",
-                n_test=f"{len(o.y_true):,}",
-            )
-            + " "
-            + t("trainer.time_line", wall=f"{o.wall_s:.1f}", work=f"{res.seconds:.1f}")
-        )
-        if res.diverged is not None:
-            d = res.diverged
-            what = t(
-                f"trainer.div.{d.reason}", loss=f"{d.loss:.3g}", initial=f"{d.initial_loss:.3g}"
-            )
-            lam = ""
-            if d.lambda_max:
-                lam = t(
-                    "trainer.div_lambda",
-                    lam=f"{d.lambda_max:.3g}",
-                    prod=f"{d.lr * d.lambda_max:.3g}",
-                )
-            st.warning(
-                t(
-                    "trainer.diverged",
-                    epoch=d.epoch,
-                    step=d.step,
-                    what=what,
-                    lam=lam,
-                    lr=fmt_lr(d.suggested_lr),
-                ),
-                icon=":material/warning:",
-            )
-            suggested = max([v for v in LRS if v <= d.suggested_lr * (1 + 1e-9)], default=LRS[0])
-            st.button(
-                t("trainer.use_lr", lr=fmt_lr(suggested)),
-                key="trainer.use_lr",
-                disabled=running,
-                on_click=lambda: ss.__setitem__(p.key("lr"), suggested),
-            )
-        if res.stop_reason == "early_stopping":
-            blocks.misconception(t("trainer.misc_early_stop"))
-    base = majority_baseline(o.y_true, o.y_pred, n_classes=len(names))
-    if base.constant:
-        st.warning(
-            t(
-                "trainer.constant_warning",
-                acc=f"{base.accuracy:.4f}",
-                cls=names[base.majority_class],
-                share=f"{base.majority_share:.4f}",
-                top=names[base.top_pred_class],
-                top_share=fmt_pct(base.top_pred_share),
-                k=len(names),
-                chance=f"{base.chance:.2f}",
-            ),
-            icon=":material/warning:",
-        )
+    if o.result is not None:
+        show_run(p, o, cols, running)
+    show_constant_warning(p, o)
     view = p.select(
         "view",
         t("trainer.view"),
@@ -169,6 +100,85 @@ def show(p: Page, o: Outcome, data: Any, running: bool) -> None:
         "mistakes": show_mistakes,
         "files": show_files,
     }[view](p, o, data)
+
+
+def show_run(p: Page, o: Outcome, cols: list[Any], running: bool) -> None:
+    """A run's best epoch and time, why it stopped, and the diagnosis when it diverged."""
+    t = p.t
+    ss = st.session_state
+    res = o.result
+    cfg = o.config
+    cols[2].metric(t("trainer.best_epoch"), f"{res.best_epoch} / {res.epochs_run}")
+    cols[3].metric(
+        t("trainer.time"),
+        fmt_seconds(o.wall_s),
+        help=t("trainer.time_help", work=fmt_seconds(res.seconds)),
+    )
+    st.caption(
+        t(f"trainer.stop.{res.stop_reason}", patience=cfg.patience)
+        + " "
+        + t(
+            "trainer.result_line",
+            train_acc=f"{res.train_acc:.4f}",
+            val_acc=f"{res.best_val_acc:.4f}",
+            n_train=f"{res.n_train:,}",
+            n_val=f"{res.n_val:,}",
+            n_test=f"{len(o.y_true):,}",
+        )
+        + " "
+        + t("trainer.time_line", wall=f"{o.wall_s:.1f}", work=f"{res.seconds:.1f}")
+    )
+    if res.diverged is not None:
+        d = res.diverged
+        what = t(f"trainer.div.{d.reason}", loss=f"{d.loss:.3g}", initial=f"{d.initial_loss:.3g}")
+        lam = ""
+        if d.lambda_max:
+            lam = t(
+                "trainer.div_lambda",
+                lam=f"{d.lambda_max:.3g}",
+                prod=f"{d.lr * d.lambda_max:.3g}",
+            )
+        st.warning(
+            t(
+                "trainer.diverged",
+                epoch=d.epoch,
+                step=d.step,
+                what=what,
+                lam=lam,
+                lr=fmt_lr(d.suggested_lr),
+            ),
+            icon=":material/warning:",
+        )
+        suggested = max([v for v in LRS if v <= d.suggested_lr * (1 + 1e-9)], default=LRS[0])
+        st.button(
+            t("trainer.use_lr", lr=fmt_lr(suggested)),
+            key="trainer.use_lr",
+            disabled=running,
+            on_click=lambda: ss.__setitem__(p.key("lr"), suggested),
+        )
+    if res.stop_reason == "early_stopping":
+        blocks.misconception(t("trainer.misc_early_stop"))
+
+
+def show_constant_warning(p: Page, o: Outcome) -> None:
+    """Warn when the network gives (almost) one answer: its accuracy is that class's share."""
+    t = p.t
+    names = list(DATASETS[o.config.dataset].class_names)
+    base = majority_baseline(o.y_true, o.y_pred, n_classes=len(names))
+    if base.constant:
+        st.warning(
+            t(
+                "trainer.constant_warning",
+                acc=f"{base.accuracy:.4f}",
+                cls=names[base.majority_class],
+                share=f"{base.majority_share:.4f}",
+                top=names[base.top_pred_class],
+                top_share=fmt_pct(base.top_pred_share),
+                k=len(names),
+                chance=f"{base.chance:.2f}",
+            ),
+            icon=":material/warning:",
+        )
 
 
 def show_curves(p: Page, o: Outcome, data: Any) -> None:
