@@ -11,7 +11,6 @@ import numpy as np
 import torch
 from torch import nn
 
-from core._validate import check_scalar
 from core.models import build_model
 from core.trainer.config import TrainConfig
 from core.trainer.diagnostics import _ADAPTIVE_LR_CAP
@@ -163,35 +162,6 @@ class TrainResult:
         model = build_model(self.config.net)
         model.load_state_dict(self.state_dict)
         return model.eval()
-
-    def confusion_matrix(self, normalize: str | None = None) -> np.ndarray:
-        """(n_classes, n_classes), rows = true class; ``normalize="true"`` divides rows."""
-        from core import metrics
-
-        labels = np.arange(self.probs.shape[1])
-        return metrics.confusion_matrix(
-            self.y_true, self.y_pred, labels=labels, normalize=normalize
-        )
-
-    def per_class(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Per-class (precision, recall, f1, support) on the test set."""
-        from core import metrics
-
-        labels = np.arange(self.probs.shape[1])
-        return metrics.precision_recall_f1(self.y_true, self.y_pred, labels=labels)
-
-    def confident_mistakes(self, k: int = 12) -> list[tuple[int, int, int, float]]:
-        """The ``k`` test errors with the highest predicted probability, as
-        ``(test index, true class, predicted class, probability)``; use the index with
-        ``data.images_test`` to show the image."""
-        k = int(check_scalar(k, "k", low=1, high=10_000, integer=True))
-        wrong = np.flatnonzero(self.y_pred != self.y_true)
-        conf = self.probs[wrong, self.y_pred[wrong]]
-        order = wrong[np.argsort(-conf, kind="stable")][:k]
-        return [
-            (int(i), int(self.y_true[i]), int(self.y_pred[i]), float(self.probs[i, self.y_pred[i]]))
-            for i in order
-        ]
 
     def history_csv(self) -> str:
         """The epoch history as CSV text (for a download button)."""

@@ -17,7 +17,6 @@ import torch
 import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from core import train as T
 from core.data import load_dataset, split_indices
@@ -566,31 +565,13 @@ def test_pull_respects_the_time_slice(digits):
     assert len(run.history) == 12 and run.progress == 1.0 and run.eta() == 0.0
 
 
-def test_result_helpers_match_sklearn(digits):
+def test_result_fields_and_history_csv(digits):
+    """The confusion, per-class and mistakes views are core.trainer.report's (test_report.py)."""
     res = TrainingRun(SMALL, digits).run_to_end()
     np.testing.assert_allclose(res.probs.sum(axis=1), 1.0, atol=1e-5)
     np.testing.assert_array_equal(res.y_pred, res.probs.argmax(axis=1))
     np.testing.assert_array_equal(res.y_true, digits.y_test.numpy())
     assert res.test_acc == pytest.approx(float((res.y_pred == res.y_true).mean()))
-    labels = np.arange(10)
-    np.testing.assert_array_equal(
-        res.confusion_matrix(), confusion_matrix(res.y_true, res.y_pred, labels=labels)
-    )
-    np.testing.assert_allclose(
-        res.confusion_matrix("true"),
-        confusion_matrix(res.y_true, res.y_pred, labels=labels, normalize="true"),
-    )
-    ours = res.per_class()
-    theirs = precision_recall_fscore_support(res.y_true, res.y_pred, labels=labels,
-                                             zero_division=0)  # fmt: skip
-    for a, b in zip(ours, theirs, strict=True):
-        np.testing.assert_allclose(a, b)
-    mistakes = res.confident_mistakes(k=1000)
-    assert len(mistakes) == int((res.y_pred != res.y_true).sum())
-    probs = [m[3] for m in mistakes]
-    assert probs == sorted(probs, reverse=True)
-    for i, t, p, prob in mistakes[:5]:
-        assert t == res.y_true[i] != p == res.y_pred[i] and prob == res.probs[i, p]
     csv_lines = res.history_csv().strip().splitlines()
     assert csv_lines[0].startswith("epoch,step,train_loss") and len(csv_lines) == 4
     summary = res.summary()

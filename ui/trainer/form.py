@@ -1,0 +1,514 @@
+"""Section 1 of the trainer: the configuration widgets and the presets.
+
+Widget values <-> ``TrainConfig``: :func:`preset_values` turns a configuration into the value of
+every widget (so a preset, or a configuration, can be loaded into the form), and :func:`show`
+draws the widgets and builds the ``TrainConfig`` they describe. Widget names are URL parameters
+(``?lr=0.01&h1=64``): keep them, shared links rely on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from core.data import DATASETS
+from core.trainer import PRESETS, SCHEDULE_DEFAULTS, TORCH_OPTIMIZERS, TrainConfig
+from ui import classroom
+from ui.page import Page
+from ui.trainer.fmt import fmt_lr, fmt_pct
+
+# -- option grids (every preset value is on them) ------------------------------------------------
+DATASET_NAMES = list(DATASETS)
+SUBSETS = [0.05, 0.1, 0.25, 0.5, 1.0]
+VAL_FRACTIONS = [0.1, 10_000 / 60_000, 0.2, 0.25, 0.3, 0.4, 0.5]
+LRS = [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
+LRS += [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
+BATCHES = [8, 16, 32, 64, 128, 256, 512, 1000, 2000, 5000]
+L1S = [0.0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2]
+L2S = [0.0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1]
+INIT_STDS = [0.001, 0.01, 0.05, 0.1, 0.5, 1.0]
+EPSS = [1e-10, 1e-8, 1e-6, 1e-4]
+ACTIVATIONS = ["relu", "leaky_relu", "elu", "tanh", "sigmoid"]
+INITS = ["default", "kaiming", "xavier", "normal"]
+DEFAULT_WIDTH = 64
+DEFAULT_PRESET = "digits_b"
+
+# Optimizer / schedule hyperparameters shown with torch's names: (name, kind, range or options).
+OPT_WIDGETS: dict[str, list[tuple[str, str, Any]]] = {
+    "sgd": [],
+    "momentum": [
+        ("momentum", "slider", (0.0, 0.99, 0.01)),
+        ("dampening", "slider", (0.0, 0.95, 0.05)),
+    ],
+    # torch refuses Nesterov momentum 0
+    "nesterov": [("momentum", "slider", (0.01, 0.99, 0.01))],
+    "adagrad": [
+        ("lr_decay", "grid", [0.0, 1e-4, 1e-3, 1e-2, 0.1]),
+        ("initial_accumulator_value", "grid", [0.0, 0.01, 0.1, 1.0]),
+        ("eps", "grid", EPSS),
+    ],
+    "rmsprop": [
+        ("alpha", "grid", [0.9, 0.95, 0.99, 0.999]),
+        ("eps", "grid", EPSS),
+        ("momentum", "slider", (0.0, 0.99, 0.01)),
+        ("centered", "bool", None),
+    ],
+    "adam": [
+        ("beta1", "grid", [0.0, 0.5, 0.8, 0.9, 0.95, 0.99]),
+        ("beta2", "grid", [0.9, 0.99, 0.995, 0.999, 0.9999]),
+        ("eps", "grid", EPSS),
+        ("amsgrad", "bool", None),
+    ],
+    "adadelta": [("rho", "grid", [0.5, 0.8, 0.9, 0.95, 0.99]), ("eps", "grid", EPSS)],
+}
+SCHED_WIDGETS: dict[str, list[tuple[str, str, Any]]] = {
+    "none": [],
+    "step": [("step_size", "int", (1, 1000)), ("gamma", "grid", [0.1, 0.2, 0.5, 0.8, 0.9])],
+    "exponential": [("gamma", "grid", [0.8, 0.9, 0.95, 0.98, 0.99])],
+    "inverse_time": [("k", "grid", [0.01, 0.05, 0.1, 0.5, 1.0])],
+    # T_max = 0 stands for "the number of epochs" (core's None)
+    "cosine": [("T_max", "int", (0, 100_000)), ("eta_min", "grid", [0.0, 1e-5, 1e-4, 1e-3])],
+    "cosine_restarts": [
+        ("T_0", "int", (1, 1000)),
+        ("T_mult", "int", (1, 10)),
+        ("eta_min", "grid", [0.0, 1e-5, 1e-4, 1e-3]),
+    ],
+}
+
+
+def opt_defaults(optimizer: str) -> dict[str, Any]:
+    """torch's defaults for the optimizer, with Adam's ``betas`` split into two widgets."""
+    out = dict(TORCH_OPTIMIZERS[optimizer][2])
+    if "betas" in out:
+        out["beta1"], out["beta2"] = out.pop("betas")
+    return out
+
+
+def sched_defaults(schedule: str) -> dict[str, Any]:
+    out = dict(SCHEDULE_DEFAULTS[schedule])
+    if "T_max" in out and out["T_max"] is None:
+        out["T_max"] = 0
+    return out
+
+
+def preset_values(c: TrainConfig) -> dict[str, Any]:
+    """Widget name -> value that reproduces ``c`` on this page."""
+    values: dict[str, Any] = {
+        "dataset": c.dataset,
+        "subset": c.train_fraction,
+        "val": c.val_fraction,
+        "seed": c.seed,
+        "layers": len(c.hidden),
+        "activation": c.activation,
+        "init": c.init,
+        "init_std": c.init_std,
+        "l1": c.l1,
+        "l2": c.l2,
+        "optimizer": c.optimizer,
+        "lr": c.lr,
+        "schedule": c.schedule,
+        "batch": c.batch_size,
+        "epochs": c.epochs,
+        "patience": c.patience,
+    }
+    for k in range(1, 6):
+        inside = k <= len(c.hidden)
+        values[f"h{k}"] = c.hidden[k - 1] if inside else DEFAULT_WIDTH
+        values[f"d{k}"] = c.dropout[k - 1] if inside else 0.0
+        values[f"bn{k}"] = c.batch_norm[k - 1] if inside else False
+    params = dict(c.optimizer_params)
+    if "betas" in params:
+        params["beta1"], params["beta2"] = params.pop("betas")
+    for name, _, _ in OPT_WIDGETS[c.optimizer]:
+        values[f"{c.optimizer}_{name}"] = params[name]
+    sched = dict(c.schedule_params)
+    for name, _, _ in SCHED_WIDGETS[c.schedule]:
+        value = sched[name]
+        values[f"{c.schedule}_{name}"] = 0 if value is None else value
+    return values
+
+
+def fit_to_limits(c: TrainConfig, limits: classroom.Limits) -> TrainConfig:
+    """``c`` within this server's caps: epochs, hidden layers and units (classroom mode)."""
+    n = min(len(c.hidden), limits.max_hidden_layers)
+    return c.replace(
+        hidden=tuple(min(w, limits.max_width) for w in c.hidden[:n]),
+        dropout=c.dropout[:n],
+        batch_norm=c.batch_norm[:n],
+        epochs=min(c.epochs, limits.max_epochs),
+    )
+
+
+def key(name: str) -> str:
+    """Session-state key of the widget ``name`` (``Page.key`` of the trainer page)."""
+    return f"trainer.{name}"
+
+
+def config_names() -> set[str]:
+    """Every widget name that is part of a configuration (the URL parameters a preset sets)."""
+    names = set(preset_values(PRESETS[DEFAULT_PRESET]))
+    for opt, specs in OPT_WIDGETS.items():
+        names |= {f"{opt}_{name}" for name, _, _ in specs}
+    for sch, specs in SCHED_WIDGETS.items():
+        names |= {f"{sch}_{name}" for name, _, _ in specs}
+    return names
+
+
+CONFIG_NAMES = config_names()
+
+
+def apply_preset() -> None:
+    """on_change of the preset select: load its values into the widgets, tidy the URL."""
+    ss = st.session_state
+    limits = classroom.limits()
+    for name, value in preset_values(fit_to_limits(PRESETS[ss[key("preset")]], limits)).items():
+        ss[key(name)] = value
+    for name in [k for k in st.query_params if k in CONFIG_NAMES]:
+        del st.query_params[name]
+
+
+def load_preset_from_url(limits: classroom.Limits) -> None:
+    """A shared link with only ``?preset=...`` loads that preset into every widget the link
+    leaves out (first run of a session only)."""
+    ss = st.session_state
+    if key("preset") not in ss:
+        raw_preset = st.query_params.get("preset")
+        if raw_preset in PRESETS:
+            for name, value in preset_values(fit_to_limits(PRESETS[raw_preset], limits)).items():
+                if name not in st.query_params:
+                    ss[key(name)] = value
+
+
+@dataclass(frozen=True)
+class Form:
+    """What section 1 returns: the configuration (None when core refused it), the preset
+    chosen, and the dataset widget's value (the data section needs it even without a config)."""
+
+    config: TrainConfig | None
+    preset: str
+    dataset: str
+
+
+def show(p: Page, limits: classroom.Limits, running: bool) -> Form:
+    """Draw the configuration widgets; core validates the ``TrainConfig`` they describe."""
+    t = p.t
+    initial = preset_values(fit_to_limits(PRESETS[DEFAULT_PRESET], limits))
+    load_preset_from_url(limits)
+    st.header(t("trainer.h_config"))
+    preset = p.select(
+        "preset",
+        t("trainer.preset"),
+        options=list(PRESETS),
+        default=DEFAULT_PRESET,
+        format_func=lambda o: t(f"trainer.preset.{o}"),
+        on_change=apply_preset,
+        disabled=running,
+        help=t("trainer.preset_help"),
+    )
+
+    col_data, col_net, col_opt = st.columns(3)
+    with col_data:
+        st.subheader(t("trainer.h_data"))
+        fields = _data_widgets(p, initial, running)
+    with col_net:
+        st.subheader(t("trainer.h_network"))
+        layers, network = _network_widgets(p, initial, limits, running)
+        fields |= network
+    with col_opt:
+        st.subheader(t("trainer.h_optimization"))
+        fields |= _optimization_widgets(p, initial, limits, running)
+    fields |= _layer_widgets(p, layers, initial, limits, running)
+    fields |= _hyper_widgets(p, fields["optimizer"], fields["schedule"], running)
+    config: TrainConfig | None = None
+    try:
+        config = TrainConfig(**fields)
+    except ValueError as exc:
+        p.error(exc)
+    return Form(config=config, preset=preset, dataset=fields["dataset"])
+
+
+def _data_widgets(p: Page, initial: dict[str, Any], running: bool) -> dict[str, Any]:
+    """Dataset, training share, validation share, seed (as ``TrainConfig`` fields)."""
+    t = p.t
+    dataset = p.select(
+        "dataset",
+        t("trainer.dataset"),
+        options=DATASET_NAMES,
+        default=initial["dataset"],
+        format_func=lambda o: t(f"trainer.ds.{o}"),
+        disabled=running,
+    )
+    subset = p.select_slider(
+        "subset",
+        t("trainer.subset"),
+        options=SUBSETS,
+        default=initial["subset"],
+        format_func=fmt_pct,
+        disabled=running,
+        help=t("trainer.subset_help"),
+    )
+    val_fraction = p.select_slider(
+        "val",
+        t("trainer.val_fraction"),
+        options=VAL_FRACTIONS,
+        default=initial["val"],
+        format_func=fmt_pct,
+        disabled=running,
+    )
+    seed = p.number(
+        "seed", t("trainer.seed"), 0, 2**31 - 1, default=initial["seed"], disabled=running
+    )
+    return {
+        "dataset": dataset,
+        "train_fraction": subset,
+        "val_fraction": val_fraction,
+        "seed": seed,
+    }
+
+
+def _network_widgets(
+    p: Page, initial: dict[str, Any], limits: classroom.Limits, running: bool
+) -> tuple[int, dict[str, Any]]:
+    """Number of hidden layers, and activation, initialization and penalties (``TrainConfig``
+    fields). ``init_std`` has a widget only for the normal initialization."""
+    t = p.t
+    layers = p.slider(
+        "layers",
+        t("trainer.layers"),
+        0,
+        limits.max_hidden_layers,
+        default=initial["layers"],
+        disabled=running,
+    )
+    activation = p.select(
+        "activation",
+        t("trainer.activation"),
+        options=ACTIVATIONS,
+        default=initial["activation"],
+        disabled=running or layers == 0,
+    )
+    init = p.select(
+        "init",
+        t("trainer.init"),
+        options=INITS,
+        default=initial["init"],
+        format_func=lambda o: t(f"trainer.init.{o}"),
+        disabled=running,
+    )
+    init_std = initial["init_std"]
+    if init == "normal":
+        init_std = p.select_slider(
+            "init_std",
+            t("trainer.init_std"),
+            options=INIT_STDS,
+            default=initial["init_std"],
+            disabled=running,
+        )
+    l1 = p.select_slider(
+        "l1", t("trainer.l1"), options=L1S, default=initial["l1"], disabled=running
+    )
+    l2 = p.select_slider(
+        "l2", t("trainer.l2"), options=L2S, default=initial["l2"], disabled=running
+    )
+    network = {"activation": activation, "init": init, "init_std": init_std, "l1": l1, "l2": l2}
+    return layers, network
+
+
+def _optimization_widgets(
+    p: Page, initial: dict[str, Any], limits: classroom.Limits, running: bool
+) -> dict[str, Any]:
+    """Optimizer, learning rate, mini-batch, epochs, patience, schedule, eval-mode training loss."""
+    t = p.t
+    optimizer = p.select(
+        "optimizer",
+        t("trainer.optimizer"),
+        options=list(TORCH_OPTIMIZERS),
+        default=initial["optimizer"],
+        disabled=running,
+    )
+    lr = p.select_slider(
+        "lr",
+        t("trainer.lr"),
+        options=LRS,
+        default=initial["lr"],
+        format_func=fmt_lr,
+        disabled=running,
+    )
+    batch = p.select_slider(
+        "batch",
+        t("trainer.batch"),
+        options=BATCHES,
+        default=initial["batch"],
+        disabled=running,
+    )
+    epochs = p.number(
+        "epochs",
+        t("trainer.epochs"),
+        1,
+        limits.max_epochs,
+        default=initial["epochs"],
+        disabled=running,
+    )
+    patience = p.number(
+        "patience",
+        t("trainer.patience"),
+        0,
+        1000,
+        default=initial["patience"],
+        disabled=running,
+        help=t("trainer.patience_help"),
+    )
+    schedule = p.select(
+        "schedule",
+        t("trainer.schedule"),
+        options=list(SCHEDULE_DEFAULTS),
+        default=initial["schedule"],
+        format_func=lambda o: t(f"trainer.sched.{o}"),
+        disabled=running,
+    )
+    eval_train = p.checkbox(
+        "eval_train",
+        t("trainer.eval_train"),
+        default=False,
+        disabled=running,
+        help=t("trainer.eval_train_help"),
+    )
+    return {
+        "optimizer": optimizer,
+        "lr": lr,
+        "batch_size": batch,
+        "epochs": epochs,
+        "patience": patience,
+        "schedule": schedule,
+        "eval_train_loss": eval_train,
+    }
+
+
+def _layer_widgets(
+    p: Page, layers: int, initial: dict[str, Any], limits: classroom.Limits, running: bool
+) -> dict[str, Any]:
+    """Width, dropout and batch norm of each hidden layer (widgets ``h<k>``, ``d<k>``, ``bn<k>``)."""
+    t = p.t
+    widths, dropouts, norms = [], [], []
+    if layers:
+        st.markdown(f"**{t('trainer.per_layer')}**")
+        layer_cols = st.columns(limits.max_hidden_layers)
+        for k in range(1, layers + 1):
+            with layer_cols[k - 1]:
+                st.caption(t("trainer.layer_k", k=k))
+                widths.append(
+                    p.number(
+                        f"h{k}",
+                        t("trainer.width"),
+                        1,
+                        limits.max_width,
+                        default=initial[f"h{k}"],
+                        disabled=running,
+                    )
+                )
+                dropouts.append(
+                    p.number(
+                        f"d{k}",
+                        t("trainer.dropout"),
+                        0.0,
+                        0.95,
+                        default=float(initial[f"d{k}"]),
+                        step=0.01,
+                        disabled=running,
+                    )
+                )
+                norms.append(
+                    p.checkbox(
+                        f"bn{k}",
+                        t("trainer.batch_norm"),
+                        default=initial[f"bn{k}"],
+                        disabled=running,
+                    )
+                )
+
+    return {"hidden": tuple(widths), "dropout": tuple(dropouts), "batch_norm": tuple(norms)}
+
+
+def _hyper_widgets(p: Page, optimizer: str, schedule: str, running: bool) -> dict[str, Any]:
+    """The optimizer's and the schedule's own hyperparameters, with torch's names and defaults.
+
+    Widgets are named ``<optimizer>_<name>`` / ``<schedule>_<name>``; Adam's ``betas`` are two
+    widgets, and the cosine schedule's ``T_max`` = 0 stands for core's None (= the epochs).
+    """
+    t = p.t
+    opt_params: dict[str, Any] = {}
+    sched_params: dict[str, Any] = {}
+    with st.expander(t("trainer.hyper_expander"), expanded=False):
+        st.caption(t("trainer.hyper_caption"))
+        c_opt, c_sched = st.columns(2)
+        with c_opt:
+            st.markdown(
+                f"**{optimizer}** (`torch.optim.{TORCH_OPTIMIZERS[optimizer][0].__name__}`)"
+            )
+            defaults = opt_defaults(optimizer)
+            for name, kind, spec in OPT_WIDGETS[optimizer]:
+                wname, label, hlp = f"{optimizer}_{name}", name, t(f"trainer.hp.{name}")
+                if kind == "slider":
+                    lo, hi, step = spec
+                    value = p.slider(
+                        wname,
+                        label,
+                        lo,
+                        hi,
+                        default=max(lo, float(defaults[name])),
+                        step=step,
+                        help=hlp,
+                        disabled=running,
+                    )
+                elif kind == "grid":
+                    value = p.select_slider(
+                        wname,
+                        label,
+                        options=spec,
+                        default=defaults[name],
+                        help=hlp,
+                        disabled=running,
+                    )
+                else:
+                    value = p.checkbox(
+                        wname, label, default=bool(defaults[name]), help=hlp, disabled=running
+                    )
+                opt_params[name] = value
+            if not OPT_WIDGETS[optimizer]:
+                st.caption(t("trainer.no_hyper"))
+        with c_sched:
+            st.markdown(f"**{t(f'trainer.sched.{schedule}')}**")
+            defaults = sched_defaults(schedule)
+            for name, kind, spec in SCHED_WIDGETS[schedule]:
+                wname, label, hlp = f"{schedule}_{name}", name, t(f"trainer.hp.{name}")
+                if kind == "int":
+                    lo, hi = spec
+                    value = p.number(
+                        wname,
+                        label,
+                        lo,
+                        hi,
+                        default=int(defaults[name]),
+                        help=hlp,
+                        disabled=running,
+                    )
+                else:
+                    value = p.select_slider(
+                        wname,
+                        label,
+                        options=spec,
+                        default=defaults[name],
+                        help=hlp,
+                        disabled=running,
+                    )
+                sched_params[name] = value
+            if not SCHED_WIDGETS[schedule]:
+                st.caption(t("trainer.no_schedule"))
+    if "beta1" in opt_params:
+        opt_params["betas"] = (opt_params.pop("beta1"), opt_params.pop("beta2"))
+    if schedule == "cosine" and sched_params.get("T_max") == 0:
+        sched_params["T_max"] = None
+
+    return {"optimizer_params": opt_params, "schedule_params": sched_params}
