@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 Kwargs = dict[str, Any]
@@ -41,29 +41,63 @@ class Case:
         return f"{self.func.__module__.removeprefix('core.')}.{self.func.__qualname__}"
 
 
-CASES: list[Case] = []
+_SKIP = object()  # a bad-value strategy draws it when a parameter has no invalid value
 
 
-def fuzz(
-    func: Callable[..., Any],
-    valid: st.SearchStrategy,
-    check: Callable[[Kwargs, Any], None] | None = None,
-    bad: dict[str, BadFactory] | None = None,
-    refuses: Callable[[Kwargs], bool] | None = None,
-    examples: int = 30,
-    lists_ok: bool = True,
-) -> None:
-    CASES.append(
-        Case(
-            func,
-            valid,
-            check or (lambda kw, out: assert_finite(out)),
-            bad or {},
-            refuses or (lambda kw: False),
-            examples,
-            lists_ok,
-        )
+class Cases:
+    """The fuzz cases of one core module, kept by that module's test file::
+
+    CASES = Cases()
+    fuzz = CASES.add
+    fuzz(least_squares.rank, kwargs(X=LS_X), check, {"X": BAD_X})
+    ...
+    test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = (
+        CASES.tests()
     )
+    """
+
+    def __init__(self) -> None:
+        self.all: list[Case] = []
+
+    @property
+    def with_bad(self) -> list[Case]:
+        """The cases that also draw invalid input."""
+        return [c for c in self.all if c.bad]
+
+    def add(
+        self,
+        func: Callable[..., Any],
+        valid: st.SearchStrategy,
+        check: Callable[[Kwargs, Any], None] | None = None,
+        bad: dict[str, BadFactory] | None = None,
+        refuses: Callable[[Kwargs], bool] | None = None,
+        examples: int = 30,
+        lists_ok: bool = True,
+    ) -> None:
+        self.all.append(
+            Case(
+                func,
+                valid,
+                check or (lambda kw, out: assert_finite(out)),
+                bad or {},
+                refuses or (lambda kw: False),
+                examples,
+                lists_ok,
+            )
+        )
+
+    def tests(self) -> tuple[Callable[[Case], None], Callable[[Case], None]]:
+        """The module's two tests, one run per case: valid input, then invalid input."""
+
+        @pytest.mark.parametrize("case", self.all, ids=lambda c: c.id)
+        def test_valid_input_gives_finite_output(case: Case) -> None:
+            check_valid_input(case)
+
+        @pytest.mark.parametrize("case", self.with_bad, ids=lambda c: c.id)
+        def test_invalid_input_raises_only_value_error(case: Case) -> None:
+            check_invalid_input(case)
+
+        return test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error
 
 
 def as_plain(value: Any, form: str) -> Any:
@@ -172,3 +206,40 @@ SETTINGS = dict(
     # profile; HYPOTHESIS_PROFILE=explore draws new ones (see the module docstring)
     derandomize=os.environ.get("HYPOTHESIS_PROFILE", "ci") != "explore",
 )
+
+
+def check_valid_input(case: Case) -> None:
+    """Valid input: the strict call returns an output that passes ``case.check`` (finite, the
+    documented shape), or ``case.refuses`` it with core's own ValueError."""
+    forms = ["as_is", "as_is", "numpy"] + (["lists"] if case.lists_ok else [])
+
+    @settings(max_examples=case.examples, **SETTINGS)
+    @given(case.valid, st.sampled_from(forms))
+    def run(kwargs: Kwargs, form: str) -> None:
+        try:
+            out = call_strict(case.func, {k: as_plain(v, form) for k, v in kwargs.items()})
+        except ValueError as exc:
+            # a documented refusal (e.g. rank-deficient normal equations), by core's own check
+            if case.refuses(kwargs) and not isinstance(exc, np.linalg.LinAlgError):
+                return
+            raise
+        case.check(kwargs, out)
+
+    run()
+
+
+def check_invalid_input(case: Case) -> None:
+    """Invalid input: from a valid call, each parameter in turn replaced by an invalid value must
+    raise core's own ValueError (``assert_value_error``)."""
+
+    # each example corrupts every parameter in turn, so fewer examples cover more cases
+    @settings(max_examples=max(1, 2 * case.examples // 3), **SETTINGS)
+    @given(st.data())
+    def run(data: st.DataObject) -> None:
+        valid = dict(data.draw(case.valid, label="valid kwargs"))
+        for name in sorted(case.bad):  # corrupt one parameter at a time, each of them
+            bad = data.draw(case.bad[name](valid), label=name)
+            if bad is not _SKIP:
+                assert_value_error(case.func, {**valid, name: bad})
+
+    run()

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from tests.core.fuzz.framework import BadFactory, Kwargs
+from tests.core.fuzz.framework import _SKIP, BadFactory, Kwargs
 
 # ---------------------------------------------------------------------------------------------
 # strategies: valid values
@@ -103,7 +103,6 @@ def kwargs(**parts: Any) -> st.SearchStrategy:
 # strategies: invalid values
 # ---------------------------------------------------------------------------------------------
 
-_SKIP = object()
 SKIP = st.just(_SKIP)  # no invalid value of this parameter for these kwargs (it is ignored)
 NONFINITE = st.sampled_from([math.nan, math.inf, -math.inf])
 JUNK = st.one_of(

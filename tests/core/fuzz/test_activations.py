@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from core import activations
 from tests.core.fuzz.framework import (
     BadFactory,
+    Cases,
     Kwargs,
     assert_array,
     assert_finite,
     assert_float,
-    fuzz,
     holds,
 )
 from tests.core.fuzz.strategies import (
@@ -37,6 +37,8 @@ from tests.core.fuzz.strategies import (
 # =============================================================================================
 # core.activations
 # =============================================================================================
+CASES = Cases()
+fuzz = CASES.add
 ac = activations
 
 
@@ -310,3 +312,6 @@ fuzz(
         "delta_deg": bad_number(180.5, -181.0),
     },
 )
+
+
+test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

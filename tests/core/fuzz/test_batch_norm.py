@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import batch_norm
-from tests.core.fuzz.framework import BadFactory, Kwargs, assert_array, assert_finite, fuzz
+from tests.core.fuzz.framework import BadFactory, Cases, Kwargs, assert_array, assert_finite
 from tests.core.fuzz.strategies import (
     NEG,
     NONPOS,
@@ -33,6 +33,8 @@ from tests.core.fuzz.test_least_squares import BAD_W, BAD_X, STEPS, _check_nan_t
 # =============================================================================================
 # core.batch_norm
 # =============================================================================================
+CASES = Cases()
+fuzz = CASES.add
 bn = batch_norm
 BN_X = arrays(((1, 6), (1, 4)))
 BAD_BN_X = bad_array("x", 2)
@@ -445,3 +447,6 @@ fuzz(
         "n_points": bad_number(2, 10_001, integer=True),
     },
 )
+
+
+test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

@@ -19,8 +19,17 @@ from core import (
     optimizers,
     schedules,
 )
-from tests.core.fuzz.framework import CASES
-from tests.core.fuzz.test_cases import BAD_CASES
+from tests.core.fuzz import (
+    test_activations,
+    test_batch_norm,
+    test_dropout,
+    test_l1_proximal,
+    test_least_squares,
+    test_linear_networks,
+    test_metrics,
+    test_optimizers,
+    test_schedules,
+)
 
 # =============================================================================================
 # every public function has a case
@@ -36,6 +45,19 @@ MODULES = [
     optimizers,
     schedules,
 ]
+FUZZ_FILES = [
+    test_least_squares,
+    test_l1_proximal,
+    test_batch_norm,
+    test_dropout,
+    test_linear_networks,
+    test_metrics,
+    test_activations,
+    test_optimizers,
+    test_schedules,
+]
+CASES = [case for file in FUZZ_FILES for case in file.CASES.all]
+BAD_CASES = [case for file in FUZZ_FILES for case in file.CASES.with_bad]
 
 
 def public_functions(module: Any) -> dict[str, Callable[..., Any]]:

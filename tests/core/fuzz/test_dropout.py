@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import dropout
-from tests.core.fuzz.framework import Kwargs, assert_array, assert_finite, assert_float, fuzz
+from tests.core.fuzz.framework import Cases, Kwargs, assert_array, assert_finite, assert_float
 from tests.core.fuzz.strategies import (
     SEEDS,
     arrays,
@@ -25,6 +25,8 @@ from tests.core.fuzz.strategies import (
 # =============================================================================================
 # core.dropout
 # =============================================================================================
+CASES = Cases()
+fuzz = CASES.add
 KEEP = st.one_of(st.floats(1e-6, 1.0), st.just(1.0))
 BAD_KEEP = bad_number(0.0, -0.5, 1.0 + 1e-9, 2.0)
 DROP_ACT = st.sampled_from([None, "identity", "sigmoid", "relu"])
@@ -153,3 +155,6 @@ fuzz(
     _check_running_stats,
     {"samples": bad_array("samples", 1)},
 )
+
+
+test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from core import l1_proximal
 from tests.core.fuzz.framework import (
     BadFactory,
+    Cases,
     Kwargs,
     assert_array,
     assert_finite,
     assert_float,
-    fuzz,
 )
 from tests.core.fuzz.strategies import (
     NEG,
@@ -48,6 +48,8 @@ from tests.core.fuzz.test_least_squares import (
 # =============================================================================================
 # core.l1_proximal
 # =============================================================================================
+CASES = Cases()
+fuzz = CASES.add
 l1 = l1_proximal
 
 
@@ -342,3 +344,6 @@ fuzz(
         "max_steps": bad_number(0, 10**6 + 1, integer=True),
     },
 )
+
+
+test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

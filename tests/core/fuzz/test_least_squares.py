@@ -11,7 +11,14 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import least_squares
-from tests.core.fuzz.framework import Kwargs, assert_array, assert_finite, assert_float, fuzz, holds
+from tests.core.fuzz.framework import (
+    Cases,
+    Kwargs,
+    assert_array,
+    assert_finite,
+    assert_float,
+    holds,
+)
 from tests.core.fuzz.strategies import (
     NEG,
     NONPOS,
@@ -32,6 +39,8 @@ from tests.core.fuzz.strategies import (
 # =============================================================================================
 # core.least_squares
 # =============================================================================================
+CASES = Cases()
+fuzz = CASES.add
 ls = least_squares
 RTOL = st.one_of(st.none(), unit(high_open=True), st.sampled_from([0.0, 0.5, 1 - 1e-12]))
 BAD_RTOL = bad_number(-1e-9, 1.0, 2.0, none_ok=True)
@@ -400,3 +409,6 @@ def _check_symbolic_numeric(kw: Kwargs, out: Any) -> None:
 
 
 fuzz(ls.symbolic_example_numeric, kwargs(t_value=T_VALUE), _check_symbolic_numeric, BAD_T)
+
+
+test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

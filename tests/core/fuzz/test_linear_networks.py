@@ -8,7 +8,14 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import linear_networks
-from tests.core.fuzz.framework import Kwargs, assert_array, assert_finite, assert_float, fuzz, holds
+from tests.core.fuzz.framework import (
+    Cases,
+    Kwargs,
+    assert_array,
+    assert_finite,
+    assert_float,
+    holds,
+)
 from tests.core.fuzz.strategies import (
     NEG,
     NONPOS,
@@ -30,6 +37,8 @@ from tests.core.fuzz.test_least_squares import BAD_RTOL, LS_X
 # =============================================================================================
 # core.linear_networks
 # =============================================================================================
+CASES = Cases()
+fuzz = CASES.add
 ln = linear_networks
 LN_ACT = st.sampled_from(sorted(ln.ACTIVATIONS))
 BAD_LN_ACT = bad_name("sigmoid", valid=tuple(ln.ACTIVATIONS))
@@ -311,3 +320,6 @@ fuzz(
     lambda kw, out: assert_float(out, 0.0),
     {"X": bad_array("X", 2, grow("X")), "y": bad_array("y", 2, grow("y"))},
 )
+
+
+test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

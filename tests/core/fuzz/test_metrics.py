@@ -12,11 +12,11 @@ from hypothesis.extra import numpy as hnp
 from core import metrics
 from tests.core.fuzz.framework import (
     BadFactory,
+    Cases,
     Kwargs,
     assert_array,
     assert_finite,
     assert_float,
-    fuzz,
 )
 from tests.core.fuzz.strategies import (
     arrays,
@@ -32,6 +32,8 @@ from tests.core.fuzz.strategies import (
 # =============================================================================================
 # core.metrics
 # =============================================================================================
+CASES = Cases()
+fuzz = CASES.add
 mt = metrics
 REDUCTION = st.sampled_from(["mean", "sum", "none"])
 BAD_REDUCTION = bad_name("avg", "None", valid=("mean", "sum", "none"))
@@ -482,3 +484,6 @@ fuzz(
         "high": bad_number(-1e302, none_ok=True),
     },
 )
+
+
+test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

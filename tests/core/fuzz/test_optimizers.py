@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from core import optimizers
 from tests.core.fuzz.framework import (
     BadFactory,
+    Cases,
     Kwargs,
     assert_array,
     assert_finite,
     assert_float,
-    fuzz,
     holds,
 )
 from tests.core.fuzz.strategies import (
@@ -43,6 +43,8 @@ from tests.core.fuzz.strategies import (
 # =============================================================================================
 # core.optimizers
 # =============================================================================================
+CASES = Cases()
+fuzz = CASES.add
 op = optimizers
 WD = st.one_of(st.just(0.0), positive(1e-6, 1e3))
 # eps > 0 is all the docstrings ask; 1e-300 makes a zero-variance step g / eps overflow by design
@@ -381,3 +383,6 @@ fuzz(
 )
 fuzz(op.saddle, kwargs(), _check_test_function, examples=1)
 fuzz(op.two_minima, kwargs(), _check_test_function, examples=1)
+
+
+test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import schedules
-from tests.core.fuzz.framework import BadFactory, Kwargs, assert_array, assert_float, fuzz
+from tests.core.fuzz.framework import BadFactory, Cases, Kwargs, assert_array, assert_float
 from tests.core.fuzz.strategies import (
     NEG,
     NONPOS,
@@ -33,6 +33,8 @@ from tests.core.fuzz.test_optimizers import (
 # =============================================================================================
 # core.schedules
 # =============================================================================================
+CASES = Cases()
+fuzz = CASES.add
 sc = schedules
 
 
@@ -168,3 +170,6 @@ fuzz(
     },
     examples=20,
 )
+
+
+test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()
