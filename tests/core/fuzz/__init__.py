@@ -1,4 +1,4 @@
-"""Fuzz every public function of the theory modules (issue 7).
+"""Fuzz every public function of the core modules (issues 7 and 11).
 
 Valid input: for each function a hypothesis strategy draws arguments over wide ranges (array
 entries from 1e-7 to 1e7 or exactly 0, one sample, all-equal values, duplicated / rank-one /
@@ -13,10 +13,13 @@ bool, complex, out of range, unknown name or keyword). Only core's own ``ValueEr
 out: any other exception, a ``LinAlgError`` (a ValueError subclass) or numpy's internal
 ValueError ("operands could not be broadcast", ...) is a bug, and so is silence.
 
-``test_every_public_function_is_fuzzed`` lists the public functions of each module with
-``inspect`` and fails when one has no case, so a new function cannot slip by. Bugs the fuzz found
-were fixed in core; their inputs are drawn by the strategies and also kept as explicit
-regression examples in the "bugs" section.
+Layout: ``framework.py`` (``Case``, the per-file ``Cases`` registry, the strict call, the
+runners, the output checks), ``strategies.py`` (valid and invalid values), one
+``test_<core module>.py`` per core module (its cases and its two tests), ``test_regressions.py``
+(bugs the fuzz found: fixed ones as regression examples, open ones as strict expected failures)
+and ``test_coverage.py``: it discovers the core modules, lists their public functions with
+``inspect`` and fails when one has neither a case nor an exemption with a reason, so a new
+function cannot slip by.
 
 The examples are derandomized (``SETTINGS``): every run, on CI too, tries the same inputs. To
 look for new bugs, run with ``HYPOTHESIS_PROFILE=explore`` and ``--hypothesis-seed=N`` for a few
