@@ -14,10 +14,6 @@ from hypothesis import strategies as st
 
 from core import data as D
 
-# ../shared/data/mnist-subset relative to the repository root (CI and dev machines alike)
-MNIST_SUBSET = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "mnist-subset"
-needs_subset = pytest.mark.skipif(not MNIST_SUBSET.is_dir(), reason="MNIST subset not present")
-
 # label counts printed in the subset's README
 SUBSET_TRAIN_COUNTS = [788, 901, 797, 815, 799, 719, 775, 832, 757, 817]
 SUBSET_TEST_COUNTS = [192, 234, 235, 195, 183, 173, 183, 196, 217, 192]
@@ -29,10 +25,8 @@ def digits() -> D.Dataset:
 
 
 @pytest.fixture(scope="module")
-def mnist() -> D.Dataset:
-    if not MNIST_SUBSET.is_dir():
-        pytest.skip("MNIST subset not present")
-    return D.load_dataset("mnist", data_dir=MNIST_SUBSET, download=False)
+def mnist(mnist_subset: Path) -> D.Dataset:  # the subset: tests/conftest.py
+    return D.load_dataset("mnist", data_dir=mnist_subset, download=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -91,33 +85,30 @@ def test_normalization_formula_and_always_zero_pixels(digits):
 # ---------------------------------------------------------------------------------------------
 # MNIST subset (torchvision layout), oracle: torchvision's ToTensor + Normalize
 # ---------------------------------------------------------------------------------------------
-@needs_subset
-def test_mnist_subset_loads_offline(mnist):
+def test_mnist_subset_loads_offline(mnist, mnist_subset):
     assert (mnist.n_train, mnist.n_test) == (8000, 2000)
     assert mnist.images_train.dtype == torch.uint8 and mnist.images_train.shape[1:] == (28, 28)
     assert torch.bincount(mnist.y_train, minlength=10).tolist() == SUBSET_TRAIN_COUNTS
     assert torch.bincount(mnist.y_test, minlength=10).tolist() == SUBSET_TEST_COUNTS
     pixels = torch.cat([mnist.images_train, mnist.images_test]).double() / 255.0
     assert float(pixels.mean()) == pytest.approx(0.1325, abs=5e-5)  # README: 0.1325
-    assert mnist.data_dir == str(MNIST_SUBSET)
+    assert mnist.data_dir == str(mnist_subset)
 
 
-@needs_subset
-def test_mnist_normalization_equals_the_textbook_transform(mnist):
+def test_mnist_normalization_equals_the_textbook_transform(mnist, mnist_subset):
     from torchvision import datasets, transforms
 
     tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.1307,), (0.3081,))])
-    ref = datasets.MNIST(str(MNIST_SUBSET), train=False, download=False, transform=tf)
+    ref = datasets.MNIST(str(mnist_subset), train=False, download=False, transform=tf)
     for i in (0, 1, 777, 1999):
         img, label = ref[i]
         assert label == int(mnist.y_test[i])
         assert torch.allclose(mnist.x_test[i], img.reshape(-1), atol=1e-5)
 
 
-@needs_subset
-def test_data_dir_from_environment(monkeypatch):
-    monkeypatch.setenv("PIZARRA_DATA_DIR", str(MNIST_SUBSET))
-    assert D.default_data_dir() == MNIST_SUBSET
+def test_data_dir_from_environment(monkeypatch, mnist_subset):
+    monkeypatch.setenv("PIZARRA_DATA_DIR", str(mnist_subset))
+    assert D.default_data_dir() == mnist_subset
     data = D.load_dataset("mnist", download=False)
     assert data.n_test == 2000
 
@@ -141,27 +132,25 @@ def test_missing_folder(tmp_path):
     assert "digits" in str(info.value)  # points at the offline alternative
 
 
-def _copy_subset(tmp_path: Path) -> Path:
+def _copy_subset(tmp_path: Path, subset: Path) -> Path:
     root = tmp_path / "data"
-    shutil.copytree(MNIST_SUBSET / "MNIST", root / "MNIST")
+    shutil.copytree(subset / "MNIST", root / "MNIST")
     for f in (root / "MNIST" / "raw").iterdir():
         os.chmod(f, 0o644)
     return root
 
 
-@needs_subset
-def test_partial_folder(tmp_path):
-    root = _copy_subset(tmp_path)
+def test_partial_folder(tmp_path, mnist_subset):
+    root = _copy_subset(tmp_path, mnist_subset)
     (root / "MNIST" / "raw" / "t10k-labels-idx1-ubyte").unlink()
     with pytest.raises(D.DatasetUnavailable, match="incomplete or corrupt") as info:
         D.load_dataset("mnist", data_dir=root, download=False)
     assert info.value.reason == "corrupt"
 
 
-@needs_subset
 @pytest.mark.parametrize("name", ["train-images-idx3-ubyte", "t10k-labels-idx1-ubyte"])
-def test_truncated_file(tmp_path, name):
-    root = _copy_subset(tmp_path)
+def test_truncated_file(tmp_path, name, mnist_subset):
+    root = _copy_subset(tmp_path, mnist_subset)
     f = root / "MNIST" / "raw" / name
     f.write_bytes(f.read_bytes()[:1000])
     with pytest.raises(D.DatasetUnavailable) as info:
@@ -169,9 +158,8 @@ def test_truncated_file(tmp_path, name):
     assert info.value.reason == "corrupt"
 
 
-@needs_subset
-def test_garbage_file(tmp_path):
-    root = _copy_subset(tmp_path)
+def test_garbage_file(tmp_path, mnist_subset):
+    root = _copy_subset(tmp_path, mnist_subset)
     (root / "MNIST" / "raw" / "train-labels-idx1-ubyte").write_bytes(b"not an idx file")
     with pytest.raises(D.DatasetUnavailable) as info:
         D.load_dataset("mnist", data_dir=root, download=False)

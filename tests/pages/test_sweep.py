@@ -33,6 +33,26 @@ def widget_by_key(at, key):
     return None
 
 
+def recorded_options(at, prefix):
+    """The options ui.page recorded under ``_options`` for the page's choice widgets: the sweep's
+    input. A missing record would make the sweep loop over nothing, so it is a failure: every
+    choice widget shown with the page's prefix must have its options recorded, none empty."""
+    assert "_options" in at.session_state, "ui.page recorded no choice options (_options)"
+    recorded = {
+        k: list(v) for k, v in dict(at.session_state["_options"]).items() if k.startswith(prefix)
+    }
+    shown = [
+        w.key
+        for group in (at.select_slider, at.radio, at.selectbox, at.multiselect)
+        for w in group
+        if (w.key or "").startswith(prefix)
+    ]
+    assert shown, f"no choice widget with the prefix {prefix!r}: nothing to sweep"
+    unrecorded = [k for k in shown if not recorded.get(k)]
+    assert not unrecorded, f"choice widgets without recorded options: {unrecorded}"
+    return recorded
+
+
 def assert_ok(at, what):
     assert not at.exception, f"{what}: {[e.value for e in at.exception]}"
 
@@ -55,11 +75,7 @@ def test_extremes_and_every_option(topic):
             assert_ok(at, f"{w.key}={value}")
         if widget_by_key(at, w.key) is not None:
             widget_by_key(at, w.key).set_value(w.value).run()  # back to where it was
-    for key, options in dict(
-        at.session_state["_options"] if "_options" in at.session_state else {}
-    ).items():
-        if not key.startswith(prefix):
-            continue
+    for key, options in recorded_options(at, prefix).items():
         for option in options:
             target = widget_by_key(at, key)
             if target is None:
@@ -90,3 +106,7 @@ def test_garbage_query_params(topic):
         params = {name: junk for name in names}
         at = open_page(topic, lang=["es", "en", "xx"][i % 3], **params)
         assert_ok(at, f"garbage {junk!r}")
+
+
+def test_there_are_pages_to_sweep():
+    assert TOPICS, "nav.available_pages() is empty: the sweep above would run nothing"

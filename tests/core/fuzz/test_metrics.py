@@ -1,0 +1,489 @@
+"""Fuzz cases of core.metrics."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from core import metrics
+from tests.core.fuzz.framework import (
+    BadFactory,
+    Cases,
+    Kwargs,
+    assert_array,
+    assert_finite,
+    assert_float,
+)
+from tests.core.fuzz.strategies import (
+    arrays,
+    bad_array,
+    bad_name,
+    bad_number,
+    extend,
+    grow,
+    kwargs,
+    positive,
+)
+
+# =============================================================================================
+# core.metrics
+# =============================================================================================
+CASES = Cases()
+fuzz = CASES.add
+mt = metrics
+REDUCTION = st.sampled_from(["mean", "sum", "none"])
+BAD_REDUCTION = bad_name("avg", "None", valid=("mean", "sum", "none"))
+
+
+@st.composite
+def same_shape_pair(draw: Any, names: tuple[str, str]) -> Kwargs:
+    shape = draw(st.sampled_from([((1, 8),), ((1, 4), (1, 3))]))
+    a = draw(arrays(shape))
+    return {names[0]: a, names[1]: draw(arrays(a.shape))}
+
+
+def _check_reduced(kw: Kwargs, out: Any, shape: tuple[int, ...]) -> None:
+    if kw["reduction"] == "none":
+        assert_array(out, shape)
+        assert np.all(out >= 0)
+    else:
+        assert isinstance(out, float)
+        assert_float(out, 0.0)
+
+
+def _bad_pair(name: str, probability: bool = False) -> BadFactory:
+    extra: list[Any] = [grow(name)]
+    if probability:  # entries outside [0, 1]
+        extra += [
+            lambda kw: st.just(np.full(np.shape(kw[name]), 1.5)),
+            lambda kw: st.just(np.full(np.shape(kw[name]), -0.1)),
+        ]
+    return bad_array(name, None, *extra)
+
+
+Y_PAIR = extend(same_shape_pair(("y", "y_hat")), reduction=REDUCTION)
+for _loss in (mt.mse, mt.mae):
+    fuzz(
+        _loss,
+        Y_PAIR,
+        lambda kw, out: _check_reduced(kw, out, kw["y"].shape),
+        {"y": _bad_pair("y"), "y_hat": _bad_pair("y_hat"), "reduction": BAD_REDUCTION},
+    )
+
+
+@st.composite
+def distributions(draw: Any, shape: tuple[int, ...]) -> np.ndarray:
+    """Rows summing to 1: spread, one-hot or with exact zeros."""
+    w = draw(hnp.arrays(np.float64, shape, elements=st.one_of(st.just(0.0), positive())))
+    w = np.atleast_2d(w)
+    empty = w.sum(axis=-1) == 0
+    w[empty, 0] = 1.0
+    p = w / w.sum(axis=-1, keepdims=True)
+    return p.reshape(shape)
+
+
+@st.composite
+def ce_kwargs(draw: Any) -> Kwargs:
+    k = draw(st.integers(1, 5))
+    shape = draw(st.sampled_from([(k,), (draw(st.integers(1, 4)), k)]))
+    return {
+        "p": draw(distributions(shape)),
+        "q": draw(distributions(shape)),
+        "base": draw(st.one_of(st.sampled_from([math.e, 2.0, 10.0]), BASES)),
+    }
+
+
+BASES = st.floats(1e-6, 1e6).filter(lambda b: b != 1.0)
+BAD_BASE = bad_number(1.0, 0.0, -2.0)
+
+
+def _check_ce(kw: Kwargs, out: Any) -> None:
+    assert isinstance(out, float) and not math.isnan(out)
+    # documented: inf exactly when the prediction gives 0 to an outcome the target allows
+    # (-inf for a base below 1, where every logarithm changes sign)
+    if np.any((kw["p"] > 0) & (kw["q"] == 0)):
+        assert out == (math.inf if kw["base"] > 1 else -math.inf)
+    else:
+        assert_float(out)
+
+
+def _bad_distribution(name: str) -> BadFactory:
+    return bad_array(
+        name,
+        (1, 2),
+        grow(name, axis=-1),
+        lambda kw: st.just(np.full(np.shape(kw[name]), 0.9)),  # rows do not sum to 1
+        lambda kw: st.just(-np.asarray(kw[name])),  # negative entries
+        lambda kw: st.just(np.asarray(kw[name]) + 1.0),  # entries above 1
+    )
+
+
+fuzz(
+    mt.cross_entropy,
+    ce_kwargs(),
+    _check_ce,
+    {"p": _bad_distribution("p"), "q": _bad_distribution("q"), "base": BAD_BASE},
+)
+
+
+@st.composite
+def bce_kwargs(draw: Any) -> Kwargs:
+    shape = draw(st.sampled_from([(draw(st.integers(1, 8)),), (2, draw(st.integers(1, 3)))]))
+    probs = st.one_of(st.sampled_from([0.0, 1.0, 0.5]), st.floats(0.0, 1.0))
+    return {
+        "y": draw(hnp.arrays(np.float64, shape, elements=probs)),
+        "p": draw(hnp.arrays(np.float64, shape, elements=probs)),
+        "base": draw(st.one_of(st.just(math.e), BASES)),
+        "reduction": draw(REDUCTION),
+    }
+
+
+def _check_bce(kw: Kwargs, out: Any) -> None:
+    y, p = kw["y"], kw["p"]
+    infinite = ((y > 0) & (p == 0)) | ((y < 1) & (p == 1))  # documented inf
+    values = np.asarray(out)
+    assert not np.any(np.isnan(values))
+    if kw["reduction"] == "none":
+        assert values.shape == y.shape
+        assert np.array_equal(np.isinf(values), infinite)
+    else:
+        assert isinstance(out, float) and math.isinf(out) == bool(infinite.any())
+
+
+fuzz(
+    mt.binary_cross_entropy,
+    bce_kwargs(),
+    _check_bce,
+    {
+        "y": _bad_pair("y", probability=True),
+        "p": _bad_pair("p", probability=True),
+        "base": BAD_BASE,
+        "reduction": BAD_REDUCTION,
+    },
+)
+
+
+@st.composite
+def label_pairs(draw: Any, max_classes: int = 4, min_size: int = 1) -> Kwargs:
+    """Class labels of one kind: small ints, huge ints (no lookup table), strings, floats, bools."""
+    kind = draw(st.sampled_from(["int", "int", "bigint", "str", "float", "bool"]))
+    value = {
+        "int": st.integers(-3, 5),
+        "bigint": st.integers(-(2**62), 2**62),
+        "str": st.text("abcé ", min_size=1, max_size=3),
+        "float": st.floats(-1e6, 1e6),
+        "bool": st.booleans(),
+    }[kind]
+    pool = draw(st.lists(value, min_size=1, max_size=max_classes, unique=True))
+    n = draw(st.integers(min_size, 12))
+    y_true = draw(st.lists(st.sampled_from(pool), min_size=n, max_size=n))
+    y_pred = draw(st.lists(st.sampled_from(pool), min_size=n, max_size=n))
+    extra = draw(value)
+    labels = None
+    if draw(st.booleans()):
+        candidates = list(dict.fromkeys(pool + [extra]))
+        labels = draw(st.lists(st.sampled_from(candidates), min_size=1, unique=True))
+    return {"y_true": np.array(y_true), "y_pred": np.array(y_pred), "labels": labels}
+
+
+def _bad_labels(name: str) -> BadFactory:
+    def factory(kw: Kwargs) -> st.SearchStrategy:
+        arr = np.asarray(kw[name])
+        other_kind = (
+            np.array(["a"] * arr.size) if arr.dtype.kind not in "US" else np.arange(arr.size)
+        )
+        return st.sampled_from(
+            [
+                arr.reshape(1, -1),
+                arr[:0],
+                np.append(arr, arr[:1]),  # length mismatch
+                np.where(np.arange(arr.size) == 0, math.nan, 1.0),
+                np.array([math.inf] * arr.size),
+                [None] * arr.size,
+                other_kind,  # numbers against strings
+                "abc",
+                None,
+                object(),
+                {},
+            ]
+        )
+
+    return factory
+
+
+def _bad_labels_param(kw: Kwargs) -> st.SearchStrategy:
+    y = np.asarray(kw["y_true"])
+    first = y[0].item()
+    other = "a" if y.dtype.kind not in "US" else 1
+    return st.sampled_from([[first, first], [other], [], [[first]], "abc", {}, [math.nan]])
+
+
+BAD_Y_PAIR = {"y_true": _bad_labels("y_true"), "y_pred": _bad_labels("y_pred")}
+
+
+def _n_classes(kw: Kwargs) -> int:
+    if kw.get("labels") is not None:
+        return len(kw["labels"])
+    return len(np.unique(np.concatenate([kw["y_true"], kw["y_pred"]])))
+
+
+def _check_confusion(kw: Kwargs, out: Any) -> None:
+    k = _n_classes(kw)
+    assert_array(out, (k, k))
+    if kw["normalize"] is None:
+        assert out.dtype.kind == "i" and np.all(out >= 0)
+        if kw["labels"] is None:
+            assert out.sum() == len(kw["y_true"])
+    else:
+        assert np.all((out >= 0) & (out <= 1 + 1e-12))
+
+
+fuzz(
+    mt.confusion_matrix,
+    extend(label_pairs(), normalize=st.sampled_from(mt.NORMALIZE_OPTIONS)),
+    _check_confusion,
+    {
+        **BAD_Y_PAIR,
+        "labels": _bad_labels_param,
+        "normalize": bad_name("rows", valid=mt.NORMALIZE_OPTIONS, none_ok=True),
+    },
+)
+
+
+@st.composite
+def confusion_counts(draw: Any) -> np.ndarray:
+    k = draw(st.integers(2, 5))
+    C = draw(hnp.arrays(np.int64, (k, k), elements=st.integers(0, 20)))
+    if C.sum() == 0:
+        C[0, 0] = 1
+    return C.astype(draw(st.sampled_from([np.int64, np.float64])))
+
+
+def _check_from_confusion(kw: Kwargs, out: Any) -> None:
+    y_true, y_pred = out
+    C = np.asarray(kw["C"])
+    assert y_true.shape == y_pred.shape == (int(C.sum()),)
+    k = C.shape[0]
+    assert np.array_equal(mt.confusion_matrix(y_true, y_pred, labels=np.arange(k)), C)
+
+
+fuzz(
+    mt.labels_from_confusion,
+    kwargs(C=confusion_counts()),
+    _check_from_confusion,
+    {
+        "C": bad_array(
+            "C",
+            2,
+            [[1.0]],
+            [[1, 2, 3], [4, 5, 6]],
+            np.zeros((2, 2)),
+            [[1.5, 0], [0, 1]],
+            [[-1, 2], [0, 1]],
+            [[5_000_001, 0], [0, 0]],
+            [[1e300, 0], [0, 1]],
+        )
+    },
+)
+Y_ONLY = label_pairs().map(lambda kw: {"y_true": kw["y_true"], "y_pred": kw["y_pred"]})
+for _score in (mt.accuracy, mt.balanced_accuracy):
+    fuzz(_score, Y_ONLY, lambda kw, out: assert_float(out, 0.0, 1.0), BAD_Y_PAIR)
+
+
+def _check_counts(kw: Kwargs, out: Any) -> None:
+    k = _n_classes(kw)
+    for name in ("tp", "fp", "fn", "tn"):
+        a = getattr(out, name)
+        assert a.shape == (k,) and np.all(a >= 0)
+    assert out.labels.shape == (k,)
+
+
+fuzz(
+    mt.class_counts,
+    label_pairs(),
+    _check_counts,
+    {**BAD_Y_PAIR, "labels": _bad_labels_param},
+)
+AVERAGE = st.sampled_from(mt.AVERAGE_OPTIONS)
+BAD_AVERAGE = bad_name("samples", valid=mt.AVERAGE_OPTIONS, none_ok=True)
+
+
+def _pos_label(kw: Kwargs) -> st.SearchStrategy:
+    return st.one_of(st.sampled_from(list(kw["y_true"]) + [1]), st.none())
+
+
+def _binary_refusal(kw: Kwargs) -> bool:
+    """Documented: average='binary' with more than 2 classes."""
+    return kw["average"] == "binary" and _n_classes(kw) > 2
+
+
+def _check_prf(kw: Kwargs, out: Any) -> None:
+    precision, recall, f1, support = out
+    if kw["average"] is None:
+        k = _n_classes(kw)
+        for a in (precision, recall, f1):
+            assert_array(a, (k,))
+            assert np.all((a >= 0) & (a <= 1))
+        assert support.shape == (k,)
+    else:
+        for a in (precision, recall, f1):
+            assert_float(a, 0.0, 1.0)
+        assert support is None
+
+
+PRF = extend(label_pairs(), average=AVERAGE, pos_label=_pos_label)
+BAD_PRF = {**BAD_Y_PAIR, "labels": _bad_labels_param, "average": BAD_AVERAGE}
+fuzz(mt.precision_recall_f1, PRF, _check_prf, BAD_PRF, refuses=_binary_refusal)
+
+
+def _check_specificity(kw: Kwargs, out: Any) -> None:
+    if kw["average"] is None:
+        assert_array(out, (_n_classes(kw),))
+        assert np.all((out >= 0) & (out <= 1))
+    else:
+        assert_float(out, 0.0, 1.0)
+
+
+fuzz(mt.specificity, PRF, _check_specificity, BAD_PRF, refuses=_binary_refusal)
+
+
+@st.composite
+def binary_scores(draw: Any, max_n: int = 12) -> Kwargs:
+    n = draw(st.integers(2, max_n))
+    y = draw(hnp.arrays(np.int64, n, elements=st.integers(0, 1)))
+    y[0], y[1] = 0, 1  # both classes present
+    y = draw(st.permutations(list(y)))
+    scores = draw(
+        st.one_of(
+            arrays((n,), exp=(-6, 6)),
+            hnp.arrays(np.float64, n, elements=st.sampled_from([0.0, 0.5, 1.0])),  # many ties
+        )
+    )
+    return {
+        "y_true": np.array(y, dtype=draw(st.sampled_from([np.int64, np.float64]))),
+        "scores": scores,
+    }
+
+
+def _bad_binary(kw: Kwargs) -> st.SearchStrategy:
+    y = np.asarray(kw["y_true"])
+    return st.sampled_from(
+        [np.zeros_like(y), np.ones_like(y), np.where(y == 1, 2, 0), y[:-1], y * 0.5, [math.nan, 1]]
+    )
+
+
+BAD_BINARY = {
+    "y_true": lambda kw: st.one_of(bad_array("y_true", 1)(kw), _bad_binary(kw)),
+    "scores": bad_array("scores", 1, grow("scores")),
+}
+
+
+def _check_roc(kw: Kwargs, out: Any) -> None:
+    fpr, tpr, thresholds = out
+    m = len(np.unique(kw["scores"]))
+    for a in (fpr, tpr):
+        assert_array(a, (m + 1,))
+        assert a[0] == 0 and a[-1] == 1 and np.all(np.diff(a) >= 0)
+    assert thresholds.shape == (m + 1,) and thresholds[0] == math.inf  # documented
+    assert_finite(thresholds[1:])
+
+
+fuzz(mt.roc_curve, binary_scores(), _check_roc, BAD_BINARY)
+fuzz(mt.roc_auc, binary_scores(), lambda kw, out: assert_float(out, 0.0, 1.0), BAD_BINARY)
+
+
+def _check_pairs(kw: Kwargs, out: Any) -> None:
+    y = np.asarray(kw["y_true"])
+    n_pairs = int((y == 1).sum() * (y == 0).sum())
+    assert out.credit.shape == (n_pairs,)
+    assert_finite(out)
+    assert 0.0 <= out.auc <= 1.0
+
+
+fuzz(mt.ranked_pairs, binary_scores(), _check_pairs, BAD_BINARY)
+
+
+def _check_generated(kw: Kwargs, out: Any) -> None:
+    y, scores = out
+    n = kw["n_pos"] + kw["n_neg"]
+    assert_array(y, (n,))
+    assert_array(scores, (n,))
+    assert y.sum() == kw["n_pos"] and np.all((scores >= 0) & (scores <= 1))
+
+
+fuzz(
+    mt.generate_scores,
+    kwargs(
+        n_pos=st.integers(1, 300),
+        n_neg=st.integers(1, 300),
+        separation=st.one_of(st.floats(-10, 10), st.sampled_from([-10.0, 10.0])),
+        seed=st.integers(0, 2**32 - 1),
+    ),
+    _check_generated,
+    {
+        "n_pos": bad_number(0, 5001, integer=True),
+        "n_neg": bad_number(0, 5001, integer=True),
+        "separation": bad_number(-10.5, 10.5),
+        "seed": bad_number(-1, 2**32, integer=True),
+    },
+)
+fuzz(
+    mt.binormal_auc,
+    kwargs(separation=st.floats(-10, 10)),
+    lambda kw, out: assert_float(out, 0.0, 1.0),
+    {"separation": bad_number(-10.5, 10.5)},
+)
+
+
+@st.composite
+def number_text(draw: Any) -> Kwargs:
+    values = draw(st.lists(st.floats(-1e300, 1e300), min_size=1, max_size=20))
+    seps = st.sampled_from([",", ", ", ";", " ", "\n", "\t", " ; ", ",,"])
+    text = ""
+    for v in values:
+        text += draw(st.sampled_from([repr(v), f"{v:g}", f"{v:.17e}"])) + draw(seps)
+    text = draw(st.sampled_from(["", " ", "\n"])) + text
+    low = draw(st.one_of(st.none(), st.just(-1e301)))
+    high = draw(st.one_of(st.none(), st.just(1e301)))
+    return {"text": text, "name": "values", "max_count": 20, "low": low, "high": high}
+
+
+def _check_parsed(kw: Kwargs, out: Any) -> None:
+    assert out.ndim == 1 and 1 <= out.size <= kw["max_count"]
+    assert_finite(out)
+
+
+fuzz(
+    mt.parse_numbers,
+    number_text(),
+    _check_parsed,
+    {
+        "text": lambda kw: st.sampled_from(
+            [
+                None,
+                3,
+                ["1"],
+                b"1 2",
+                "",
+                " ,; ",
+                "1, abc",
+                "nan",
+                "1 inf",
+                "1e400",
+                "0x10",
+                " ".join(["1"] * 21),
+            ]
+        ),
+        "name": lambda kw: st.sampled_from([None, "", 3, ["values"]]),
+        "max_count": bad_number(0, -1, integer=True),
+        "low": bad_number(1e302, none_ok=True),  # above high = 1e301, or above every value
+        "high": bad_number(-1e302, none_ok=True),
+    },
+)
+
+
+test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

@@ -1,0 +1,303 @@
+"""Bugs the fuzz found: the fixed ones as explicit regression examples, the open ones as strict
+expected failures (KNOWN_BUGS) until core fixes them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+from core import (
+    activations,
+    batch_norm,
+    data,
+    l1_proximal,
+    least_squares,
+    linear_networks,
+    metrics,
+    models,
+    optimizers,
+    schedules,
+)
+from core.train import TrainConfig
+from tests.core.fuzz.framework import (
+    Kwargs,
+    assert_array,
+    assert_finite,
+    assert_value_error,
+    call_strict,
+)
+from tests.core.fuzz.test_least_squares import _check_max_lr, _check_nan_tail
+
+# =============================================================================================
+# bugs the fuzz found, now fixed in core: kept as explicit regression examples (the strategies
+# above also draw these inputs)
+# =============================================================================================
+X3 = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 7.0]])
+Y3 = np.array([1.0, 2.0, 3.0])
+POP = batch_norm.Population((1.0, 2.0), (1.0, 0.5))
+RNG = np.random.default_rng(0)
+XW = np.ones((2, 3))
+QUADRATIC = optimizers.quadratic(1.0, 0.3)
+
+
+FIXED_INVALID = [  # core now refuses these with its own ValueError
+    (least_squares.rank, {"X": [[10**400]]}),
+    (least_squares.ridge_solution, {"X": X3, "y": Y3, "lam": 10**400}),
+    (l1_proximal.subdifferential, {"w": 10**400, "w_star": 0.0, "alpha": 1.0, "H": 1.0}),
+    (least_squares.pinv, {"X": np.array([[1 + 2j, 0], [0, 1]])}),
+    (metrics.mse, {"y": np.array([1 + 1j]), "y_hat": np.array([1.0])}),
+    (
+        least_squares.normal_equations_solution,
+        {
+            "X": np.array(
+                [
+                    [-0.37287534636248054, -0.37287534614184303],
+                    [-0.5081481005325864, -0.5081481000697847],
+                ]
+            ),
+            "y": np.array([1.0, 2.0]),
+        },
+    ),
+    (least_squares.check_data, {"X": X3, "y": Y3, "max_abs": math.nan}),
+    (least_squares.check_data, {"X": X3, "y": Y3, "max_abs": "abc"}),
+    (batch_norm.stream_batch, {"population": None, "batch_size": 4, "seed": 0, "index": 0}),
+    (batch_norm.running_history, {"population": "pop", "batch_size": 4, "seed": 0, "steps": 3}),
+    (batch_norm.running_stationary_sd, {"population": None, "batch_size": 4, "momentum": 0.1}),
+    (batch_norm.batch_noise, {"population": None, "batch_sizes": [4], "n_batches": 3, "seed": 0}),
+    (batch_norm.regression_problem, {"population": None, "n": 5, "seed": 0}),
+    (batch_norm.Population.from_presets, {"names": None}),
+    (batch_norm.Population.from_presets, {"names": [["pixel"]]}),
+    (batch_norm.Population.sample, {"self": POP, "n": 3, "rng": None}),
+    (batch_norm.regression_loss, {"X": X3, "y": np.ones(4), "theta": np.ones(3)}),
+    (batch_norm.regression_loss, {"X": X3, "y": np.ones(1), "theta": np.ones(3)}),
+    (linear_networks.rank, {"W": X3, "rtol": "abc"}),
+    (linear_networks.rank, {"W": X3, "rtol": -1.0}),
+    (linear_networks.rank, {"W": X3, "rtol": math.nan}),
+    (linear_networks.max_bend, {"lines": np.zeros((1, 3, 1))}),
+    (linear_networks.max_bend, {"lines": np.zeros((1, 3, 3))}),
+    (linear_networks.best_affine_mse, {"X": np.ones((3, 1)), "y": np.ones((2, 1))}),
+    (metrics.parse_numbers, {"text": "1 2", "name": "v", "max_count": "abc"}),
+    (metrics.parse_numbers, {"text": "1 2", "name": "v", "low": "a"}),
+    (activations.init_weights, {"n_layers": "abc", "width": 3, "init": "he", "rng": RNG}),
+    (activations.init_weights, {"n_layers": -1, "width": 3, "init": "he", "rng": RNG}),
+    (
+        activations.init_weights,
+        {"n_layers": 1, "width": 3, "init": "he", "rng": RNG, "pieces": "a"},
+    ),
+    (activations.init_weights, {"n_layers": 1, "width": 3, "init": "he", "rng": None}),
+    (
+        activations.mlp_forward_backward,
+        {
+            "x": np.full((2, 3), math.nan),
+            "weights": [np.ones((1, 3, 3))],
+            "name": "relu",
+            "upstream": XW,
+        },
+    ),
+    (
+        activations.mlp_forward_backward,
+        {"x": XW, "weights": None, "name": "relu", "upstream": XW},
+    ),
+    (
+        activations.mlp_forward_backward,
+        {"x": XW, "weights": [np.ones((1, 3, 3))], "name": "maxout", "upstream": XW},
+    ),
+    (activations.diagnose, {"stats": None}),
+    (optimizers.hyperparameters, {"name": ["adam"]}),
+    (optimizers.update_rule, {"name": ["adam"]}),
+    (optimizers.stable_lr_limit, {"name": ["sgd"], "lam_max": 1.0}),
+    (
+        optimizers.run_optimizer,
+        {"name": {}, "grad": lambda x: x, "x0": [1.0], "steps": 1, "lr": 0.1},
+    ),
+    (schedules.lr_schedule, {"name": ["step"], "lr0": 0.1, "epochs": 3}),
+    (optimizers.divergence_step, {"path": object()}),
+    (optimizers.divergence_step, {"path": "abc"}),
+    (optimizers.update_sizes, {"path": {}}),
+    (optimizers.update_sizes, {"path": "abc"}),
+    (
+        schedules.run_schedule,
+        {
+            "lrs": [0.1],
+            "fn": None,
+            "x0": [1.0, 1.0],
+            "steps_per_epoch": 1,
+            "sigma": 0.0,
+            "n_runs": 1,
+            "rng": RNG,
+        },
+    ),
+    # magnitudes where a documented result does not exist: refused
+    (l1_proximal.default_lr, {"X": [[1e-160]]}),
+    (l1_proximal.ista, {"X": [[1e-160]], "y": [1.0], "alpha": 0.1, "steps": 3}),
+    (
+        activations.layer_statistics,
+        {
+            "n_layers": 30,
+            "width": 8,
+            "activation": "relu",
+            "init": 100.0,
+            "seed": 0,
+            "n_samples": 16,
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("func, kw", FIXED_INVALID)
+def test_fixed_bugs_now_raise_value_error(func: Callable[..., Any], kw: Kwargs) -> None:
+    assert_value_error(func, kw)
+
+
+# Open bugs the fuzz of data/models/train found: invalid input that does not come out as core's
+# own ValueError naming the parameter. The fuzz strategies leave these inputs out; here each one
+# is a strict expected failure, so the fix in core makes it pass and fail the run, asking to
+# move it to FIXED_INVALID (and back into the strategies).
+MODEL = models.build_model(TrainConfig(hidden=(3,)))
+KNOWN_BUGS = [
+    # TypeError: sorting unknown keys of mixed types ('<' between str and int)
+    (TrainConfig.from_dict, {"d": {1: 2, "zz": 3}}),
+    # TypeError from json.loads: the JSON object must be str, bytes or bytearray
+    (TrainConfig.from_json, {"text": 123}),
+    (TrainConfig.from_json, {"text": None}),
+    # RuntimeError from torch: normal expects std >= 0.0
+    (models.init_parameters, {"model": MODEL, "init": "normal", "activation": "relu", "std": -1.0}),
+    (
+        models.init_parameters,
+        {"model": MODEL, "init": "normal", "activation": "relu", "std": math.nan},
+    ),
+    # ValueError from float(): "could not convert string to float" does not name std
+    (models.init_parameters, {"model": MODEL, "init": "normal", "activation": "relu", "std": "a"}),
+    # TypeError from torch: generator must be a torch.Generator
+    (
+        models.init_parameters,
+        {"model": MODEL, "init": "normal", "activation": "relu", "generator": 3},
+    ),
+    # activation not validated: any name is accepted silently unless init is kaiming (there
+    # torch's own ValueError, "Unsupported nonlinearity softmax")
+    (models.init_parameters, {"model": MODEL, "init": "xavier", "activation": "nope"}),
+    # TypeError: unhashable name looked up in DATASETS
+    (data.load_dataset, {"name": ["digits"]}),
+    # TypeError from pathlib: data_dir of the wrong type
+    (data.load_dataset, {"name": "mnist", "data_dir": 123, "download": False}),
+]
+
+
+@pytest.mark.parametrize(
+    "func, kw",
+    [
+        pytest.param(f, kw, marks=pytest.mark.xfail(strict=True, reason="open bug"))
+        for f, kw in KNOWN_BUGS
+    ],
+)
+def test_known_bugs_still_open(func: Callable[..., Any], kw: Kwargs) -> None:
+    assert_value_error(func, kw)
+
+
+def test_big_integer_seed_is_exact() -> None:
+    np.testing.assert_array_equal(
+        l1_proximal.random_weights(1, seed=2**53 + 1)[0],
+        l1_proximal.random_weights(1, seed=2**53 + 1)[0],
+    )
+
+
+def _finite(kw: Kwargs, out: Any) -> None:
+    assert_finite(out)
+
+
+def _nan_tail(kw: Kwargs, out: Any) -> None:
+    assert np.isnan(out[-1]).all(), "the run was expected to diverge"
+    _check_nan_tail(out)
+
+
+FIXED_VALID = [  # (func, kwargs, check of the documented output): no warning, no crash
+    (
+        optimizers.run_optimizer,
+        {
+            "name": "rmsprop",
+            "grad": lambda x: np.array([1.0, 0.3, 7.0]),
+            "x0": np.zeros(3),
+            "steps": 20,
+            "lr": 1e-3,
+            "alpha": 0.1,
+            "centered": True,
+        },
+        _finite,
+    ),
+    (
+        schedules.run_schedule,  # the CI failure: NaN right after small iterates
+        {
+            "lrs": [0.1, 0.1, 0.1],
+            "fn": QUADRATIC,
+            "x0": [0.5, -0.25],
+            "steps_per_epoch": 1,
+            "sigma": 0.0,
+            "n_runs": 1,
+            "rng": RNG,
+            "optimizer": "rmsprop",
+            "centered": True,
+            "alpha": 1e-15,
+            "eps": 1.0,
+        },
+        _finite,
+    ),
+    (
+        optimizers.run_optimizer,
+        {"name": "sgd", "grad": lambda x: x, "x0": np.ones(2), "steps": 0, "lr": np.array([])},
+        lambda kw, out: assert_array(out, (1, 2)),
+    ),
+    (
+        l1_proximal.ista,
+        {"X": X3, "y": Y3, "alpha": 0.1, "steps": 2000, "lr": 10.0},
+        _nan_tail,
+    ),
+    (batch_norm.gradient_descent, {"X": X3, "y": Y3, "lr": 10.0, "steps": 2000}, _nan_tail),
+    (
+        least_squares.max_stable_lr,
+        {"X": [[1e-160]]},
+        lambda kw, out: _check_max_lr(kw, out),
+    ),
+    (
+        least_squares.normal_equations_solution,
+        {"X": [[3e-163]], "y": [1.0]},
+        lambda kw, out: np.testing.assert_allclose(out, [1 / 3e-163], rtol=1e-15),
+    ),
+    (
+        batch_norm.linear_regression_gd,  # documented refusal, without an overflow warning
+        {"X": [[1e-160], [2e-160], [3e-160]], "y": [1.0, 2.0, 3.0]},
+        None,
+    ),
+    (
+        least_squares.loss,
+        {"X": [[1e200]], "y": [0.0], "w": [1.0]},
+        lambda kw, out: np.testing.assert_equal(out, math.inf),  # documented: beyond the range
+    ),
+    (  # every squared residual is 1e308 and their sum overflows; the mean does not
+        least_squares.loss,
+        {"X": [[1e154]] * 4, "y": [0.0] * 4, "w": [1.0]},
+        lambda kw, out: np.testing.assert_allclose(out, 0.5 * 1e154**2, rtol=1e-14),
+    ),
+    (
+        least_squares.residual_norm,
+        {"X": [[1e154]] * 4, "y": [0.0] * 4, "w": [1.0]},
+        lambda kw, out: np.testing.assert_allclose(out, 2e154, rtol=1e-14),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "func, kw, check",
+    FIXED_VALID,
+    ids=[f"{f.__module__.removeprefix('core.')}.{f.__qualname__}" for f, _, _ in FIXED_VALID],
+)
+def test_fixed_bugs_valid_input(
+    func: Callable[..., Any], kw: Kwargs, check: Callable[[Kwargs, Any], None] | None
+) -> None:
+    if check is None:  # a documented refusal
+        assert_value_error(func, kw)
+    else:
+        check(kw, call_strict(func, kw))
