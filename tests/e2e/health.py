@@ -122,11 +122,17 @@ _RERUN_DONE = """
 """
 
 
+def act_and_wait_rerun(pg, action, timeout_ms: int = 120_000) -> None:
+    """Do ``action()`` (a click, a typed value and Tab) that reruns the script, and wait until
+    that rerun has finished, however late it starts or however fast it runs."""
+    before = pg.evaluate(_RUN_COUNTER)
+    action()
+    pg.wait_for_function(_RERUN_DONE, arg=[before, IDLE], timeout=timeout_ms)
+
+
 def click_and_wait_rerun(pg, target, timeout_ms: int = 120_000) -> None:
     """Click a widget that reruns the script and wait until that rerun has finished."""
-    before = pg.evaluate(_RUN_COUNTER)
-    target.click()
-    pg.wait_for_function(_RERUN_DONE, arg=[before, IDLE], timeout=timeout_ms)
+    act_and_wait_rerun(pg, target.click, timeout_ms)
 
 
 def undrawn_charts(pg, wait_s: float = CHART_WAIT_S) -> list[str]:

@@ -17,7 +17,8 @@ import re
 import pytest
 
 from core import exercises as ex_core
-from tests.e2e.conftest import ROOT, visit, wait_idle
+from tests.e2e.conftest import ROOT, visit
+from tests.e2e.health import act_and_wait_rerun, click_and_wait_rerun
 from ui import i18n, practice
 
 pytestmark = pytest.mark.e2e
@@ -78,17 +79,17 @@ def fill(page, scope: str, exercise, lang: str, right: bool) -> None:
             if field.kind == "choice":
                 option = s if right else next(c for c in field.choices if c != s)
                 label = tr(lang, f"exercises.{exercise.id}.choice.{option}")
-                box.get_by_text(label, exact=True).click()
+                click_and_wait_rerun(page, box.get_by_text(label, exact=True))
                 continue
             value = s if right else repr(float(s) + 1)
-            box.locator("input").fill(as_typed(value, lang))
-            box.locator("input").press("Tab")
-        wait_idle(page)
+            entry, text = box.locator("input"), as_typed(value, lang)
+            act_and_wait_rerun(page, lambda e=entry, x=text: (e.fill(x), e.press("Tab")))
 
 
 def click(page, key: str) -> None:
-    page.locator(css_key(key)).locator("button").click()
-    wait_idle(page)
+    """Click a practice button and wait for the rerun it starts (a fragment's, often) to finish:
+    on a busy machine the rerun may start later than ``wait_idle``'s short pause."""
+    click_and_wait_rerun(page, page.locator(css_key(key)).locator("button"))
 
 
 def no_error(page) -> None:
