@@ -518,3 +518,20 @@ def test_course_callouts_next_to_their_presets(preset, key, numbers):
     text = all_text(at)
     for other in ("trainer.misc_digits_tanh", "trainer.misc_digits_e", "trainer.misc_p5"):
         assert tr("en", other).split("{")[0] not in text
+
+
+def test_a_config_error_is_shown_in_spanish_by_its_code(monkeypatch):
+    """The batch-norm rule ties two widgets together, so no widget range can exclude it: with a
+    mini-batch of one on the grid, the page shows core's refusal, written from its code."""
+    from ui.trainer import form
+
+    monkeypatch.setattr(form, "BATCHES", [1, *form.BATCHES])
+    at = open_page("trainer", lang="es")
+    at.select_slider(key="trainer.batch").set_value(1).run()
+    at.checkbox(key="trainer.bn1").check().run()
+    assert not at.exception
+    english = "batch_size must be >= 2 with batch norm, got 1"
+    spanish = "batch_size debe ser >= 2 con normalización por lotes; se recibió 1"
+    errors = [e.value for e in at.error]
+    assert tr("es", "ui.invalid_input", message=spanish) in errors, errors
+    assert i18n.translate_error("es", english) == english  # no regex knows it: the code does

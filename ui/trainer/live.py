@@ -302,7 +302,7 @@ def show(
         help=t("trainer.grid_help"),
     )
     if session.error:
-        p.error(ValueError(session.error))
+        p.error(session.error)
 
     session.mark_inline()
     st.fragment(live_view, run_every=TICK_S if session.running else None)(session)
