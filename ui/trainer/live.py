@@ -23,6 +23,7 @@ from core.trainer import TrainConfig, TrainingRun, course_grid
 from ui import charts, classroom
 from ui.page import Page
 from ui.trainer.fmt import fmt_seconds
+from ui.trainer.form import bounds
 from ui.trainer.session import Session
 
 # -- timing of the live view ---------------------------------------------------------------------
@@ -279,7 +280,11 @@ def show(
     )
     with b4:
         grid_epochs = p.number(
-            "grid_epochs", t("trainer.grid_epochs"), 1, 500, default=20, disabled=running
+            "grid_epochs",
+            t("trainer.grid_epochs"),
+            *bounds("epochs", high=500),
+            default=20,
+            disabled=running,
         )
     grid: list[tuple[str, TrainConfig]] = []
     if config is not None:
