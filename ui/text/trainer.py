@@ -266,10 +266,10 @@ EN = {
     "trainer.div.nan": "the loss became NaN",
     "trainer.div.inf": "the loss became infinite",
     "trainer.div.grew": "the loss grew to {loss} (it started at {initial})",
-    "trainer.div_lambda": " At the initial weights the largest Hessian eigenvalue is about {lam}, so lr·λ_max ≈ {prod}.",
+    "trainer.div_lambda": " At the initial weights the largest Hessian eigenvalue λ_max is about {lambda_max}, so lr·λ_max ≈ {prod}.",
     "trainer.diverged": (
         "**Training diverged** at epoch {epoch}, step {step}: {what}. The step is too large: on "
-        "a quadratic, gradient descent diverges as soon as lr·λ_max > 2.{lam} The best weights "
+        "a quadratic, gradient descent diverges as soon as lr·λ_max > 2.{lambda_max_note} The best weights "
         "before the blow-up are kept. Try lr = {lr}."
     ),
     "trainer.use_lr": "Use lr = {lr}",
@@ -621,11 +621,11 @@ ES = {
     "trainer.div.nan": "la pérdida se volvió NaN",
     "trainer.div.inf": "la pérdida se volvió infinita",
     "trainer.div.grew": "la pérdida creció hasta {loss} (empezó en {initial})",
-    "trainer.div_lambda": " Con los pesos iniciales el mayor valor propio de la hessiana es cerca de {lam}, así que lr·λ_max ≈ {prod}.",
+    "trainer.div_lambda": " Con los pesos iniciales el mayor valor propio de la hessiana, λ_max, es cerca de {lambda_max}, así que lr·λ_max ≈ {prod}.",
     "trainer.diverged": (
         "**El entrenamiento divergió** en la época {epoch}, paso {step}: {what}. El paso es "
         "demasiado grande: en una cuadrática, el descenso de gradiente diverge en cuanto "
-        "lr·λ_max > 2.{lam} Se conservan los mejores pesos previos a la explosión. Prueba lr = {lr}."
+        "lr·λ_max > 2.{lambda_max_note} Se conservan los mejores pesos previos a la explosión. Prueba lr = {lr}."
     ),
     "trainer.use_lr": "Usar lr = {lr}",
     "trainer.view": "Vista de resultados",
