@@ -1,5 +1,9 @@
 """Translation: one merged catalogue per language, ``t(key, **kwargs)`` and error-message translation.
 
+Errors are translated by code when they carry one (``core.trainer.ConfigError``: ``code`` and
+``message_args()``, text ``errors.<code>`` in ``ui/text/errors.py``), otherwise by the regex
+patterns of each catalogue's ``ES_ERRORS`` over core's English message.
+
 This module does not import Streamlit, so the catalogues can be checked in plain tests;
 ``ui.page`` binds ``t`` to the language of the current session.
 """
@@ -74,3 +78,17 @@ def translate_error(lang: str, message: str) -> str:
         if n:
             break
     return out
+
+
+def error_text(lang: str, exc: ValueError) -> str:
+    """The message of a core ``ValueError`` in ``lang``.
+
+    An error with a ``code`` and ``message_args()`` whose ``errors.<code>`` text exists is
+    written from that text; any other error goes through :func:`translate_error`.
+    """
+    code = getattr(exc, "code", None)
+    message_args = getattr(exc, "message_args", None)
+    key = f"errors.{code}"
+    if isinstance(code, str) and callable(message_args) and key in catalogues()[lang]:
+        return translate(lang, key, **message_args())
+    return translate_error(lang, str(exc))

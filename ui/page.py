@@ -144,7 +144,7 @@ class Page:
     def error(self, exc: ValueError) -> None:
         """Show a core ``ValueError`` in the user's language; the rest of the page keeps working."""
         st.error(
-            t("ui.invalid_input", message=i18n.translate_error(self.lang, str(exc))),
+            t("ui.invalid_input", message=i18n.error_text(self.lang, exc)),
             icon=":material/error:",
         )
 

@@ -46,6 +46,9 @@ def _choices(name: str) -> list[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The command line. Choices come from the constraint table (``CONSTRAINTS``); a flag left
+    out stays unset, so a ``--preset`` or ``--config`` value is only overridden by the flags
+    given."""
     ap = argparse.ArgumentParser(
         prog="python -m core.train",
         description="Train an MLP classifier (digits / MNIST / Fashion-MNIST) from the terminal.",

@@ -35,7 +35,8 @@ class TrainConfig:
     batch_norm : bool or tuple of bool
         BatchNorm1d after the linear map of every / each hidden layer. Stored per layer.
     l1, l2 : float
-        Explicit penalties added to the mean cross-entropy,
+        The L1 and L2 strengths (α and λ of the objective): explicit penalties added to the
+        mean cross-entropy,
         ``l1 * sum|W| + (l2 / 2) * sum W**2`` over the weight matrices (not biases, not batch
         norm). The L2 term adds ``l2 * W`` to the gradient, which is exactly what torch's
         *coupled* ``weight_decay=l2`` does in SGD, Adagrad, RMSprop and Adam (on the weight
@@ -111,9 +112,10 @@ class TrainConfig:
         if not isinstance(hidden, (tuple, list)):
             raise ConfigError(
                 f"hidden must be a list of layer widths, got {hidden!r}",
-                code="type",
+                code="not_list",
                 param="hidden",
                 value=hidden,
+                shown=repr(hidden),
             )
         if len(hidden) > MAX_HIDDEN_LAYERS:
             raise ConfigError(
@@ -121,6 +123,8 @@ class TrainConfig:
                 code="too_many_layers",
                 param="hidden",
                 value=hidden,
+                max=MAX_HIDDEN_LAYERS,
+                count=len(hidden),
             )
         hidden = tuple(int(check("hidden", w, f"hidden[{i}]")) for i, w in enumerate(hidden))
         put("hidden", hidden)
@@ -137,6 +141,8 @@ class TrainConfig:
                         code="length",
                         param=name,
                         value=value,
+                        expected=n,
+                        count=len(value),
                     )
                 return tuple(value)
             check(name, value)
@@ -155,6 +161,7 @@ class TrainConfig:
                 code="batch_norm_batch_size",
                 param="batch_size",
                 value=self.batch_size,
+                shown=str(self.batch_size),
             )
         put("epochs", int(check("epochs", self.epochs)))
         put("patience", int(check("patience", 0 if self.patience is None else self.patience)))
@@ -180,6 +187,7 @@ class TrainConfig:
                 code="nesterov_momentum",
                 param="momentum",
                 value=momentum,
+                shown=str(momentum),
             )
         put(
             "schedule_params",
@@ -269,18 +277,20 @@ class TrainConfig:
         if not isinstance(d, Mapping):
             raise ConfigError(
                 f"config must be a JSON object, got {type(d).__name__}",
-                code="type",
+                code="not_object",
                 param="config",
                 value=d,
+                type=type(d).__name__,
             )
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(d) - names)
         if unknown:
             raise ConfigError(
                 f"config has unknown fields: {', '.join(map(str, unknown))}",
-                code="unknown_name",
+                code="unknown_field",
                 param="config",
                 value=unknown,
+                fields=", ".join(map(str, unknown)),
             )
         kwargs = dict(d)
         for key in ("hidden", "dropout", "batch_norm"):
@@ -293,11 +303,16 @@ class TrainConfig:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> TrainConfig:
+        """Inverse of :meth:`to_json`; text that is not JSON raises ``ConfigError`` "json"."""
         try:
             d = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(
-                f"config is not valid JSON: {exc}", code="json", param="config", value=text
+                f"config is not valid JSON: {exc}",
+                code="json",
+                param="config",
+                value=text,
+                detail=exc,
             ) from exc
         return cls.from_dict(d)
 

@@ -19,12 +19,13 @@ from typing import Any, Literal
 
 import numpy as np
 
-from core._validate import check_scalar
+from core._validate import _short, check_scalar
 from core.data import DATASETS
 from core.models import ACTIVATIONS, INITS
 from core.trainer.hyper import SCHEDULE_DEFAULTS, TORCH_OPTIMIZERS
 
 __all__ = [
+    "CODES",
     "CONSTRAINTS",
     "MAX_HIDDEN_LAYERS",
     "MAX_WIDTH",
@@ -41,20 +42,63 @@ MAX_HIDDEN_LAYERS = 5
 MAX_WIDTH = 1024
 
 
+# Every ConfigError code; ui/text/errors.py writes each one's message, EN and ES, as
+# ``errors.<code>`` with the placeholders of ConfigError.message_args().
+CODES: tuple[str, ...] = (
+    "type",
+    "not_finite",
+    "not_integer",
+    "too_small",
+    "too_large",
+    "choice",
+    "bool",
+    "pair",
+    "not_list",
+    "too_many_layers",
+    "length",
+    "mapping",
+    "no_params",
+    "unknown_name",
+    "nesterov_momentum",
+    "batch_norm_batch_size",
+    "not_object",
+    "unknown_field",
+    "json",
+)
+
+
 class ConfigError(ValueError):
     """A parameter that breaks its constraint.
 
-    ``code`` names the rule (``"type"``, ``"not_finite"``, ``"not_integer"``, ``"too_small"``,
-    ``"too_large"``, ``"choice"``, ``"bool"``, ``"pair"``, ``"length"``, ``"too_many_layers"``,
-    ``"unknown_name"``, ``"no_params"``, ``"mapping"``, ``"nesterov_momentum"``,
-    ``"batch_norm_batch_size"``); ``param`` and ``value`` say where and what.
+    ``code`` names the rule (one of :data:`CODES`); ``param`` and ``value`` say where and what.
+    ``details`` holds what else the message says (a bound, the allowed names, a count), so a
+    user interface can write the message in another language from ``code`` and
+    :meth:`message_args` alone.
     """
 
-    def __init__(self, message: str, *, code: str, param: str, value: Any) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str,
+        param: str,
+        value: Any,
+        shown: str | None = None,
+        **details: Any,
+    ) -> None:
+        if code not in CODES:
+            raise ValueError(f"code must be one of {', '.join(CODES)}, got {code!r}")
         super().__init__(message)
         self.code = code
         self.param = param
         self.value = value
+        self.shown = _short(value) if shown is None else shown
+        self.details = {k: str(v) for k, v in details.items()}
+
+    def message_args(self) -> dict[str, str]:
+        """Placeholders of the message: ``param``, ``value`` (as the message writes it) and
+        the code's details (e.g. ``op`` and ``bound`` for ``too_small``)."""
+        return {"param": self.param, "value": self.shown, **self.details}
 
 
 @dataclass(frozen=True)
@@ -70,6 +114,8 @@ class Interval:
     none_ok: bool = False
 
     def check(self, value: Any, name: str) -> Any:
+        """``value`` as an int or a float within the interval; else ``ConfigError`` with the
+        rule broken (:meth:`_code`) and, for a bound, the operator and the bound."""
         if value is None and self.none_ok:
             return None
         integer = self.kind == "int"
@@ -84,8 +130,17 @@ class Interval:
                 integer=integer,
             )
         except ValueError as exc:
+            code = self._code(value)
+            details: dict[str, Any] = {}
+            shown = str(value)  # check_scalar writes numbers with str(), the rest with repr()
+            if code == "type" or (code == "not_finite" and exc.__cause__ is not None):
+                shown = _short(value)
+            elif code == "too_small":
+                details = {"op": ">=" if self.low_inclusive else ">", "bound": self.low}
+            elif code == "too_large":
+                details = {"op": "<=" if self.high_inclusive else "<", "bound": self.high}
             raise ConfigError(
-                str(exc), code=self._code(value), param=name, value=value
+                str(exc), code=code, param=name, value=value, shown=shown, **details
             ) from exc.__cause__
 
     def _code(self, value: Any) -> str:
@@ -120,6 +175,8 @@ class Options:
                 code="choice",
                 param=name,
                 value=value,
+                shown=repr(value),
+                allowed=", ".join(self.values),
             )
         return value
 
@@ -131,7 +188,11 @@ class Flag:
     def check(self, value: Any, name: str) -> bool:
         if not isinstance(value, (bool, np.bool_)):
             raise ConfigError(
-                f"{name} must be true or false, got {value!r}", code="bool", param=name, value=value
+                f"{name} must be true or false, got {value!r}",
+                code="bool",
+                param=name,
+                value=value,
+                shown=repr(value),
             )
         return bool(value)
 
@@ -149,6 +210,7 @@ class Pair:
                 code="pair",
                 param=name,
                 value=value,
+                shown=repr(value),
             )
         return tuple(self.item.check(v, f"{name}[{i}]") for i, v in enumerate(value))
 
@@ -240,6 +302,8 @@ def resolve_params(
                     code="no_params",
                     param=field_name,
                     value=name,
+                    shown=repr(name),
+                    owner=owner,
                 )
             allowed = ", ".join(defaults)
             raise ConfigError(
@@ -247,6 +311,9 @@ def resolve_params(
                 code="unknown_name",
                 param=field_name,
                 value=name,
+                shown=repr(name),
+                owner=owner,
+                allowed=allowed,
             )
     merged = {**defaults, **items}
     return tuple((k, check(k, v)) for k, v in merged.items())

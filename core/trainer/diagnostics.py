@@ -95,7 +95,7 @@ def estimate_lambda_max(
     model: nn.Module,
     x: torch.Tensor,
     y: torch.Tensor,
-    l2: float = 0.0,
+    l2_strength: float = 0.0,
     iters: int = 20,
     seed: int = 0,
 ) -> float:
@@ -104,13 +104,14 @@ def estimate_lambda_max(
     Power iteration :math:`v \leftarrow Hv/\|Hv\|` with Hessian-vector products from double
     backpropagation (Pearlmutter, 1994); the model is evaluated in evaluation mode (no dropout
     noise). Gradient descent on a quadratic is stable only for :math:`\eta < 2/\lambda_{max}`.
+    ``l2_strength`` (λ of the objective) adds its penalty's curvature to the loss's.
     """
     was_training = model.training
     model.eval()
     params = [p for p in model.parameters() if p.requires_grad]
     with torch.enable_grad():
         loss = F.cross_entropy(model(x), y)
-        pen = _penalty(_weights(model), 0.0, l2)
+        pen = _penalty(_weights(model), 0.0, l2_strength)
         if pen is not None:
             loss = loss + pen
         grads = torch.autograd.grad(loss, params, create_graph=True)

@@ -53,7 +53,8 @@ def train(
     """Train the MLP of ``config`` on ``data``, yielding records and finally a TrainResult.
 
     Each step minimizes the mean cross-entropy of a mini-batch plus the penalties (formula
-    below, ``train.latex``; alpha = ``l1``, lambda = ``l2``, W = the weight matrices), over
+    below, ``train.latex``; α = the L1 strength ``config.l1``, λ = the L2 strength
+    ``config.l2``, W = the weight matrices), over
     in-memory tensors shuffled by index (``torch.randperm``) and sliced per batch (no
     ``DataLoader``); evaluation runs in large batches under ``torch.inference_mode()``. A final
     mini-batch of a single image is skipped (batch norm cannot normalize one sample).
@@ -107,6 +108,7 @@ def train(
     scheduler = build_scheduler(config, optimizer)
 
     def snapshot() -> dict[str, torch.Tensor]:
+        """A detached copy of the weights (early stopping keeps the best one)."""
         return {k: v.detach().clone() for k, v in model.state_dict().items()}
 
     initial_state = snapshot()
@@ -127,6 +129,8 @@ def train(
     last_report_t = 0.0
 
     def diverge(loss_value: float) -> DivergedRecord:
+        """The record of a blow-up: "nan", "inf" or "grew" (past the initial loss), with
+        lambda_max and a suggested lr estimated at the initial weights (restored here)."""
         reason = "nan" if math.isnan(loss_value) else ("inf" if math.isinf(loss_value) else "grew")
         model.load_state_dict(initial_state)
         probe = split.train_idx[: min(n, 1024)]

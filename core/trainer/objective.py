@@ -63,12 +63,15 @@ def _weights(model: nn.Module) -> list[torch.Tensor]:
     return [m.weight for m in model.modules() if isinstance(m, nn.Linear)]
 
 
-def _penalty(weights: list[torch.Tensor], l1: float, l2: float) -> torch.Tensor | None:
-    r"""Regularization term :math:`\alpha \sum|W| + \tfrac{\lambda}{2}\sum W^2`."""
+def _penalty(
+    weights: list[torch.Tensor], l1_strength: float, l2_strength: float
+) -> torch.Tensor | None:
+    r"""Regularization term :math:`\alpha \sum|W| + \tfrac{\lambda}{2}\sum W^2`, with
+    α = ``l1_strength`` and λ = ``l2_strength`` (``TrainConfig.l1`` / ``.l2``)."""
     term = None
-    if l1:
-        term = l1 * sum(w.abs().sum() for w in weights)
-    if l2:
-        sq = 0.5 * l2 * sum(w.pow(2).sum() for w in weights)
+    if l1_strength:
+        term = l1_strength * sum(w.abs().sum() for w in weights)
+    if l2_strength:
+        sq = 0.5 * l2_strength * sum(w.pow(2).sum() for w in weights)
         term = sq if term is None else term + sq
     return term

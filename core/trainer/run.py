@@ -48,6 +48,7 @@ class TrainingRun:
         self.result: TrainResult | None = None
 
     def _should_stop(self) -> bool:
+        """Polled by the loop after every step: Stop ends the run after the current step."""
         return self._stop_requested
 
     @property

@@ -38,9 +38,8 @@ def configure_threads(n: int | None = None) -> int:
     ``n`` if given; else ``$PIZARRA_THREADS`` if set; else :func:`available_cpus`. Without
     ``n`` this runs once per process (the first :func:`train` call does it), so a page or a
     test can choose first. On a machine whose cores are busy with other processes, one
-    thread can be much faster than two: OpenMP workers then wait for each other at every
-    parallel operation (measured here: 12 s vs 0.7 s per MNIST epoch); set
-    ``PIZARRA_THREADS=1`` there.
+    thread can be much faster than two, because OpenMP workers then wait for each other at
+    every parallel operation (docs/performance.md); set ``PIZARRA_THREADS=1`` there.
     """
     global _THREADS_SET
     if n is None:

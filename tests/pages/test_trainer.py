@@ -518,3 +518,83 @@ def test_course_callouts_next_to_their_presets(preset, key, numbers):
     text = all_text(at)
     for other in ("trainer.misc_digits_tanh", "trainer.misc_digits_e", "trainer.misc_p5"):
         assert tr("en", other).split("{")[0] not in text
+
+
+def _rule_of(widget: str) -> str | None:
+    """The constraint-table name behind a trainer widget (None: not a configuration number)."""
+    from core.trainer import SCHEDULE_DEFAULTS, TORCH_OPTIMIZERS
+
+    if widget[:1] in "hd" and widget[1:].isdigit():
+        return {"h": "hidden", "d": "dropout"}[widget[0]]
+    if widget in ("seed", "epochs", "patience"):
+        return widget
+    if widget == "grid_epochs":
+        return "epochs"
+    for owner in [*TORCH_OPTIMIZERS, *SCHEDULE_DEFAULTS]:
+        if widget.startswith(owner + "_"):
+            name = widget[len(owner) + 1 :]
+            return "betas" if name in ("beta1", "beta2") else name
+    return None
+
+
+@pytest.mark.parametrize("classroom", [False, True])
+@pytest.mark.parametrize(
+    "optimizer, schedule", [("momentum", "step"), ("rmsprop", "cosine"), ("adam", "none")]
+)
+def test_widget_ranges_come_from_the_constraint_table(monkeypatch, classroom, optimizer, schedule):
+    """Each end of every number widget and every option of every grid is a value core accepts,
+    and this server's classroom caps narrow the table where they are tighter."""
+    from core.trainer.constraints import CONSTRAINTS, check
+    from ui.classroom import CLASSROOM, FULL
+
+    if classroom:
+        monkeypatch.setenv("PIZARRA_CLASSROOM", "1")
+    limits = CLASSROOM if classroom else FULL
+    at = open_page("trainer", optimizer=optimizer, schedule=schedule, layers="3")
+    assert not at.exception
+    seen = set()
+    for w in [*at.number_input, *at.slider]:
+        name = (w.key or "").removeprefix("trainer.")
+        rule = _rule_of(name)
+        if rule is None:
+            continue
+        seen.add(name)
+        for end in (w.min, w.max):
+            if name == "cosine_T_max" and end == 0:
+                continue  # 0 stands for core's None (= the number of epochs)
+            c = CONSTRAINTS[rule]
+            getattr(c, "item", c).check(end, name)  # raises ConfigError if core refuses it
+    for key, options in at.session_state["_options"].items():
+        name = key.removeprefix("trainer.")
+        rule = _rule_of(name) or {"lr": "lr", "batch": "batch_size", "l1": "l1", "l2": "l2"}.get(
+            name
+        )
+        if rule is not None:
+            seen.add(name)
+            c = CONSTRAINTS[rule]
+            for option in options:
+                getattr(c, "item", c).check(option, name)
+    assert {"seed", "epochs", "patience", "h1", "d3", "lr", "batch", "l1", "l2"} <= seen
+    assert any(n.startswith(optimizer + "_") for n in seen) or optimizer == "sgd"
+    assert at.number_input(key="trainer.epochs").max == min(limits.max_epochs, 10_000)
+    assert at.number_input(key="trainer.h1").max == limits.max_width
+    assert at.slider(key="trainer.layers").max == limits.max_hidden_layers
+    assert at.number_input(key="trainer.epochs").min == CONSTRAINTS["epochs"].low
+    assert check("seed", at.number_input(key="trainer.seed").max)
+
+
+def test_a_config_error_is_shown_in_spanish_by_its_code(monkeypatch):
+    """The batch-norm rule ties two widgets together, so no widget range can exclude it: with a
+    mini-batch of one on the grid, the page shows core's refusal, written from its code."""
+    from ui.trainer import form
+
+    monkeypatch.setattr(form, "BATCHES", [1, *form.BATCHES])
+    at = open_page("trainer", lang="es")
+    at.select_slider(key="trainer.batch").set_value(1).run()
+    at.checkbox(key="trainer.bn1").check().run()
+    assert not at.exception
+    english = "batch_size must be >= 2 with batch norm, got 1"
+    spanish = "batch_size debe ser >= 2 con normalización por lotes; se recibió 1"
+    errors = [e.value for e in at.error]
+    assert tr("es", "ui.invalid_input", message=spanish) in errors, errors
+    assert i18n.translate_error("es", english) == english  # no regex knows it: the code does

@@ -13,67 +13,125 @@ from typing import Any
 
 import streamlit as st
 
-from core.data import DATASETS
 from core.trainer import PRESETS, SCHEDULE_DEFAULTS, TORCH_OPTIMIZERS, TrainConfig
+from core.trainer.constraints import CONSTRAINTS, MAX_HIDDEN_LAYERS, Interval
 from ui import classroom
 from ui.page import Page
 from ui.trainer.fmt import fmt_lr, fmt_pct
 
+
+# -- what the widgets may offer: core's constraint table, narrowed by the page -------------------
+def choices(name: str) -> list[str]:
+    """The options core accepts for ``name``, in the constraint table's order."""
+    return list(CONSTRAINTS[name].values)
+
+
+def _interval(name: str) -> Interval:
+    """The table's interval for ``name`` (for a pair such as ``betas``, the rule on each item)."""
+    c = CONSTRAINTS[name]
+    return getattr(c, "item", c)
+
+
+def grid(name: str, values: list[Any]) -> list[Any]:
+    """A select slider's options for ``name``, each checked against the constraint table.
+
+    Checked when the module is imported, so a grid can never offer a value core refuses.
+    """
+    rule = _interval(name)
+    for v in values:
+        rule.check(v, name)
+    return list(values)
+
+
+def bounds(name: str, low: float | None = None, high: float | None = None) -> tuple[Any, Any]:
+    """A number widget's (min, max): the table's interval for ``name``, narrowed to [low, high].
+
+    A widget's ends are always selectable, so an open or missing end of the table must be
+    narrowed by the page (e.g. dropout < 1 becomes at most 0.95); otherwise ``ValueError``.
+    """
+    rule = _interval(name)
+    lo = rule.low if low is None else max(low, rule.low if rule.low is not None else low)
+    hi = rule.high if high is None else min(high, rule.high if rule.high is not None else high)
+    for end, table_end, inclusive in (
+        (lo, rule.low, rule.low_inclusive),
+        (hi, rule.high, rule.high_inclusive),
+    ):
+        if end is None or (end == table_end and not inclusive):
+            raise ValueError(f"{name} needs a page bound inside its open or missing end, got {end}")
+    return lo, hi
+
+
 # -- option grids (every preset value is on them) ------------------------------------------------
-DATASET_NAMES = list(DATASETS)
-SUBSETS = [0.05, 0.1, 0.25, 0.5, 1.0]
-VAL_FRACTIONS = [0.1, 10_000 / 60_000, 0.2, 0.25, 0.3, 0.4, 0.5]
-LRS = [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
-LRS += [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
-BATCHES = [8, 16, 32, 64, 128, 256, 512, 1000, 2000, 5000]
-L1S = [0.0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2]
-L2S = [0.0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1]
-INIT_STDS = [0.001, 0.01, 0.05, 0.1, 0.5, 1.0]
-EPSS = [1e-10, 1e-8, 1e-6, 1e-4]
-ACTIVATIONS = ["relu", "leaky_relu", "elu", "tanh", "sigmoid"]
-INITS = ["default", "kaiming", "xavier", "normal"]
+DATASET_NAMES = choices("dataset")
+SUBSETS = grid("train_fraction", [0.05, 0.1, 0.25, 0.5, 1.0])
+VAL_FRACTIONS = grid("val_fraction", [0.1, 10_000 / 60_000, 0.2, 0.25, 0.3, 0.4, 0.5])
+_LRS = [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
+LRS = grid("lr", _LRS + [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0])
+BATCHES = grid("batch_size", [8, 16, 32, 64, 128, 256, 512, 1000, 2000, 5000])
+L1_STRENGTHS = grid("l1", [0.0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2])
+L2_STRENGTHS = grid("l2", [0.0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1])
+INIT_STDS = grid("init_std", [0.001, 0.01, 0.05, 0.1, 0.5, 1.0])
+EPSS = grid("eps", [1e-10, 1e-8, 1e-6, 1e-4])
+ETA_MINS = grid("eta_min", [0.0, 1e-5, 1e-4, 1e-3])
+ACTIVATIONS = choices("activation")
+INITS = choices("init")
 DEFAULT_WIDTH = 64
 DEFAULT_PRESET = "digits_b"
+# Page caps inside the table's open ends: a layer that drops 95 % of its units, or a momentum
+# of 0.99, is already past anything useful, and a slider's end must be reachable.
+DROPOUT_RANGE = bounds("dropout", high=0.95)
+MOMENTUM_RANGE = bounds("momentum", high=0.99)
+DAMPENING_RANGE = bounds("dampening", high=0.95)
+PATIENCE_RANGE = bounds("patience", high=1000)
+SEED_RANGE = bounds("seed", high=2**31 - 1)  # the range shared links have always used
 
 # Optimizer / schedule hyperparameters shown with torch's names: (name, kind, range or options).
 OPT_WIDGETS: dict[str, list[tuple[str, str, Any]]] = {
     "sgd": [],
     "momentum": [
-        ("momentum", "slider", (0.0, 0.99, 0.01)),
-        ("dampening", "slider", (0.0, 0.95, 0.05)),
+        ("momentum", "slider", (*MOMENTUM_RANGE, 0.01)),
+        ("dampening", "slider", (*DAMPENING_RANGE, 0.05)),
     ],
-    # torch refuses Nesterov momentum 0
-    "nesterov": [("momentum", "slider", (0.01, 0.99, 0.01))],
+    # torch refuses Nesterov momentum 0 (TrainConfig's "nesterov_momentum" rule)
+    "nesterov": [("momentum", "slider", (*bounds("momentum", low=0.01, high=0.99), 0.01))],
     "adagrad": [
-        ("lr_decay", "grid", [0.0, 1e-4, 1e-3, 1e-2, 0.1]),
-        ("initial_accumulator_value", "grid", [0.0, 0.01, 0.1, 1.0]),
+        ("lr_decay", "grid", grid("lr_decay", [0.0, 1e-4, 1e-3, 1e-2, 0.1])),
+        (
+            "initial_accumulator_value",
+            "grid",
+            grid("initial_accumulator_value", [0.0, 0.01, 0.1, 1.0]),
+        ),
         ("eps", "grid", EPSS),
     ],
     "rmsprop": [
-        ("alpha", "grid", [0.9, 0.95, 0.99, 0.999]),
+        # torch's name: RMSprop's smoothing constant (not a penalty strength)
+        ("alpha", "grid", grid("alpha", [0.9, 0.95, 0.99, 0.999])),
         ("eps", "grid", EPSS),
-        ("momentum", "slider", (0.0, 0.99, 0.01)),
+        ("momentum", "slider", (*MOMENTUM_RANGE, 0.01)),
         ("centered", "bool", None),
     ],
     "adam": [
-        ("beta1", "grid", [0.0, 0.5, 0.8, 0.9, 0.95, 0.99]),
-        ("beta2", "grid", [0.9, 0.99, 0.995, 0.999, 0.9999]),
+        ("beta1", "grid", grid("betas", [0.0, 0.5, 0.8, 0.9, 0.95, 0.99])),
+        ("beta2", "grid", grid("betas", [0.9, 0.99, 0.995, 0.999, 0.9999])),
         ("eps", "grid", EPSS),
         ("amsgrad", "bool", None),
     ],
-    "adadelta": [("rho", "grid", [0.5, 0.8, 0.9, 0.95, 0.99]), ("eps", "grid", EPSS)],
+    "adadelta": [("rho", "grid", grid("rho", [0.5, 0.8, 0.9, 0.95, 0.99])), ("eps", "grid", EPSS)],
 }
 SCHED_WIDGETS: dict[str, list[tuple[str, str, Any]]] = {
     "none": [],
-    "step": [("step_size", "int", (1, 1000)), ("gamma", "grid", [0.1, 0.2, 0.5, 0.8, 0.9])],
-    "exponential": [("gamma", "grid", [0.8, 0.9, 0.95, 0.98, 0.99])],
-    "inverse_time": [("k", "grid", [0.01, 0.05, 0.1, 0.5, 1.0])],
+    "step": [
+        ("step_size", "int", bounds("step_size", high=1000)),
+        ("gamma", "grid", grid("gamma", [0.1, 0.2, 0.5, 0.8, 0.9])),
+    ],
+    "exponential": [("gamma", "grid", grid("gamma", [0.8, 0.9, 0.95, 0.98, 0.99]))],
+    "inverse_time": [("k", "grid", grid("k", [0.01, 0.05, 0.1, 0.5, 1.0]))],
     # T_max = 0 stands for "the number of epochs" (core's None)
-    "cosine": [("T_max", "int", (0, 100_000)), ("eta_min", "grid", [0.0, 1e-5, 1e-4, 1e-3])],
+    "cosine": [("T_max", "int", (0, bounds("T_max")[1])), ("eta_min", "grid", ETA_MINS)],
     "cosine_restarts": [
-        ("T_0", "int", (1, 1000)),
-        ("T_mult", "int", (1, 10)),
-        ("eta_min", "grid", [0.0, 1e-5, 1e-4, 1e-3]),
+        ("T_0", "int", bounds("T_0", high=1000)),
+        ("T_mult", "int", bounds("T_mult", high=10)),
+        ("eta_min", "grid", ETA_MINS),
     ],
 }
 
@@ -87,6 +145,7 @@ def opt_defaults(optimizer: str) -> dict[str, Any]:
 
 
 def sched_defaults(schedule: str) -> dict[str, Any]:
+    """torch's defaults for the schedule, with the cosine's ``T_max`` None (= the epochs) as 0."""
     out = dict(SCHEDULE_DEFAULTS[schedule])
     if "T_max" in out and out["T_max"] is None:
         out["T_max"] = 0
@@ -258,7 +317,7 @@ def _data_widgets(p: Page, initial: dict[str, Any], running: bool) -> dict[str, 
         disabled=running,
     )
     seed = p.number(
-        "seed", t("trainer.seed"), 0, 2**31 - 1, default=initial["seed"], disabled=running
+        "seed", t("trainer.seed"), *SEED_RANGE, default=initial["seed"], disabled=running
     )
     return {
         "dataset": dataset,
@@ -277,8 +336,8 @@ def _network_widgets(
     layers = p.slider(
         "layers",
         t("trainer.layers"),
-        0,
-        limits.max_hidden_layers,
+        0,  # no hidden layer: softmax regression
+        min(limits.max_hidden_layers, MAX_HIDDEN_LAYERS),
         default=initial["layers"],
         disabled=running,
     )
@@ -306,13 +365,19 @@ def _network_widgets(
             default=initial["init_std"],
             disabled=running,
         )
-    l1 = p.select_slider(
-        "l1", t("trainer.l1"), options=L1S, default=initial["l1"], disabled=running
+    l1_strength = p.select_slider(
+        "l1", t("trainer.l1"), options=L1_STRENGTHS, default=initial["l1"], disabled=running
     )
-    l2 = p.select_slider(
-        "l2", t("trainer.l2"), options=L2S, default=initial["l2"], disabled=running
+    l2_strength = p.select_slider(
+        "l2", t("trainer.l2"), options=L2_STRENGTHS, default=initial["l2"], disabled=running
     )
-    network = {"activation": activation, "init": init, "init_std": init_std, "l1": l1, "l2": l2}
+    network = {
+        "activation": activation,
+        "init": init,
+        "init_std": init_std,
+        "l1": l1_strength,
+        "l2": l2_strength,
+    }
     return layers, network
 
 
@@ -324,7 +389,7 @@ def _optimization_widgets(
     optimizer = p.select(
         "optimizer",
         t("trainer.optimizer"),
-        options=list(TORCH_OPTIMIZERS),
+        options=choices("optimizer"),
         default=initial["optimizer"],
         disabled=running,
     )
@@ -346,16 +411,14 @@ def _optimization_widgets(
     epochs = p.number(
         "epochs",
         t("trainer.epochs"),
-        1,
-        limits.max_epochs,
+        *bounds("epochs", high=limits.max_epochs),
         default=initial["epochs"],
         disabled=running,
     )
     patience = p.number(
         "patience",
         t("trainer.patience"),
-        0,
-        1000,
+        *PATIENCE_RANGE,
         default=initial["patience"],
         disabled=running,
         help=t("trainer.patience_help"),
@@ -363,7 +426,7 @@ def _optimization_widgets(
     schedule = p.select(
         "schedule",
         t("trainer.schedule"),
-        options=list(SCHEDULE_DEFAULTS),
+        options=choices("schedule"),
         default=initial["schedule"],
         format_func=lambda o: t(f"trainer.sched.{o}"),
         disabled=running,
@@ -402,8 +465,7 @@ def _layer_widgets(
                     p.number(
                         f"h{k}",
                         t("trainer.width"),
-                        1,
-                        limits.max_width,
+                        *bounds("hidden", high=limits.max_width),
                         default=initial[f"h{k}"],
                         disabled=running,
                     )
@@ -412,8 +474,7 @@ def _layer_widgets(
                     p.number(
                         f"d{k}",
                         t("trainer.dropout"),
-                        0.0,
-                        0.95,
+                        *DROPOUT_RANGE,
                         default=float(initial[f"d{k}"]),
                         step=0.01,
                         disabled=running,

@@ -23,18 +23,16 @@ from core.trainer import TrainConfig, TrainingRun, course_grid
 from ui import charts, classroom
 from ui.page import Page
 from ui.trainer.fmt import fmt_seconds
+from ui.trainer.form import bounds
 from ui.trainer.session import Session
 
-# -- timing of the live view ---------------------------------------------------------------------
-TICK_S = 0.5  # run_every: the browser asks for the next slice this often (requests queue up)
-# Training per fragment rerun. Clicks need no slice end: with fastReruns they start a new script
-# thread at once and this one stops at its next redraw. Each end of a slice costs a gap of about
-# one tick before the next one, so slices are long.
+# -- timing of the live view (the measurements behind these: docs/performance.md) ---------------
+TICK_S = 0.5  # run_every: the browser asks for the next slice this often
+# Training per fragment rerun; long, because each end of a slice costs about one tick. A click
+# does not wait for it: fastReruns starts a new script thread and this one stops at its next draw.
 SLICE_S = 30.0
 DRAW_S = 0.5  # inside long epochs, redraw the live view about twice a second
-# Epochs shorter than DRAW_S: the curve gains several epochs at every redraw anyway, and once a
-# second halves the browser's work, which on a shared machine slowed training measurably.
-DRAW_S_SHORT_EPOCHS = 1.0
+DRAW_S_SHORT_EPOCHS = 1.0  # epochs shorter than DRAW_S: redraw once a second (browser's share)
 MAX_CURVE_POINTS = 400  # live curves are thinned beyond this many epochs
 INLINE_S = 1.0  # training done inside a full script run, before the browser's first tick
 
@@ -279,7 +277,11 @@ def show(
     )
     with b4:
         grid_epochs = p.number(
-            "grid_epochs", t("trainer.grid_epochs"), 1, 500, default=20, disabled=running
+            "grid_epochs",
+            t("trainer.grid_epochs"),
+            *bounds("epochs", high=500),
+            default=20,
+            disabled=running,
         )
     grid: list[tuple[str, TrainConfig]] = []
     if config is not None:
@@ -302,7 +304,7 @@ def show(
         help=t("trainer.grid_help"),
     )
     if session.error:
-        p.error(ValueError(session.error))
+        p.error(session.error)
 
     session.mark_inline()
     st.fragment(live_view, run_every=TICK_S if session.running else None)(session)

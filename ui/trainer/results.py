@@ -131,11 +131,11 @@ def show_run(p: Page, o: Outcome, cols: list[Any], running: bool) -> None:
     if res.diverged is not None:
         d = res.diverged
         what = t(f"trainer.div.{d.reason}", loss=f"{d.loss:.3g}", initial=f"{d.initial_loss:.3g}")
-        lam = ""
+        lambda_max_note = ""
         if d.lambda_max:
-            lam = t(
+            lambda_max_note = t(
                 "trainer.div_lambda",
-                lam=f"{d.lambda_max:.3g}",
+                lambda_max=f"{d.lambda_max:.3g}",
                 prod=f"{d.lr * d.lambda_max:.3g}",
             )
         st.warning(
@@ -144,7 +144,7 @@ def show_run(p: Page, o: Outcome, cols: list[Any], running: bool) -> None:
                 epoch=d.epoch,
                 step=d.step,
                 what=what,
-                lam=lam,
+                lambda_max_note=lambda_max_note,
                 lr=fmt_lr(d.suggested_lr),
             ),
             icon=":material/warning:",

@@ -47,10 +47,9 @@ def one_thread_per_session() -> None:
     """Adapter: torch intra-op threads for this server process (``PIZARRA_TORCH_THREADS``, 1).
 
     ``core.train`` gives torch every core, which suits one CLI run on an idle machine. A
-    Streamlit server trains one run per session in parallel script threads, and these small
-    MLPs gain little from intra-op threads: on our shared 2-core machine, two threads made a
-    digits run about 7x slower than one as soon as anything else (the browser, another session)
-    used a core. The setting is process-wide and idempotent.
+    Streamlit server trains one run per session in parallel script threads, where intra-op
+    threads of these small MLPs compete for the same cores (docs/performance.md). The setting
+    is process-wide and idempotent.
     """
     import torch  # already loaded by core.train; only to set the thread count
 
@@ -96,12 +95,13 @@ class Session:
         self.ss[SHOWN] = outcome
 
     @property
-    def error(self) -> str | None:
+    def error(self) -> ValueError | None:
         return self.ss.get(ERROR)
 
     def _fail(self, exc: ValueError) -> None:
-        """Core refused the configuration: keep the message, drop the run and the queue."""
-        self.ss[ERROR] = str(exc)
+        """Core refused the configuration: keep the error (its code translates it), drop the
+        run and the queue."""
+        self.ss[ERROR] = exc
         self.ss[RUN] = None
         self.ss[QUEUE] = []
 
@@ -138,6 +138,8 @@ class Session:
                 self._finalize(run)
 
     def _finalize(self, run: TrainingRun) -> None:
+        """Under the lock: summarize the run (at most ``MAX_RUNS`` kept), show it, drop it,
+        and start the next configuration of the queue."""
         result = run.result
         meta = self.ss.get(META) or {
             "label": "",
@@ -206,6 +208,7 @@ class Session:
         self.start_run(config, config.summary())
 
     def on_grid(self, configs: list[tuple[str, TrainConfig]]) -> None:
+        """Start the first configuration of the course grid and queue the others."""
         self.ss[ERROR] = None
         n = len(configs)
         items = [
@@ -220,6 +223,7 @@ class Session:
         self.start_run(items[0][1], items[0][0], grid=items[0][2])
 
     def on_stop(self) -> None:
+        """Ask the run to stop after its current step, and empty the queue."""
         run = self.ss.get(RUN)
         if run is not None:
             run.stop()
