@@ -14,8 +14,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from core import train
-from core.train import MAX_HIDDEN_LAYERS, MAX_WIDTH, OPTIMIZERS, SCHEDULES, TrainConfig
+from core import trainer as train
+from core.trainer import SCHEDULE_DEFAULTS as SCHEDULES
+from core.trainer import TORCH_OPTIMIZERS as OPTIMIZERS
+from core.trainer import TrainConfig
+from core.trainer.constraints import MAX_HIDDEN_LAYERS, MAX_WIDTH
 from tests.core.fuzz.framework import Cases, Kwargs, assert_float, holds
 from tests.core.fuzz.strategies import bad_name, bad_number
 
