@@ -273,11 +273,13 @@ class TrainConfig:
                 param="config",
                 value=d,
             )
-        names = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(d) - names)
+        names = [f.name for f in dataclasses.fields(cls)]
+        # keys of any type (a dict built in code may have ints): sorted by their text
+        unknown = sorted((k for k in d if k not in names), key=str)
         if unknown:
             raise ConfigError(
-                f"config has unknown fields: {', '.join(map(str, unknown))}",
+                f"config has unknown fields: {', '.join(map(str, unknown))} "
+                f"(the fields are {', '.join(names)})",
                 code="unknown_name",
                 param="config",
                 value=unknown,
@@ -293,6 +295,14 @@ class TrainConfig:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> TrainConfig:
+        """Inverse of :meth:`to_json`; ``text`` is JSON as ``str``, ``bytes`` or ``bytearray``."""
+        if not isinstance(text, (str, bytes, bytearray)):
+            raise ConfigError(
+                f"config must be JSON text (str or bytes), got {type(text).__name__}",
+                code="type",
+                param="config",
+                value=text,
+            )
         try:
             d = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:

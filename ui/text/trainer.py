@@ -875,5 +875,8 @@ ES_ERRORS = [
         r"batch_size debe ser >= 2 con normalización por lotes; se recibió \1",
     ),
     (r"^config is not valid JSON: (.+)$", r"la configuración no es JSON válido: \1"),
-    (r"^config has unknown fields: (.+)$", r"la configuración tiene campos desconocidos: \1"),
+    (
+        r"^config has unknown fields: (.+) \(the fields are (.+)\)$",
+        r"la configuración tiene campos desconocidos: \1 (los campos válidos son \2)",
+    ),
 ]
