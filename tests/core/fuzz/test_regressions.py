@@ -3,7 +3,7 @@
 An open bug goes into FIXED_INVALID / FIXED_VALID as
 ``pytest.param(func, kw, marks=pytest.mark.xfail(strict=True, reason="open bug"))`` and its
 input is left out of the fuzz strategies: the fix in core then makes it pass and fail the run
-(strict), asking to drop the mark and put the input back into the strategies. None is open now.
+(strict), asking to drop the mark and put the input back into the strategies.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from core import (
     activations,
     batch_norm,
     data,
+    exercises,
     l1_proximal,
     least_squares,
     linear_networks,
@@ -170,6 +171,19 @@ FIXED_INVALID = [  # core now refuses these with its own ValueError
             "n_samples": 16,
         },
     ),
+]
+
+
+OPEN_BUG = pytest.mark.xfail(strict=True, reason="open bug")
+EXERCISE = exercises.generate("batch_norm.forward", 0)
+FIXED_INVALID += [  # open: core.exercises is outside the fuzz fix that found these
+    # an unknown language is read as English instead of refused
+    pytest.param(exercises.parse_number, {"text": "1", "lang": "fr"}, marks=OPEN_BUG),
+    # AttributeError: anything but an Exercise is read for its .id / .fields
+    pytest.param(exercises.statement, {"exercise": None}, marks=OPEN_BUG),
+    pytest.param(exercises.solution, {"exercise": "batch_norm.forward"}, marks=OPEN_BUG),
+    pytest.param(exercises.format_answer, {"exercise": None, "field": "mu"}, marks=OPEN_BUG),
+    pytest.param(exercises.check, {"exercise": None, "responses": {}}, marks=OPEN_BUG),
 ]
 
 
