@@ -55,7 +55,7 @@ EXEMPT: dict[str, str] = {
     "core.exercises.training.early_stopping": "the solver of an exercise, called on the numbers "
     "generate draws (fuzzed there over every id and seed)",
     "core.trainer.report.result_report": "takes the TrainResult of a finished train() run "
-    "(seconds per call); tests/core/test_trainer_report.py",
+    "(seconds per call); tests/core/test_report.py",
     "core.exercises.random_seed": "no parameters and no math: a fresh seed from the operating "
     "system (tests/core/test_exercises.py checks its range)",
 }
