@@ -143,9 +143,8 @@ def test_the_core_modules_and_functions_are_found() -> None:
     from core import exercises, least_squares, trainer
 
     assert {"core.least_squares.pinv"} == FUNCTIONS[least_squares.pinv]
-    assert {"core.trainer.train", "core.train.train", "core.trainer.loop.train"} == FUNCTIONS[
-        trainer.train
-    ]
+    train_paths = {"core.trainer.train", "core.train.train", "core.trainer.loop.train"}
+    assert train_paths <= FUNCTIONS[trainer.train]
     assert {"core.exercises.check", "core.exercises.generate"} <= {
         p for f in (exercises.check, exercises.generate) for p in FUNCTIONS[f]
     }
