@@ -249,7 +249,7 @@ def normalize(images: torch.Tensor, spec: DatasetSpec) -> torch.Tensor:
 
 
 def _check_name(name: str) -> DatasetSpec:
-    if name not in DATASETS:
+    if not isinstance(name, str) or name not in DATASETS:
         raise ValueError(f"dataset must be one of {', '.join(DATASETS)}, got {name!r}")
     return DATASETS[name]
 
@@ -383,11 +383,17 @@ def load_dataset(
     Raises
     ------
     ValueError
-        Unknown ``name``.
+        Unknown ``name``, ``data_dir`` neither None nor a path, ``download`` not a bool.
     DatasetUnavailable
         Files missing (with ``download=False``), download failed, or files corrupt.
     """
     spec = _check_name(name)
+    if data_dir is not None and not isinstance(data_dir, (str, os.PathLike)):
+        raise ValueError(
+            f"data_dir must be a path (str or os.PathLike) or None, got {type(data_dir).__name__}"
+        )
+    if not isinstance(download, (bool, np.bool_)):
+        raise ValueError(f"download must be true or false, got {download!r}")
     if name == "digits":
         parts = _load_digits()
         root: str | None = None

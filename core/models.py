@@ -35,6 +35,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from core._validate import check_scalar
+
 __all__ = [
     "ACTIVATIONS",
     "INITS",
@@ -131,6 +133,15 @@ def _as_net(net: Any) -> NetSpec:
     return spec
 
 
+def _check_generator(generator: Any) -> torch.Generator | None:
+    """None or a ``torch.Generator`` (the only source of randomness here, as ``check_rng``)."""
+    if generator is not None and not isinstance(generator, torch.Generator):
+        raise ValueError(
+            f"generator must be a torch.Generator or None, got {type(generator).__name__}"
+        )
+    return generator
+
+
 def build_model(net: Any, generator: torch.Generator | None = None) -> nn.Sequential:
     """Build the network described by ``net`` and initialize it.
 
@@ -147,7 +158,7 @@ def build_model(net: Any, generator: torch.Generator | None = None) -> nn.Sequen
         Named layers ``fc1, bn1, act1, drop1, ..., out``; output = logits (n, n_classes).
     """
     spec = _as_net(net)
-    if generator is None:
+    if _check_generator(generator) is None:
         generator = torch.Generator().manual_seed(int(spec.seed))
     layers: OrderedDict[str, nn.Module] = OrderedDict()
     fan_in = spec.n_in
@@ -183,7 +194,22 @@ def init_parameters(
 
     The output layer, which has no activation after it, uses the linear gain under ``kaiming``.
     Batch-norm layers keep gamma = 1 and beta = 0.
+
+    Raises
+    ------
+    ValueError
+        ``model`` not a module, ``init`` or ``activation`` not a known name, ``std`` not a
+        finite number > 0, ``generator`` neither None nor a ``torch.Generator``. Every argument
+        is checked, also those the chosen ``init`` does not use.
     """
+    if not isinstance(model, nn.Module):
+        raise ValueError(f"model must be a torch.nn.Module, got {type(model).__name__}")
+    if not isinstance(init, str) or init not in INITS:
+        raise ValueError(f"init must be one of {', '.join(INITS)}, got {init!r}")
+    if not isinstance(activation, str) or activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}, got {activation!r}")
+    std = check_scalar(std, "std", low=0, low_inclusive=False)
+    _check_generator(generator)
     linears = [m for m in model.modules() if isinstance(m, nn.Linear)]
     nonlinearity = {"relu": "relu", "elu": "relu", "leaky_relu": "leaky_relu"}.get(
         activation, activation
@@ -207,9 +233,7 @@ def init_parameters(
             elif init == "xavier":
                 nn.init.xavier_normal_(w, gain=1.0, generator=generator)
             elif init == "normal":
-                nn.init.normal_(w, 0.0, float(std), generator=generator)
-            else:
-                raise ValueError(f"init must be one of {', '.join(INITS)}, got {init!r}")
+                nn.init.normal_(w, 0.0, std, generator=generator)
             nn.init.zeros_(b)
 
 

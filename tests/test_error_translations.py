@@ -102,6 +102,7 @@ CONFIG_ERRORS = {
     ),
     "not_object": (_from_dict([1]), "config debe ser un objeto JSON; se recibió list"),
     "unknown_field": (_from_dict({"depth": 3}), "config tiene campos desconocidos: depth"),
+    "not_text": (_from_json(123), "config debe ser texto JSON (str o bytes); se recibió int"),
     "json": (_from_json("{"), "config no es JSON válido: Expecting"),
 }
 

@@ -282,8 +282,9 @@ class TrainConfig:
                 value=d,
                 type=type(d).__name__,
             )
-        names = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(d) - names)
+        names = [f.name for f in dataclasses.fields(cls)]
+        # keys of any type (a dict built in code may have ints): sorted by their text
+        unknown = sorted((k for k in d if k not in names), key=str)
         if unknown:
             raise ConfigError(
                 f"config has unknown fields: {', '.join(map(str, unknown))}",
@@ -303,7 +304,16 @@ class TrainConfig:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> TrainConfig:
-        """Inverse of :meth:`to_json`; text that is not JSON raises ``ConfigError`` "json"."""
+        """Inverse of :meth:`to_json`; ``text`` is JSON as ``str``, ``bytes`` or ``bytearray``
+        (anything else raises ``ConfigError`` "not_text", text that is not JSON "json")."""
+        if not isinstance(text, (str, bytes, bytearray)):
+            raise ConfigError(
+                f"config must be JSON text (str or bytes), got {type(text).__name__}",
+                code="not_text",
+                param="config",
+                value=text,
+                type=type(text).__name__,
+            )
         try:
             d = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:

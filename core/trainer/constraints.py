@@ -62,6 +62,7 @@ CODES: tuple[str, ...] = (
     "nesterov_momentum",
     "batch_norm_batch_size",
     "not_object",
+    "not_text",
     "unknown_field",
     "json",
 )
@@ -265,12 +266,19 @@ CONSTRAINTS: dict[str, Constraint] = {
 def check(name: str, value: Any, label: str | None = None) -> Any:
     """``value`` checked against ``CONSTRAINTS[name]`` (and converted: int, float, bool);
     ``label`` names it in the message (e.g. ``"hidden[2]"``)."""
-    return CONSTRAINTS[name].check(value, label or name)
+    return _constraint(name).check(value, label or name)
+
+
+def _constraint(name: Any) -> Constraint:
+    """The rule of parameter ``name``; an unknown name is a ValueError listing the known ones."""
+    if not isinstance(name, str) or name not in CONSTRAINTS:
+        raise ValueError(f"name must be one of {', '.join(CONSTRAINTS)}, got {name!r}")
+    return CONSTRAINTS[name]
 
 
 def widget_range(name: str) -> tuple[float | None, float | None]:
     """(low, high) of a numeric parameter, for a slider or a number input."""
-    c = CONSTRAINTS[name]
+    c = _constraint(name)
     c = c.item if isinstance(c, Pair) else c
     if not isinstance(c, Interval):
         raise ValueError(f"name must be a numeric parameter, got {name!r}")

@@ -25,6 +25,7 @@ EN = {
     "errors.nesterov_momentum": "optimizer_params {param} must be > 0 with nesterov, got {value}",
     "errors.batch_norm_batch_size": "{param} must be >= 2 with batch norm, got {value}",
     "errors.not_object": "{param} must be a JSON object, got {type}",
+    "errors.not_text": "{param} must be JSON text (str or bytes), got {type}",
     "errors.unknown_field": "{param} has unknown fields: {fields}",
     "errors.json": "{param} is not valid JSON: {detail}",
 }
@@ -49,6 +50,7 @@ ES = {
         "{param} debe ser >= 2 con normalización por lotes; se recibió {value}"
     ),
     "errors.not_object": "{param} debe ser un objeto JSON; se recibió {type}",
+    "errors.not_text": "{param} debe ser texto JSON (str o bytes); se recibió {type}",
     "errors.unknown_field": "{param} tiene campos desconocidos: {fields}",
     "errors.json": "{param} no es JSON válido: {detail}",
 }

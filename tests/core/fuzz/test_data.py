@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from core import data
 from tests.core.fuzz.framework import Cases, Kwargs, holds
-from tests.core.fuzz.strategies import SEEDS, bad_number
+from tests.core.fuzz.strategies import SEEDS, bad_name, bad_number
 
 CASES = Cases()
 fuzz = CASES.add
@@ -108,7 +108,8 @@ def _bad_folder(kw: Kwargs) -> st.SearchStrategy:
     )
     nowhere = st.sampled_from([ROOT / "no-such-folder", ROOT / "no" / "such" / "folder"])
     a_file = st.just(ROOT).map(lambda r: _a_file(r))
-    return st.one_of(folder, nowhere, a_file)
+    not_a_path = st.sampled_from([123, 1.5, True, [str(kw["data_dir"])], {}, object()])
+    return st.one_of(folder, nowhere, a_file, not_a_path)
 
 
 def _a_file(root: Path) -> Path:
@@ -123,11 +124,8 @@ fuzz(
     _check_loaded,
     {
         "data_dir": _bad_folder,
-        # hashable names only: an unhashable one is a known bug (test_regressions.KNOWN_BUGS)
-        "name": lambda kw: st.one_of(
-            st.sampled_from(["", "MNIST", "cifar10", "digits ", 3, 1.5, None, ("mnist",)]),
-            st.text(max_size=8).filter(lambda t: t not in data.DATASETS),
-        ),
+        "name": bad_name("MNIST", "cifar10", "digits ", ("mnist",), valid=tuple(data.DATASETS)),
+        "download": lambda kw: st.sampled_from([None, 0, 1, "yes", "false", [False]]),
     },
     examples=20,
     lists_ok=False,

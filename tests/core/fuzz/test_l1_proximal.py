@@ -346,4 +346,15 @@ fuzz(
 )
 
 
+def _check_double_counted(kw: Kwargs, out: Any) -> None:
+    """Shrunk twice: never larger than the correct soft-threshold, never of the other sign."""
+    out = np.asarray(out)
+    assert_array(out, _bshape(kw, TRIPLE))
+    once = np.asarray(l1.soft_threshold(kw["w_star"], kw["alpha"], kw["H"]))
+    assert np.all(np.abs(out) <= np.abs(once) * (1 + 1e-12))
+    assert np.all(out * np.asarray(kw["w_star"]) >= 0)
+
+
+fuzz(l1.double_counted_minimizer, broadcast_triple(TRIPLE), _check_double_counted, _bad_l1(*TRIPLE))
+
 test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

@@ -27,6 +27,7 @@ from tests.core.fuzz.strategies import (
     grow,
     kwargs,
     positive,
+    real,
 )
 
 # =============================================================================================
@@ -485,5 +486,72 @@ fuzz(
     },
 )
 
+
+def _check_gradient(kw: Kwargs, out: Any, grad: Any) -> None:
+    """The documented per-entry formula, -2 r / N (MSE) or -sign(r) / N (MAE)."""
+    y, y_hat = np.asarray(kw["y"], float), np.asarray(kw["y_hat"], float)
+    assert_array(out, y_hat.shape)
+    np.testing.assert_allclose(out, grad(y - y_hat) / y.size, rtol=1e-12, atol=0)
+
+
+Y_PAIR_ONLY = same_shape_pair(("y", "y_hat"))
+BAD_GRAD = {"y": _bad_pair("y"), "y_hat": _bad_pair("y_hat")}
+fuzz(
+    mt.mse_gradient,
+    Y_PAIR_ONLY,
+    lambda kw, out: _check_gradient(kw, out, lambda r: -2 * r),
+    BAD_GRAD,
+)
+fuzz(
+    mt.mae_subgradient,
+    Y_PAIR_ONLY,
+    lambda kw, out: _check_gradient(kw, out, lambda r: -np.sign(r)),
+    BAD_GRAD,
+)
+
+
+def _check_slope(kw: Kwargs, out: Any) -> None:
+    """The sum of the per-entry gradients at the constant prediction c."""
+    y = np.asarray(kw["y"], float)
+    c = np.full(y.shape, float(kw["c"]))
+    grad = mt.mse_gradient if kw["loss"] == "mse" else mt.mae_subgradient
+    assert_float(out)
+    np.testing.assert_allclose(out, np.sum(grad(y, c)), rtol=1e-9, atol=1e-12 * np.abs(y).max())
+
+
+fuzz(
+    mt.slope_at_constant,
+    kwargs(loss=st.sampled_from(["mse", "mae"]), y=arrays((1, 8)), c=real()),
+    _check_slope,
+    {
+        "loss": bad_name("MSE", "huber", valid=("mse", "mae")),
+        "y": bad_array("y", None),
+        "c": bad_number(),
+    },
+)
+
+
+def _check_confusion_report(kw: Kwargs, out: Any) -> None:
+    """Counts back as labels, and the scores of those labels (core.metrics' own, checked
+    against scikit-learn in tests/core/test_metrics.py)."""
+    C = np.asarray(kw["table"])
+    assert_finite(out)
+    assert out.support.sum() == C.sum()
+    assert 0.0 <= out.accuracy <= 1.0 and 0.0 <= out.balanced_accuracy <= 1.0
+    table = C if kw["rows"] == "true" else C.T
+    np.testing.assert_allclose(out.accuracy, np.trace(table) / table.sum(), rtol=1e-12)
+
+
+fuzz(
+    mt.confusion_report,
+    kwargs(table=confusion_counts(), rows=st.sampled_from(["true", "predicted"])),
+    _check_confusion_report,
+    {
+        "table": bad_array(
+            "table", 2, [[1.0]], [[1, 2, 3], [4, 5, 6]], np.zeros((2, 2)), [[-1, 2], [0, 1]]
+        ),
+        "rows": bad_name("rows", "TRUE", valid=("true", "predicted")),
+    },
+)
 
 test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

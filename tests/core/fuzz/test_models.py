@@ -1,13 +1,12 @@
-"""Fuzz cases of core.models: small networks of random widths, activations, batch norm and
-dropout; the safe weights loader on damaged or foreign files.
-
-Known bugs found here and not fixed yet (core/models.py is outside this change) are kept in
-test_regressions.KNOWN_BUGS, so the invalid values below leave them out.
+"""Fuzz cases of core.models: small networks (a NetSpec) of random sizes, activations, batch
+norm and dropout; the initializations; the safe weights loader on damaged or foreign files.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import math
 import pickle
 from typing import Any
 
@@ -16,9 +15,9 @@ import torch
 from hypothesis import strategies as st
 
 from core import models
-from core.train import TrainConfig
+from core.trainer import TrainConfig
 from tests.core.fuzz.framework import Cases, Kwargs, assert_finite, holds
-from tests.core.fuzz.strategies import bad_name
+from tests.core.fuzz.strategies import bad_name, bad_number
 
 CASES = Cases()
 fuzz = CASES.add
@@ -27,20 +26,23 @@ ACTIVATIONS = sorted(models.ACTIVATIONS)
 
 
 @st.composite
-def small_configs(draw: Any) -> TrainConfig:
-    """Digits networks of up to 3 hidden layers of 1..12 units, every activation and init."""
+def small_nets(draw: Any) -> models.NetSpec:
+    """Networks of 1..20 inputs, up to 3 hidden layers of 1..12 units and 1..12 outputs, every
+    activation and init; as a NetSpec written by hand or as a TrainConfig's ``net``."""
     hidden = tuple(draw(st.lists(st.integers(1, 12), max_size=3)))
     n = len(hidden)
-    return TrainConfig(
-        dataset="digits",
-        hidden=hidden,
-        activation=draw(st.sampled_from(ACTIVATIONS)),
-        init=draw(st.sampled_from(models.INITS)),
-        init_std=draw(st.floats(1e-6, 10.0)),
-        dropout=tuple(draw(st.lists(st.floats(0.0, 0.9), min_size=n, max_size=n))),
-        batch_norm=tuple(draw(st.lists(st.booleans(), min_size=n, max_size=n))),
-        seed=draw(st.integers(0, 2**32 - 1)),
-    )
+    fields = {
+        "hidden": hidden,
+        "activation": draw(st.sampled_from(ACTIVATIONS)),
+        "init": draw(st.sampled_from(models.INITS)),
+        "init_std": draw(st.floats(1e-6, 10.0)),
+        "dropout": tuple(draw(st.lists(st.floats(0.0, 0.9), min_size=n, max_size=n))),
+        "batch_norm": tuple(draw(st.lists(st.booleans(), min_size=n, max_size=n))),
+        "seed": draw(st.integers(0, 2**32 - 1)),
+    }
+    if draw(st.booleans()):
+        return TrainConfig(dataset="digits", **fields).net
+    return models.NetSpec(n_in=draw(st.integers(1, 20)), n_out=draw(st.integers(1, 12)), **fields)
 
 
 def _generator(seed: int) -> torch.Generator:
@@ -48,39 +50,52 @@ def _generator(seed: int) -> torch.Generator:
 
 
 GENERATORS = st.one_of(st.none(), st.integers(0, 2**32 - 1).map(_generator))
-BUILD = st.fixed_dictionaries({"config": small_configs(), "generator": GENERATORS})
+BUILD = st.fixed_dictionaries({"net": small_nets(), "generator": GENERATORS})
 
 
-def _expected_counts(config: TrainConfig) -> tuple[int, int]:
+def _expected_counts(net: models.NetSpec) -> tuple[int, int]:
     """Trainable parameters and running-statistic values from the layer sizes alone: Linear
     W and b, BatchNorm1d gamma and beta (trainable), running mean and variance (buffers)."""
-    sizes = config.layer_sizes
+    sizes = (net.n_in, *net.hidden, net.n_out)
     trainable = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
-    bn_widths = [w for w, bn in zip(config.hidden, config.batch_norm, strict=True) if bn]
+    bn_widths = [w for w, bn in zip(net.hidden, net.batch_norm, strict=True) if bn]
     return trainable + 2 * sum(bn_widths), 2 * sum(bn_widths)
 
 
 def _check_model(kw: Kwargs, model: Any) -> None:
-    config = kw["config"]
+    net = kw["net"]
     assert isinstance(model, torch.nn.Sequential)
-    assert models.count_parameters(model) == _expected_counts(config)
-    assert len(models.parameter_table(model)) >= len(config.hidden) + 1
+    assert models.count_parameters(model) == _expected_counts(net)
+    assert len(models.parameter_table(model)) >= len(net.hidden) + 1
     model.eval()
-    x = torch.from_numpy(np.random.default_rng(config.seed).normal(size=(5, 64))).float()
+    x = torch.from_numpy(np.random.default_rng(net.seed).normal(size=(5, net.n_in))).float()
     with torch.no_grad():
         out = model(x)
-    assert out.shape == (5, 10)
+    assert out.shape == (5, net.n_out)
     assert_finite(out.numpy())
 
 
-fuzz(models.build_model, BUILD, _check_model, examples=25, lists_ok=False)
+BAD_GENERATOR = st.sampled_from([3, "gen", np.random.default_rng(0), torch.manual_seed])
+fuzz(
+    models.build_model,
+    BUILD,
+    _check_model,
+    {
+        # not a NetSpec, nor an object with a .net NetSpec (a TrainConfig's dict, its JSON)
+        "net": lambda kw: st.sampled_from(
+            [None, 3, "digits", {"hidden": (3,)}, TrainConfig().to_json(), (784, 10)]
+        ),
+        "generator": lambda kw: BAD_GENERATOR,
+    },
+    examples=25,
+    lists_ok=False,
+)
 
 
 @st.composite
 def init_kwargs(draw: Any) -> Kwargs:
-    config = draw(small_configs())
     return {
-        "model": models.build_model(config),
+        "model": models.build_model(draw(small_nets())),
         "init": draw(st.sampled_from(models.INITS)),
         "activation": draw(st.sampled_from(ACTIVATIONS)),
         "std": draw(st.floats(1e-6, 10.0)),
@@ -94,12 +109,17 @@ def _check_init(kw: Kwargs, out: Any) -> None:
         assert torch.isfinite(tensor.float()).all(), name
 
 
-# std and generator: known bugs (a negative or NaN std, an int generator leak torch's errors)
 fuzz(
     models.init_parameters,
     init_kwargs(),
     _check_init,
-    {"init": bad_name("he", "Kaiming", valid=models.INITS)},
+    {
+        "model": lambda kw: st.sampled_from([None, "model", kw["model"].state_dict()]),
+        "init": bad_name("he", "Kaiming", valid=models.INITS),
+        "activation": bad_name("softmax", "ReLU", valid=ACTIVATIONS),
+        "std": bad_number(0.0, -1.0, -math.inf),
+        "generator": lambda kw: BAD_GENERATOR,
+    },
     examples=20,
     lists_ok=False,
 )
@@ -121,9 +141,9 @@ fuzz(
 
 @st.composite
 def weights_kwargs(draw: Any) -> Kwargs:
-    config = draw(small_configs())
-    model = models.build_model(config, _generator(draw(st.integers(0, 1000))))
-    return {"blob": models.state_dict_to_bytes(model.state_dict()), "config": config}
+    net = draw(small_nets())
+    model = models.build_model(net, _generator(draw(st.integers(0, 1000))))
+    return {"blob": models.state_dict_to_bytes(model.state_dict()), "net": net}
 
 
 def _check_state(kw: Kwargs, out: Any) -> None:
@@ -147,7 +167,15 @@ class _Payload:
 
 def _bad_blob(kw: Kwargs) -> st.SearchStrategy:
     blob = kw["blob"]
-    other = models.build_model(kw["config"].replace(hidden=(*kw["config"].hidden, 3)))
+    net = kw["net"]
+    other = models.build_model(
+        dataclasses.replace(
+            net,
+            hidden=(*net.hidden, 3),
+            dropout=(*net.dropout, 0.0),
+            batch_norm=(*net.batch_norm, False),
+        )
+    )
     state = torch.load(io.BytesIO(blob), weights_only=True)
     return st.one_of(
         st.sampled_from(
@@ -170,7 +198,7 @@ def _bad_blob(kw: Kwargs) -> st.SearchStrategy:
     )
 
 
-BAD_WEIGHTS = {"blob": _bad_blob}  # config: a validated TrainConfig (see test_train)
+BAD_WEIGHTS = {"blob": _bad_blob}  # net: as build_model's (fuzzed there)
 fuzz(
     models.load_state_dict_bytes,
     weights_kwargs(),
