@@ -8,7 +8,9 @@ import pandas as pd
 import streamlit as st
 import sympy
 
+from core import generalized_inverse as gi
 from core import least_squares as ls
+from core import sensitivity as sv
 from ui import blocks, charts, page, practice
 
 p = page.setup("least_squares")
@@ -54,7 +56,7 @@ def sensitivity_curve(residual: float) -> pd.DataFrame:
     """Measured gains of the two perturbations over ``KAPPA_GRID`` for one residual size."""
     rows = []
     for kappa_i in KAPPA_GRID:
-        s = ls.sensitivity(*ls.conditioned_example(kappa_i, residual))
+        s = sv.sensitivity(*sv.conditioned_example(kappa_i, residual))
         rows.append((kappa_i, s.gain_residual, s.gain_fit, s.predicted_residual))
     return pd.DataFrame(rows, columns=["kappa", "residual", "fit", "predicted"])
 
@@ -459,12 +461,12 @@ if view == "family":
 # -------------------------------------------------------------------------------------------
 if view == "ginv":
     p.explain(t("least_squares.ginv_md"))
-    blocks.formula(ls.generalized_inverse.latex)
-    blocks.formula(ls.minimizer_from_ginv.latex)
-    results = ls.compare_generalized_inverses(X, y, rtol)
+    blocks.formula(gi.generalized_inverse.latex)
+    blocks.formula(gi.minimizer_from_ginv.latex)
+    results = gi.compare_generalized_inverses(X, y, rtol)
     by_name = {res.name: res for res in results}
 
-    def ginv_label(res: ls.GinvResult) -> str:
+    def ginv_label(res: gi.GinvResult) -> str:
         cols = ", ".join(f"x{j + 1}" for j in res.columns)
         return t(f"least_squares.ginv_{res.name}", cols=cols)
 
@@ -520,8 +522,8 @@ if view == "ginv":
 # -------------------------------------------------------------------------------------------
 if view == "kappa":
     p.explain(t("least_squares.sens_md"))
-    blocks.formula(ls.perturbation_gain.latex)
-    blocks.formula(ls.sensitivity.latex)
+    blocks.formula(sv.perturbation_gain.latex)
+    blocks.formula(sv.sensitivity.latex)
     st.markdown(f"#### {t('least_squares.sens_demo_header')}")
     st.caption(t("least_squares.sens_demo_md"))
     k1, k2 = st.columns(2)
@@ -537,7 +539,7 @@ if view == "kappa":
             default=0.1,
             format_func=lambda v: f"{v:g}",
         )
-    sens = ls.sensitivity(*ls.conditioned_example(kappa_demo, residual))
+    sens = sv.sensitivity(*sv.conditioned_example(kappa_demo, residual))
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("κ", fmt(sens.kappa))
     m2.metric(t("least_squares.m_pred_res"), fmt(sens.predicted_residual))
@@ -598,7 +600,7 @@ if view == "kappa":
         st.info(t("least_squares.sens_not_unique", r=r, d=d), icon=":material/info:")
     else:
         try:
-            own = ls.sensitivity(X, y)
+            own = sv.sensitivity(X, y)
         except ValueError as exc:
             p.error(exc)
         else:

@@ -7,7 +7,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core import confusion as cf
 from core import metrics as mt
+from core import roc
 from ui import blocks, charts, page, practice
 
 p = page.setup("losses_metrics")
@@ -378,7 +380,7 @@ with tab_cm:
         rows = p.select(
             "rows",
             t(f"{TOPIC}.rows_are"),
-            options=list(mt.ROWS_OPTIONS),
+            options=list(cf.ROWS_OPTIONS),
             default="true",
             format_func=lambda o: t(f"{TOPIC}.rows_{o}"),
             radio=True,
@@ -399,8 +401,8 @@ with tab_cm:
     )
     st.caption(t(f"{TOPIC}.cm_rows_note"))
     try:
-        report = mt.confusion_report(C_in, rows=rows)
-        other = mt.confusion_report(C_in, rows="predicted" if rows == "true" else "true")
+        report = cf.confusion_report(C_in, rows=rows)
+        other = cf.confusion_report(C_in, rows="predicted" if rows == "true" else "true")
     except ValueError as exc:
         p.error(exc)
     else:
@@ -481,12 +483,12 @@ with tab_cm:
                 }
             )
             st.dataframe(table, hide_index=True, width="stretch")
-        blocks.formula(mt.precision_recall_f1.latex)
+        blocks.formula(cf.precision_recall_f1.latex)
         c1, c2 = st.columns(2)
         with c1:
-            blocks.formula(mt.specificity.latex)
+            blocks.formula(cf.specificity.latex)
         with c2:
-            blocks.formula(mt.balanced_accuracy.latex)
+            blocks.formula(cf.balanced_accuracy.latex)
         if abs(acc - bal) >= 0.1:
             st.warning(t(f"{TOPIC}.gap_warning", acc=num(acc, 3), bal=num(bal, 3)))
 
@@ -508,7 +510,7 @@ with tab_cm:
                         num(r.macro_precision, 3),
                         num(r.row_diagonal_mean, 3),
                     ]
-                    for o in mt.ROWS_OPTIONS
+                    for o in cf.ROWS_OPTIONS
                     for r in [by_rows[o]]
                 },
             }
@@ -553,8 +555,8 @@ with tab_roc:
                 sep = p.slider("separation", t(f"{TOPIC}.separation"), -2.0, 5.0, 1.5, step=0.1)
             with g4:
                 seed = p.number("seed", t(f"{TOPIC}.seed"), 0, 10_000, default=0)
-            y_roc, s_roc = mt.generate_scores(n_pos, n_neg, sep, seed)
-            pop_auc = mt.binormal_auc(sep)
+            y_roc, s_roc = roc.generate_scores(n_pos, n_neg, sep, seed)
+            pop_auc = roc.binormal_auc(sep)
         else:
             o1, o2 = st.columns(2)
             with o1:
@@ -562,11 +564,11 @@ with tab_roc:
             with o2:
                 labels_txt = text_param("labels", t(f"{TOPIC}.own_labels"), OWN_LABELS)
             st.caption(t(f"{TOPIC}.own_note"))
-            s_roc = mt.parse_numbers(scores_txt, "scores", low=0.0, high=1.0)
-            y_roc = mt.parse_numbers(labels_txt, "labels")
-        fpr, tpr, thr = mt.roc_curve(y_roc, s_roc)
-        auc = mt.roc_auc(y_roc, s_roc)
-        pairs = mt.ranked_pairs(y_roc, s_roc)
+            s_roc = roc.parse_numbers(scores_txt, "scores", low=0.0, high=1.0)
+            y_roc = roc.parse_numbers(labels_txt, "labels")
+        fpr, tpr, thr = roc.roc_curve(y_roc, s_roc)
+        auc = roc.roc_auc(y_roc, s_roc)
+        pairs = roc.ranked_pairs(y_roc, s_roc)
     except ValueError as exc:
         p.error(exc)
     else:
@@ -581,7 +583,7 @@ with tab_roc:
             help=t(f"{TOPIC}.threshold_help"),
         )
         y_hat = (s_roc >= threshold).astype(int)
-        C_t = mt.confusion_matrix(y_roc, y_hat, labels=[0, 1])
+        C_t = cf.confusion_matrix(y_roc, y_hat, labels=[0, 1])
         tn, fp, fn, tp = (int(v) for v in C_t.ravel())
         tpr_t, fpr_t = tp / (tp + fn), fp / (fp + tn)
         m1, m2, m3, m4 = st.columns(4)
@@ -591,8 +593,8 @@ with tab_roc:
         if pop_auc is not None:
             m4.metric(t(f"{TOPIC}.m_pop_auc"), num(pop_auc, 4), help=t(f"{TOPIC}.pop_auc_help"))
         else:
-            m4.metric(t(f"{TOPIC}.m_acc_t"), num(mt.accuracy(y_roc, y_hat), 3))
-        blocks.formula(mt.roc_curve.latex)
+            m4.metric(t(f"{TOPIC}.m_acc_t"), num(cf.accuracy(y_roc, y_hat), 3))
+        blocks.formula(roc.roc_curve.latex)
 
         left, right = st.columns(2)
         with left:
@@ -746,7 +748,7 @@ with tab_roc:
 
         st.subheader(t(f"{TOPIC}.pairs_header"))
         p.explain(t(f"{TOPIC}.pairs_md"))
-        blocks.formula(mt.roc_auc.latex)
+        blocks.formula(roc.roc_auc.latex)
         n_pairs = pairs.credit.size
         wins = int(np.sum(pairs.credit == 1.0))
         ties = int(np.sum(pairs.credit == 0.5))
