@@ -485,3 +485,52 @@ def confusion_report(table: Any, rows: str = "true") -> ConfusionReport:
         row_normalized=R,
         row_diagonal_mean=float(np.mean(np.diag(R)[present])),
     )
+
+
+def macro_means_latex(
+    report: ConfusionReport, balanced_name: str, macro_precision_name: str, accuracy_name: str
+) -> tuple[str, str]:
+    r"""Balanced accuracy, macro precision and accuracy as sums of count fractions, in LaTeX.
+
+    Balanced accuracy is the mean of :math:`TP_i / n_i` over the classes that occur
+    (:math:`n_i > 0`); the macro precision the mean of :math:`TP_i / \hat n_i` over the classes
+    that occur or are predicted (a class predicted but never present has precision 0 and still
+    counts; scikit-learn's ``average="macro"`` over the labels seen); the accuracy
+    :math:`\sum_i TP_i / n`. Values to 3 significant digits.
+
+    Parameters
+    ----------
+    report : ConfusionReport
+    balanced_name, macro_precision_name, accuracy_name : str
+        The names shown in ``\text{...}`` (the page passes them in its language).
+
+    Returns
+    -------
+    (str, str)
+        The balanced-accuracy line; the macro-precision and accuracy line.
+    """
+    C = report.C  # (K, K), row = true class
+    k = C.shape[0]
+    tp = np.diag(C)  # (K,)
+    recalls = " + ".join(
+        rf"\tfrac{{{tp[i]}}}{{{report.support[i]}}}" for i in range(k) if report.support[i]
+    )
+    precisions = " + ".join(
+        rf"\tfrac{{{tp[i]}}}{{{report.predicted[i]}}}"
+        for i in range(k)
+        if report.support[i] or report.predicted[i]
+    )
+    k_rec = int(np.count_nonzero(report.support))
+    k_prec = int(np.count_nonzero(report.support + report.predicted))
+    n = int(C.sum())
+    balanced = (
+        rf"\text{{{balanced_name}}} = \tfrac{{1}}{{{k_rec}}}\left({recalls}\right)"
+        rf" = {report.balanced_accuracy:.3g}"
+    )
+    macro = (
+        rf"\text{{{macro_precision_name}}} = \tfrac{{1}}{{{k_prec}}}"
+        rf"\left({precisions}\right) = {report.macro_precision:.3g}"
+        rf"\qquad \text{{{accuracy_name}}} = "
+        rf"\tfrac{{{int(np.trace(C))}}}{{{n}}} = {report.accuracy:.3g}"
+    )
+    return balanced, macro

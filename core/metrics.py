@@ -221,8 +221,7 @@ def slope_at_constant(loss: str, y: Any, c: float) -> float:
     c : float
         The constant prediction.
     """
-    if loss not in ("mse", "mae"):
-        raise ValueError(f"loss must be one of 'mse', 'mae', got {loss!r}")
+    loss = _check_loss_name(loss)
     y_arr = as_float_array(y, "y")
     c_val = check_scalar(c, "c")
     # the sums of mse_gradient / mae_subgradient over the entries, with one division at the end
@@ -230,6 +229,64 @@ def slope_at_constant(loss: str, y: Any, c: float) -> float:
     if loss == "mse":
         return float(2.0 * np.sum(c_val - y_arr) / y_arr.size)
     return float(np.sum(np.sign(c_val - y_arr)) / y_arr.size)
+
+
+def _check_loss_name(loss: Any) -> str:
+    """``"mse"`` or ``"mae"``, the two regression losses a constant prediction is fitted with."""
+    if loss not in ("mse", "mae"):
+        raise ValueError(f"loss must be one of 'mse', 'mae', got {loss!r}")
+    return loss
+
+
+def best_constant(loss: str, y: Any) -> float:
+    r"""The constant prediction ``c`` that minimizes ``loss(y, c·1)``.
+
+    MSE: the mean, where :math:`\tfrac{2}{N}\sum_j (c - y_j) = 0`. MAE: a median, where as
+    many observations lie above ``c`` as below (numpy's median: the midpoint of the two middle
+    values when ``N`` is even; every point between them is a minimizer too).
+
+    Parameters
+    ----------
+    loss : {"mse", "mae"}
+    y : array_like
+        Observations (flattened).
+
+    Returns
+    -------
+    float
+
+    References
+    ----------
+    Hastie, Tibshirani & Friedman (2009), *The Elements of Statistical Learning*, 2nd ed.,
+    section 2.4 (the conditional mean and median as the minimizers of squared and absolute loss).
+    """
+    loss = _check_loss_name(loss)
+    y_arr = as_float_array(y, "y")
+    return float(np.mean(y_arr)) if loss == "mse" else float(np.median(y_arr))
+
+
+def loss_of_constants(loss: str, y: Any, c: Any) -> np.ndarray:
+    """``loss(y, c_k·1)`` for every constant ``c_k``: the loss as a function of one prediction.
+
+    Parameters
+    ----------
+    loss : {"mse", "mae"}
+    y : array_like, shape (N,)
+        Observations.
+    c : array_like, shape (M,)
+        Constant predictions.
+
+    Returns
+    -------
+    ndarray, shape (M,)
+        Entry ``k`` is :func:`mse` (or :func:`mae`) of ``y`` against ``c_k`` repeated ``N`` times.
+    """
+    loss = _check_loss_name(loss)
+    y_arr = as_float_array(y, "y", ndim=1)
+    c_arr = as_float_array(c, "c", ndim=1)
+    Y, C = np.broadcast_arrays(y_arr[None, :], c_arr[:, None])  # (M, N) each
+    per_entry = mse(Y, C, reduction="none") if loss == "mse" else mae(Y, C, reduction="none")
+    return per_entry.mean(axis=1)  # (M,)
 
 
 def _check_distribution(v: Any, name: str) -> np.ndarray:
@@ -281,6 +338,42 @@ def cross_entropy(p: Any, q: Any, base: float = math.e) -> float:
     terms = p_arr * np.where(p_arr > 0, log_q, 0.0)  # 0 * log 0 = 0
     per_row = -terms.sum(axis=-1) / math.log(b)
     return float(np.mean(per_row))
+
+
+def one_hot_cross_entropy_latex(true_class: int, q: Any, base: float = math.e) -> str:
+    r"""The cross-entropy of a one-hot target written out with the numbers, for display.
+
+    ``H_b = -[0 log_b(q_1) + ... + 1 log_b(q_t) + ...] = -log_b(q_t) = value``, with the
+    probabilities to 3 significant digits in the sum and 4 in the last two members.
+
+    Parameters
+    ----------
+    true_class : int
+        Index of the true class, 0-based, in ``[0, K)``.
+    q : array_like, shape (K,)
+        Predicted distribution (as :func:`cross_entropy`).
+    base : float, default e
+        Base of the logarithm; ``math.e`` is written ``e``.
+
+    Returns
+    -------
+    str
+        LaTeX; the value is :func:`cross_entropy` of the one-hot target and ``q``.
+    """
+    q_arr = _check_distribution(q, "q")
+    if q_arr.ndim != 1:
+        raise ValueError(f"q must be 1-D, got shape {q_arr.shape}")
+    k = q_arr.size
+    t = int(check_scalar(true_class, "true_class", low=0, high=k - 1, integer=True))
+    target = np.eye(k)[t]
+    h = cross_entropy(target, q_arr, base=base)
+    b_tex = "e" if base == math.e else f"{float(base):g}"
+    terms = " + ".join(
+        f"{int(target[i])}\\log_{{{b_tex}}}({float(q_arr[i]):.3g})" for i in range(k)
+    )
+    return (
+        rf"H_{{{b_tex}}} = -\big[{terms}\big] = -\log_{{{b_tex}}}({float(q_arr[t]):.4g}) = {h:.4g}"
+    )
 
 
 @with_latex(BCE_LATEX)
@@ -339,7 +432,10 @@ __all__ = [
     "mse_gradient",
     "mae_subgradient",
     "slope_at_constant",
+    "best_constant",
+    "loss_of_constants",
     "cross_entropy",
+    "one_hot_cross_entropy_latex",
     "binary_cross_entropy",
     # re-exported from core.confusion
     "NORMALIZE_OPTIONS",

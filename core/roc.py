@@ -129,6 +129,21 @@ class RankedPairs:
         """Mean credit over all pairs."""
         return float(self.credit.mean())
 
+    @property
+    def wins(self) -> int:
+        """Pairs ranked correctly (the positive scores higher)."""
+        return int(np.sum(self.credit == 1.0))
+
+    @property
+    def ties(self) -> int:
+        """Pairs with equal scores (half a point each)."""
+        return int(np.sum(self.credit == 0.5))
+
+    @property
+    def losses(self) -> int:
+        """Pairs ranked the wrong way round."""
+        return int(self.credit.size) - self.wins - self.ties
+
 
 def ranked_pairs(y_true: Any, scores: Any) -> RankedPairs:
     """All (positive, negative) pairs with their credit, for the pairs table.

@@ -21,7 +21,6 @@ TOPIC = "losses_metrics"
 BASE_Y = np.array([1.0, 1.2, 1.4, 1.9, 2.1, 2.4, 2.6, 3.0, 3.3, 3.9])
 COURSE_PRED = np.array([[0.775, 0.116, 0.039, 0.070]])
 BASES = {"2": 2.0, "e": math.e, "10": 10.0}
-BASE_TEX = {"2": "2", "e": "e", "10": "10"}
 BASE_LOG = {"2": "log₂", "e": "ln", "10": "log₁₀"}  # for plain-text labels
 PRESETS = {
     "course": np.array([[6.0, 5.0], [7.0, 9.0]]),
@@ -145,11 +144,10 @@ with tab_reg:
     y = np.r_[BASE_Y, y_out]
     # the constant prediction c that minimizes each loss: mean for MSE, median for MAE
     c_grid = np.linspace(min(y.min(), 0.0) - 1.0, max(y.max(), 5.0) + 1.0, 241)
-    Y, C_grid = np.broadcast_arrays(y[None, :], c_grid[:, None])  # (241, 11) each
-    mse_c = mt.mse(Y, C_grid, reduction="none").mean(axis=1)  # MSE(c) for every c at once
-    mae_c = mt.mae(Y, C_grid, reduction="none").mean(axis=1)
-    c_mse, c_mae = float(np.mean(y)), float(np.median(y))
-    base_mean, base_median = float(np.mean(BASE_Y)), float(np.median(BASE_Y))
+    mse_c = mt.loss_of_constants("mse", y, c_grid)  # MSE(c) for every c at once, (241,)
+    mae_c = mt.loss_of_constants("mae", y, c_grid)
+    c_mse, c_mae = mt.best_constant("mse", y), mt.best_constant("mae", y)
+    base_mean, base_median = mt.best_constant("mse", BASE_Y), mt.best_constant("mae", BASE_Y)
 
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(t(f"{TOPIC}.m_mean"), num(c_mse), delta=num(c_mse - base_mean, 3))
@@ -275,13 +273,7 @@ with tab_ce:
         p.error(exc)
     else:
         q_true = float(q_table[0][true_class - 1])
-        b_tex = BASE_TEX[base_name]
-        terms = " + ".join(
-            f"{int(target[i])}\\log_{{{b_tex}}}({num(q_table[0][i], 3)})" for i in range(4)
-        )
-        st.latex(
-            rf"H_{{{b_tex}}} = -\big[{terms}\big] = -\log_{{{b_tex}}}({num(q_true)}) = {num(h)}"
-        )
+        st.latex(mt.one_hot_cross_entropy_latex(true_class - 1, q_table[0], base=base))
         m1, m2, m3 = st.columns(3)
         m1.metric(t(f"{TOPIC}.m_ce", base=t(f"{TOPIC}.base_{base_name}")), num(h))
         m2.metric(t(f"{TOPIC}.m_ce_nats"), num(mt.cross_entropy(target, q_table[0])))
@@ -427,27 +419,10 @@ with tab_cm:
             m2.metric(t(f"{TOPIC}.m_macro_spec"), num(report.macro_specificity, 3))
             m3.metric(t(f"{TOPIC}.m_macro_f1"), num(report.macro_f1, 3))
         # the terms of each mean, as fractions of counts (classes that occur only)
-        tp = np.diag(report.C)
-        recalls = " + ".join(
-            rf"\tfrac{{{tp[i]}}}{{{report.support[i]}}}" for i in range(k) if report.support[i]
-        )
-        precisions = " + ".join(
-            rf"\tfrac{{{tp[i]}}}{{{report.predicted[i]}}}"
-            for i in range(k)
-            if report.support[i] or report.predicted[i]
-        )
-        k_rec = int(np.count_nonzero(report.support))
-        k_prec = int(np.count_nonzero(report.support + report.predicted))
-        st.latex(
-            rf"\text{{{t(f'{TOPIC}.tex_bal')}}} = \tfrac{{1}}{{{k_rec}}}\left({recalls}\right)"
-            rf" = {num(bal, 3)}"
-        )
-        st.latex(
-            rf"\text{{{t(f'{TOPIC}.tex_macro_prec')}}} = \tfrac{{1}}{{{k_prec}}}"
-            rf"\left({precisions}\right) = {num(report.macro_precision, 3)}"
-            rf"\qquad \text{{{t(f'{TOPIC}.tex_acc')}}} = "
-            rf"\tfrac{{{int(np.trace(report.C))}}}{{{n}}} = {num(acc, 3)}"
-        )
+        for line in cf.macro_means_latex(
+            report, t(f"{TOPIC}.tex_bal"), t(f"{TOPIC}.tex_macro_prec"), t(f"{TOPIC}.tex_acc")
+        ):
+            st.latex(line)
         left, right = st.columns(2)
         with left:
             # the table as entered, each row divided by its sum
@@ -750,14 +725,12 @@ with tab_roc:
         p.explain(t(f"{TOPIC}.pairs_md"))
         blocks.formula(roc.roc_auc.latex)
         n_pairs = pairs.credit.size
-        wins = int(np.sum(pairs.credit == 1.0))
-        ties = int(np.sum(pairs.credit == 0.5))
         st.markdown(
             t(
                 f"{TOPIC}.pairs_count",
-                wins=wins,
-                ties=ties,
-                losses=n_pairs - wins - ties,
+                wins=pairs.wins,
+                ties=pairs.ties,
+                losses=pairs.losses,
                 total=n_pairs,
                 auc=num(pairs.auc, 4),
             )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from contextlib import contextmanager
 
@@ -307,3 +308,51 @@ def test_f1_is_harmonic_mean_when_defined():
 def test_metrics_bad_input(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+# ------------------------------------------------------------------ what the confusion tab shows
+
+
+def _mean_of_fractions(line: str, head: str) -> tuple[int, float]:
+    """``\\text{head} = \\tfrac{1}{k}\\left(\\tfrac{a}{b} + ...\\right) = v`` -> (k, mean a/b)."""
+    m = re.search(
+        re.escape(rf"\text{{{head}}} = ") + r"\\tfrac\{1\}\{(\d+)\}\\left\((.*?)\\right\)", line
+    )
+    assert m, line
+    fractions = re.findall(r"\\tfrac\{(\d+)\}\{(\d+)\}", m.group(2))
+    assert len(fractions) == int(m.group(1))
+    return int(m.group(1)), float(np.mean([int(a) / int(b) for a, b in fractions]))
+
+
+def test_macro_means_latex_course_table():
+    report = cf.confusion_report(COURSE_CM)
+    assert cf.macro_means_latex(report, "bal", "prec", "acc") == (
+        r"\text{bal} = \tfrac{1}{2}\left(\tfrac{6}{11} + \tfrac{9}{16}\right) = 0.554",
+        r"\text{prec} = \tfrac{1}{2}\left(\tfrac{6}{13} + \tfrac{9}{14}\right) = 0.552"
+        r"\qquad \text{acc} = \tfrac{15}{27} = 0.556",
+    )
+
+
+@SETTINGS
+@given(
+    st.lists(st.lists(st.integers(0, 30), min_size=3, max_size=3), min_size=3, max_size=3),
+    st.sampled_from(["true", "predicted"]),
+)
+def test_macro_means_latex_fractions_average_to_sklearn(table, rows):
+    table = np.array(table)
+    if table.sum() == 0:
+        table[0, 0] = 1
+    report = cf.confusion_report(table, rows=rows)
+    y_true, y_pred = cf.labels_from_confusion(table, rows=rows)
+    bal_line, prec_line = cf.macro_means_latex(report, "B", "P", "A")
+    _, bal = _mean_of_fractions(bal_line, "B")
+    _, prec = _mean_of_fractions(prec_line, "P")
+    with _no_warning_check():
+        assert bal == pytest.approx(skm.balanced_accuracy_score(y_true, y_pred), abs=1e-12)
+        want_prec = skm.precision_score(y_true, y_pred, average="macro", zero_division=0)
+    assert prec == pytest.approx(want_prec, abs=1e-12)
+    acc = re.search(r"\\text\{A\} = \\tfrac\{(\d+)\}\{(\d+)\}", prec_line)
+    assert int(acc.group(1)) / int(acc.group(2)) == pytest.approx(
+        skm.accuracy_score(y_true, y_pred), abs=1e-12
+    )
+    assert bal_line.endswith(f"= {report.balanced_accuracy:.3g}")

@@ -12,6 +12,7 @@ import torch
 import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.optimize import minimize_scalar
 from scipy.stats import entropy
 
 from core import metrics as m
@@ -234,3 +235,71 @@ def test_gradients_bad_input():
         m.slope_at_constant("huber", [1.0], 0.0)
     with pytest.raises(ValueError, match=r"c must be finite, got nan"):
         m.slope_at_constant("mae", [1.0], float("nan"))
+
+
+# ------------------------------------------------------------------ what the regression tab shows
+
+
+@SETTINGS
+@given(st.lists(st.floats(-100, 100), min_size=1, max_size=30))
+def test_best_constant_is_numpy_mean_and_median_and_minimizes_the_loss(y):
+    y = np.array(y)
+    assert m.best_constant("mse", y) == float(np.mean(y))
+    assert m.best_constant("mae", y) == float(np.median(y))
+    # oracle: scipy's bounded minimizer of the loss of one constant lands on the same value
+    # (for MAE any point between the two middle values is a minimizer: compare the loss)
+    for loss, sk in (("mse", skm.mean_squared_error), ("mae", skm.mean_absolute_error)):
+        found = minimize_scalar(
+            lambda c, sk=sk: sk(y, np.full_like(y, c)),
+            bounds=(y.min() - 1.0, y.max() + 1.0),
+            method="bounded",
+            options={"xatol": 1e-10},
+        ).x
+        best = m.best_constant(loss, y)
+        assert sk(y, np.full_like(y, best)) <= sk(y, np.full_like(y, found)) + 1e-9
+
+
+def test_loss_of_constants_matches_sklearn_per_constant():
+    y = np.array([1.0, 1.2, 1.4, 1.9, 2.1, 2.4, 2.6, 3.0, 3.3, 3.9, 25.0])
+    c = np.linspace(-1.0, 26.0, 55)
+    for loss, sk in (("mse", skm.mean_squared_error), ("mae", skm.mean_absolute_error)):
+        want = [sk(y, np.full_like(y, ck)) for ck in c]
+        np.testing.assert_allclose(m.loss_of_constants(loss, y, c), want, rtol=1e-12)
+    # the grid minimum sits next to the mean / the median
+    assert abs(c[np.argmin(m.loss_of_constants("mse", y, c))] - np.mean(y)) <= c[1] - c[0]
+    assert abs(c[np.argmin(m.loss_of_constants("mae", y, c))] - np.median(y)) <= c[1] - c[0]
+
+
+def test_best_constant_and_loss_of_constants_bad_input():
+    with pytest.raises(ValueError, match=r"^loss must be one of 'mse', 'mae', got 'MSE'$"):
+        m.best_constant("MSE", [1.0])
+    with pytest.raises(ValueError, match=r"^loss must be one of 'mse', 'mae', got 'l2'$"):
+        m.loss_of_constants("l2", [1.0], [0.0])
+    with pytest.raises(ValueError, match="y must"):
+        m.best_constant("mae", [1.0, np.nan])
+    with pytest.raises(ValueError, match="c must"):
+        m.loss_of_constants("mse", [1.0, 2.0], [[0.0]])
+
+
+def test_one_hot_cross_entropy_latex_course_example_and_sklearn():
+    # the course's prediction with class 1 true, in bits: -log2(0.775) = 0.3677
+    tex = m.one_hot_cross_entropy_latex(0, COURSE_PRED, base=2.0)
+    assert tex == (
+        r"H_{2} = -\big[1\log_{2}(0.775) + 0\log_{2}(0.116) + 0\log_{2}(0.039)"
+        r" + 0\log_{2}(0.07)\big] = -\log_{2}(0.775) = 0.3677"
+    )
+    for t in range(4):
+        for base, b_tex in ((math.e, "e"), (2.0, "2"), (10.0, "10")):
+            tex = m.one_hot_cross_entropy_latex(t, COURSE_PRED, base=base)
+            want = skm.log_loss([t], [COURSE_PRED], labels=range(4)) / math.log(base)
+            assert tex.startswith(rf"H_{{{b_tex}}} = -\big[")
+            assert tex.endswith(rf"-\log_{{{b_tex}}}({COURSE_PRED[t]:.4g}) = {want:.4g}")
+
+
+def test_one_hot_cross_entropy_latex_bad_input():
+    with pytest.raises(ValueError, match=r"^true_class must be <= 3"):
+        m.one_hot_cross_entropy_latex(4, COURSE_PRED)
+    with pytest.raises(ValueError, match=r"^q must be 1-D"):
+        m.one_hot_cross_entropy_latex(0, [COURSE_PRED])
+    with pytest.raises(ValueError, match="q must"):
+        m.one_hot_cross_entropy_latex(0, [0.5, 0.6])

@@ -163,3 +163,26 @@ def test_roc_bad_input(call, match):
 def test_parse_numbers_bad_arguments(kwargs, match):
     with pytest.raises(ValueError, match=match):
         roc.parse_numbers("1 2", **{"name": "v", **kwargs})
+
+
+# ------------------------------------------------------------------ what the pairs table shows
+
+
+@SETTINGS
+@given(binary_scores())
+def test_pair_counts_match_a_double_loop_and_sklearn_auc(data):
+    y, s = data
+    pairs = roc.ranked_pairs(y, s)
+    pos, neg = s[y == 1], s[y == 0]
+    wins = sum(int(a > b) for a in pos for b in neg)  # oracle: every pair, by hand
+    ties = sum(int(a == b) for a in pos for b in neg)
+    assert (pairs.wins, pairs.ties) == (wins, ties)
+    assert pairs.losses == pos.size * neg.size - wins - ties
+    auc = (pairs.wins + 0.5 * pairs.ties) / (pairs.wins + pairs.ties + pairs.losses)
+    assert auc == pytest.approx(skm.roc_auc_score(y, s), abs=1e-12)
+
+
+def test_pair_counts_course_six_patients():
+    pairs = roc.ranked_pairs(PATIENT_INFECTED, PATIENT_SCORES)
+    # infected 0.67 and 0.70 against healthy 0.21, 0.56, 0.31, 0.84: 6 of 8 pairs right
+    assert (pairs.wins, pairs.ties, pairs.losses) == (6, 0, 2)
