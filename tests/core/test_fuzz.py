@@ -197,6 +197,12 @@ def assert_array(out: Any, shape: tuple[int, ...], finite: bool = True) -> None:
         assert_finite(out)
 
 
+def assert_latex_line(out: Any) -> None:
+    """A LaTeX line for st.latex: a non-empty one-line string with balanced braces."""
+    assert isinstance(out, str) and out and "\n" not in out, repr(out)
+    assert out.count("{") == out.count("}"), out
+
+
 def assert_float(out: Any, low: float = -math.inf, high: float = math.inf) -> None:
     assert isinstance(out, (float, np.floating)), f"expected a float, got {type(out).__name__}"
     assert math.isfinite(out), f"output = {out}"
@@ -910,6 +916,46 @@ fuzz(
     ),
     lambda kw, out: assert_float(out),
     {**{k: v for k, v in BAD_SCALAR_QUAD.items() if k != "w"}, "xatol": bad_number(NONPOS)},
+)
+fuzz(
+    l1.double_counted_minimizer,
+    broadcast_triple(TRIPLE),
+    lambda kw, out: assert_array(np.asarray(out), _bshape(kw, TRIPLE)),
+    _bad_l1(*TRIPLE),
+)
+PAIR_AH = ("alpha", "H")
+
+
+def _check_threshold(kw: Kwargs, out: Any) -> None:
+    assert_array(np.asarray(out), _bshape(kw, PAIR_AH))
+    assert np.all(np.asarray(out) >= 0)
+
+
+fuzz(l1.threshold, broadcast_triple(PAIR_AH), _check_threshold, _bad_l1(*PAIR_AH))
+SCALAR_TRIPLE = SCALAR_QUAD.map(lambda kw: {k: v for k, v in kw.items() if k != "w"})
+BAD_SCALAR_TRIPLE = {k: v for k, v in BAD_SCALAR_QUAD.items() if k != "w"}
+
+
+def _check_branches(kw: Kwargs, out: Any) -> None:
+    (w_neg, g_neg), (w_pos, g_pos) = out
+    for w_part, g_part in ((w_neg, g_neg), (w_pos, g_pos)):
+        assert_array(w_part, g_part.shape)
+        assert_array(g_part, w_part.shape)
+    assert w_neg[-1] == 0.0 and w_pos[0] == 0.0
+    assert g_neg[-1] <= g_pos[0]  # the jump at 0 has height 2 alpha >= 0
+
+
+fuzz(
+    l1.subgradient_branches,
+    extend(SCALAR_TRIPLE, w=arrays(((1, 8),))),
+    _check_branches,
+    {**BAD_SCALAR_TRIPLE, "w": bad_array("w", 1)},
+)
+fuzz(
+    l1.soft_threshold_worked_latex,
+    SCALAR_TRIPLE,
+    lambda kw, out: assert_latex_line(out),
+    BAD_SCALAR_TRIPLE,
 )
 
 
@@ -1981,6 +2027,27 @@ for _grad in (mt.mse_gradient, mt.mae_subgradient):
         lambda kw, out: assert_array(out, kw["y_hat"].shape),
         {"y": _bad_pair("y"), "y_hat": _bad_pair("y_hat")},
     )
+LOSS_NAME = st.sampled_from(["mse", "mae"])
+BAD_LOSS_NAME = bad_name("MSE", valid=("mse", "mae"))
+
+
+def _check_constant_losses(kw: Kwargs, out: Any) -> None:
+    assert_array(out, kw["c"].shape)
+    assert np.all(out >= 0)
+
+
+fuzz(
+    mt.best_constant,
+    kwargs(loss=LOSS_NAME, y=arrays(((1, 8),))),
+    lambda kw, out: assert_float(out, float(np.min(kw["y"])), float(np.max(kw["y"]))),
+    {"loss": BAD_LOSS_NAME, "y": bad_array("y", None)},
+)
+fuzz(
+    mt.loss_of_constants,
+    kwargs(loss=LOSS_NAME, y=arrays(((1, 8),)), c=arrays(((1, 8),))),
+    _check_constant_losses,
+    {"loss": BAD_LOSS_NAME, "y": bad_array("y", 1), "c": bad_array("c", 1)},
+)
 fuzz(
     mt.slope_at_constant,
     kwargs(loss=st.sampled_from(["mse", "mae"]), y=arrays(((1, 8),)), c=real()),
@@ -2045,6 +2112,28 @@ fuzz(
     ce_kwargs(),
     _check_ce,
     {"p": _bad_distribution("p"), "q": _bad_distribution("q"), "base": BAD_BASE},
+)
+
+
+@st.composite
+def one_hot_ce_kwargs(draw: Any) -> Kwargs:
+    k = draw(st.integers(1, 5))
+    return {
+        "true_class": draw(st.integers(0, k - 1)),
+        "q": draw(distributions((k,))),
+        "base": draw(st.one_of(st.sampled_from([math.e, 2.0, 10.0]), BASES)),
+    }
+
+
+fuzz(
+    mt.one_hot_cross_entropy_latex,
+    one_hot_ce_kwargs(),
+    lambda kw, out: assert_latex_line(out),
+    {
+        "true_class": bad_number(-1, 99, integer=True),
+        "q": _bad_distribution("q"),
+        "base": BAD_BASE,
+    },
 )
 
 
