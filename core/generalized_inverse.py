@@ -106,7 +106,15 @@ def block_generalized_inverse(X: object, rtol: float | None = None) -> tuple[np.
     _, _, perm = scipy.linalg.qr(X, mode="economic", pivoting=True)
     cols = sorted(int(j) for j in perm[:r])
     X_B = X[:, cols]  # (n, r), full column rank
-    G[np.ix_(cols, cols)] = np.linalg.inv(X_B.T @ X_B)
+    try:
+        A_11_inv = np.linalg.inv(X_B.T @ X_B)  # (r, r)
+    except np.linalg.LinAlgError:
+        # X_B has rank r by the tolerance, yet X_B^T X_B (condition number squared) can be
+        # singular in floating point when rtol is tiny (rtol = 0 and duplicate columns). The
+        # same inverse from the SVD of X_B: (X_B^T X_B)^{-1} = X_B^+ X_B^{+T}.
+        X_B_pinv = pinv(X_B, rtol)  # (r, n)
+        A_11_inv = X_B_pinv @ X_B_pinv.T
+    G[np.ix_(cols, cols)] = A_11_inv
     return G, cols
 
 

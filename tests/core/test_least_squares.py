@@ -595,6 +595,22 @@ def test_full_column_rank_has_one_generalized_inverse():
     np.testing.assert_allclose(gi.block_generalized_inverse(X)[0], A_inv, rtol=1e-12)
 
 
+def test_block_generalized_inverse_with_rtol_zero_on_duplicate_columns():
+    # regression (found by the fuzz): with rtol = 0 the rounding-level second singular value
+    # counts, the block X_B^T X_B is singular in floating point and np.linalg.inv raised
+    # LinAlgError. Such a block is now inverted through the SVD of X_B (finite); a
+    # well-conditioned block is still scipy's inverse of X_B^T X_B.
+    X = np.array([[0.83194322, 0.83194322], [-0.6459722, -0.6459722]])
+    G, cols = gi.block_generalized_inverse(X, rtol=0.0)
+    assert cols == list(range(ls.rank(X, rtol=0.0))) and np.all(np.isfinite(G))
+    X_B = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 7.0]])
+    X = np.c_[X_B, X_B[:, 0] + X_B[:, 1]]  # rank 2, third column dependent
+    G, cols = gi.block_generalized_inverse(X)
+    np.testing.assert_allclose(
+        G[np.ix_(cols, cols)], scipy.linalg.inv(X[:, cols].T @ X[:, cols]), rtol=1e-10
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # sensitivity: kappa^2 with a residual, kappa for an exact fit
 # ---------------------------------------------------------------------------------------------
