@@ -508,7 +508,20 @@ def macro_means_latex(
     -------
     (str, str)
         The balanced-accuracy line; the macro-precision and accuracy line.
+
+    Raises
+    ------
+    ValueError
+        If ``report`` is not a :class:`ConfusionReport` or a name is not a string.
     """
+    if not isinstance(report, ConfusionReport):
+        raise ValueError(f"report must be a ConfusionReport, got {type(report).__name__}")
+    names = (balanced_name, macro_precision_name, accuracy_name)
+    for label, value in zip(
+        ("balanced_name", "macro_precision_name", "accuracy_name"), names, strict=True
+    ):
+        if not isinstance(value, str):
+            raise ValueError(f"{label} must be a string, got {type(value).__name__}")
     C = report.C  # (K, K), row = true class
     k = C.shape[0]
     tp = np.diag(C)  # (K,)

@@ -356,3 +356,11 @@ def test_macro_means_latex_fractions_average_to_sklearn(table, rows):
         skm.accuracy_score(y_true, y_pred), abs=1e-12
     )
     assert bal_line.endswith(f"= {report.balanced_accuracy:.3g}")
+
+
+def test_macro_means_latex_bad_input():
+    report = cf.confusion_report(COURSE_CM)
+    with pytest.raises(ValueError, match=r"^report must be a ConfusionReport, got ndarray$"):
+        cf.macro_means_latex(report.C, "b", "p", "a")
+    with pytest.raises(ValueError, match=r"^accuracy_name must be a string, got NoneType$"):
+        cf.macro_means_latex(report, "b", "p", None)

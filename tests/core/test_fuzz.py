@@ -45,13 +45,17 @@ from hypothesis.extra import numpy as hnp
 from core import (
     activations,
     batch_norm,
+    confusion,
     dropout,
+    generalized_inverse,
     l1_proximal,
     least_squares,
     linear_networks,
     metrics,
     optimizers,
+    roc,
     schedules,
+    sensitivity,
 )
 
 Kwargs = dict[str, Any]
@@ -799,6 +803,139 @@ def _check_symbolic_numeric(kw: Kwargs, out: Any) -> None:
 
 
 fuzz(ls.symbolic_example_numeric, kwargs(t_value=T_VALUE), _check_symbolic_numeric, BAD_T)
+
+
+# =============================================================================================
+# core.generalized_inverse, core.sensitivity (split from core.least_squares)
+# =============================================================================================
+gi = generalized_inverse
+sv = sensitivity
+
+
+def _square(kw: Kwargs) -> st.SearchStrategy:
+    d = _d(kw)
+    return arrays((d, d), structure=False)
+
+
+def _bad_square(name: str) -> BadFactory:
+    return bad_array(
+        name, 2, lambda kw: st.just(np.ones((_d(kw) + 1, _d(kw)))), none_ok=name == "W"
+    )
+
+
+def _check_G(kw: Kwargs, out: Any) -> None:
+    assert_array(out, (_d(kw), _d(kw)))
+
+
+fuzz(
+    gi.generalized_inverse,
+    extend(kwargs(X=LS_X), Z=_square, W=lambda kw: st.one_of(st.none(), _square(kw)), rtol=RTOL),
+    _check_G,
+    {"X": BAD_X, "Z": _bad_square("Z"), "W": _bad_square("W"), "rtol": BAD_RTOL},
+)
+
+
+def _check_block(kw: Kwargs, out: Any) -> None:
+    G, cols = out
+    _check_G(kw, G)
+    assert cols == sorted(set(cols)) and len(cols) == ls.rank(kw["X"], kw["rtol"])
+
+
+fuzz(
+    gi.block_generalized_inverse,
+    kwargs(X=LS_X, rtol=RTOL),
+    _check_block,
+    {"X": BAD_X, "rtol": BAD_RTOL},
+)
+fuzz(
+    gi.minimizer_from_ginv,
+    extend(LS_XY, G=_square),
+    lambda kw, out: assert_array(out, (_d(kw),)),
+    {"X": BAD_X, "y": BAD_Y, "G": _bad_square("G")},
+)
+
+
+def _check_compare(kw: Kwargs, out: Any) -> None:
+    assert [res.name for res in out] == ["mp", "block", "family"]
+    for res in out:
+        _check_G(kw, res.G)
+        assert_array(res.w, (_d(kw),))
+        assert_float(res.defect, 0.0)
+        assert_float(res.norm, 0.0)
+        assert_float(res.residual, 0.0)
+
+
+fuzz(
+    gi.compare_generalized_inverses,
+    extend(LS_XY, rtol=RTOL),
+    _check_compare,
+    {"X": BAD_X, "y": BAD_Y, "rtol": BAD_RTOL},
+)
+
+
+def _w_is_zero(kw: Kwargs) -> bool:
+    return not np.any(ls.min_norm_solution(kw["X"], kw["y"]))
+
+
+fuzz(
+    sv.perturbation_gain,
+    extend(LS_XY, dX=lambda kw: arrays(kw["X"].shape, structure=False)),
+    lambda kw, out: assert_float(out, 0.0),
+    {
+        "X": BAD_X,
+        "y": BAD_Y,
+        "dX": bad_array("dX", 2, lambda kw: st.just(np.ones((_n(kw) + 1, _d(kw))))),
+    },
+    # documented: the relative change needs w != 0 and dX != 0
+    refuses=lambda kw: _w_is_zero(kw) or not np.any(kw["dX"]),
+)
+
+
+def _check_sensitivity(kw: Kwargs, out: Any) -> None:
+    assert_float(out.kappa, 1.0 - 1e-12)
+    assert_float(out.residual_ratio, 0.0)
+    assert_float(out.gain_fit, 0.0)
+    assert_float(out.predicted_fit, 1.0 - 1e-12)
+    assert_array(out.dX_fit, kw["X"].shape)
+    assert_array(out.dX_residual, kw["X"].shape)
+    if _n(kw) > _d(kw):
+        assert_float(out.gain_residual, 0.0)
+    else:
+        assert math.isnan(out.gain_residual)  # documented: no room for a residual
+
+
+fuzz(
+    sv.sensitivity,
+    LS_XY,
+    _check_sensitivity,
+    {"X": BAD_X, "y": BAD_Y},
+    # documented: needs full column rank (automatic tolerance) and w != 0
+    refuses=lambda kw: ls.rank(kw["X"]) < _d(kw) or _w_is_zero(kw),
+)
+
+
+def _check_conditioned(kw: Kwargs, out: Any) -> None:
+    X, y = out
+    assert_array(X, (kw["n"], 2))
+    assert_array(y, (kw["n"],))
+
+
+fuzz(
+    sv.conditioned_example,
+    kwargs(
+        kappa=st.floats(1.0, 1e6),
+        residual=st.floats(0.0, 1e3),
+        n=st.integers(3, 50),
+        seed=st.integers(0, 2**32 - 1),
+    ),
+    _check_conditioned,
+    {
+        "kappa": bad_number(0.5, 2e6),
+        "residual": bad_number(-1.0, 2e3),
+        "n": bad_number(2, 51, integer=True),
+        "seed": bad_number(-1, integer=True),
+    },
+)
 
 
 # =============================================================================================
@@ -2317,6 +2454,27 @@ fuzz(
     },
 )
 
+NAMES_EN_ES = st.sampled_from(["Balanced accuracy", "Exactitud balanceada", "P", ""])
+BAD_NAME_ARG: BadFactory = lambda kw: st.sampled_from([None, 1.0, b"bytes", ["a"]])  # noqa: E731
+fuzz(
+    confusion.macro_means_latex,
+    kwargs(
+        report=st.tuples(confusion_counts(), st.sampled_from(mt.ROWS_OPTIONS)).map(
+            lambda args: confusion.confusion_report(*args)
+        ),
+        balanced_name=NAMES_EN_ES,
+        macro_precision_name=NAMES_EN_ES,
+        accuracy_name=NAMES_EN_ES,
+    ),
+    lambda kw, out: [assert_latex_line(line) for line in out] and None,
+    {
+        "report": lambda kw: st.sampled_from([None, np.eye(2), "report", kw["report"].C]),
+        "balanced_name": BAD_NAME_ARG,
+        "macro_precision_name": BAD_NAME_ARG,
+        "accuracy_name": BAD_NAME_ARG,
+    },
+)
+
 Y_ONLY = label_pairs().map(lambda kw: {"y_true": kw["y_true"], "y_pred": kw["y_pred"]})
 for _score in (mt.accuracy, mt.balanced_accuracy):
     fuzz(_score, Y_ONLY, lambda kw, out: assert_float(out, 0.0, 1.0), BAD_Y_PAIR)
@@ -3546,11 +3704,15 @@ def test_invalid_input_raises_only_value_error(case: Case) -> None:
 # =============================================================================================
 MODULES = [
     least_squares,
+    generalized_inverse,
+    sensitivity,
     l1_proximal,
     batch_norm,
     dropout,
     linear_networks,
     metrics,
+    confusion,
+    roc,
     activations,
     optimizers,
     schedules,
