@@ -38,11 +38,14 @@ __all__ = [
     "DERIVATION_STEPS",
     "DOUBLE_COUNT_LATEX",
     "soft_threshold",
+    "threshold",
+    "soft_threshold_worked_latex",
     "double_counted_minimizer",
     "l1_quadratic_objective",
     "l1_quadratic_terms",
     "l2_shrink",
     "subdifferential",
+    "subgradient_branches",
     "abs_subdifferential",
     "numerical_minimizer",
     "random_weights",
@@ -182,6 +185,68 @@ def soft_threshold(w_star, alpha, H):
     # "+ 0.0" turns -0.0 (from sign(w*) * 0) into a plain 0.0.
     w = np.sign(w_star) * np.maximum(np.abs(w_star) - threshold, 0.0) + 0.0
     return w[()]
+
+
+def threshold(alpha, H):
+    """The soft threshold ``alpha / H_ii``: weights with ``|w_i*|`` at most this become zero.
+
+    .. math:: \\frac{\\alpha}{H_{ii}}
+
+    Parameters
+    ----------
+    alpha : float or array_like
+        L1 strength, ``alpha >= 0``.
+    H : float or array_like
+        Diagonal Hessian entries ``H_ii > 0`` (broadcast against ``alpha``).
+
+    Returns
+    -------
+    numpy.ndarray or numpy.float64
+
+    References
+    ----------
+    Goodfellow et al., *Deep Learning*, Sec. 7.1.2, Eq. (7.23).
+    """
+    alpha, H = _check_alpha_H(alpha, H)
+    _broadcast(alpha=alpha, H=H)
+    return (alpha / H)[()]
+
+
+def _g4(x: float) -> str:
+    """A number as the page prints it: 4 significant digits (``1.5``, ``0.3333``, ``1e+03``)."""
+    return f"{float(x):.4g}"
+
+
+def soft_threshold_worked_latex(w_star: float, alpha: float, H: float) -> str:
+    """One LaTeX line with the numbers in: the soft threshold of ``w*`` and, next to it, the
+    L2 shrink ``H / (H + alpha) * w*`` (values to 4 significant digits).
+
+    Parameters
+    ----------
+    w_star : float
+    alpha : float
+        ``alpha >= 0``.
+    H : float
+        ``H > 0``.
+
+    Returns
+    -------
+    str
+        ``w_i = sign(w*) max(|w*| - alpha/H, 0) = <soft_threshold>  L2: H/(H + alpha) w* = <l2>``
+        in LaTeX, the results from :func:`soft_threshold` and :func:`l2_shrink`.
+    """
+    w_star = check_scalar(w_star, "w_star")
+    alpha = check_scalar(alpha, "alpha", low=0)
+    H = check_scalar(H, "H", low=0, low_inclusive=False)
+    w, a, h = _g4(w_star), _g4(alpha), _g4(H)
+    w_l1 = _g4(soft_threshold(w_star, alpha, H))
+    w_l2 = _g4(l2_shrink(w_star, alpha, H))
+    return (
+        rf"w_i = \operatorname{{sign}}({w})\,\max\!\left(|{w}|"
+        rf" - \frac{{{a}}}{{{h}}},\ 0\right) = {w_l1}"
+        rf"\qquad\text{{L2: }}\ \frac{{{h}}}{{{h} + {a}}}\cdot{w}"
+        rf" = {w_l2}"
+    )
 
 
 @with_latex(
@@ -336,6 +401,44 @@ def subdifferential(w: float, w_star: float, alpha: float, H: float) -> tuple[fl
     low, high = abs_subdifferential(w)
     grad = H * (float(w) - w_star)
     return (grad + alpha * low, grad + alpha * high)
+
+
+def subgradient_branches(
+    w, w_star: float, alpha: float, H: float
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """The two lines of the subdifferential graph of ``1/2 H (w - w*)^2 + alpha |w|``.
+
+    Away from 0 the subdifferential is the single derivative: ``H (w - w*) - alpha`` for
+    ``w < 0`` and ``H (w - w*) + alpha`` for ``w > 0``. Each branch keeps the points of ``w``
+    on its side and ends at ``w = 0``, where its limits ``-H w* - alpha`` and ``-H w* + alpha``
+    are the ends of the vertical segment :func:`subdifferential` gives at 0.
+
+    Parameters
+    ----------
+    w : array_like, shape (m,)
+        Points to draw (any order; zeros are left to the segment).
+    w_star : float
+    alpha : float
+        ``alpha >= 0``.
+    H : float
+        ``H > 0``.
+
+    Returns
+    -------
+    (w_neg, g_neg), (w_pos, g_pos) : tuple of ndarray
+        ``w_neg`` = the negative points of ``w`` then 0; ``w_pos`` = 0 then the positive points.
+
+    References
+    ----------
+    Boyd & Vandenberghe, EE364b notes *Subgradients*, Sec. 3.
+    """
+    w = as_float_array(w, "w", ndim=1)
+    w_star = check_scalar(w_star, "w_star")
+    alpha = check_scalar(alpha, "alpha", low=0)
+    H = check_scalar(H, "H", low=0, low_inclusive=False)
+    w_neg = np.append(w[w < 0], 0.0)  # (k + 1,)
+    w_pos = np.insert(w[w > 0], 0, 0.0)  # (m - k - zeros + 1,)
+    return (w_neg, H * (w_neg - w_star) - alpha), (w_pos, H * (w_pos - w_star) + alpha)
 
 
 def numerical_minimizer(w_star: float, alpha: float, H: float, xatol: float = 1e-10) -> float:

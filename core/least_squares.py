@@ -19,12 +19,12 @@ pseudoinverse) and 7.1.1 (L2 regularization).
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 
 import numpy as np
-import scipy.linalg
 import sympy
 
 from core._validate import as_float_array, check_scalar, with_latex
@@ -389,338 +389,6 @@ def residual_norm(X: object, y: object, w: object) -> float | np.ndarray:
 
 
 # --------------------------------------------------------------------------------------------
-# generalized inverses of X^T X: every one gives a minimizer, only Moore–Penrose the shortest
-# --------------------------------------------------------------------------------------------
-
-
-def _as_square(M: object, name: str, d: int) -> np.ndarray:
-    M = as_float_array(M, name, ndim=2)
-    if M.shape != (d, d):
-        raise ValueError(f"{name} must have shape ({d}, {d}), got {M.shape}")
-    return M
-
-
-@with_latex(r"A = X^\top X,\qquad G = A^{+} + (I - A^{+}A)\,Z + W\,(I - AA^{+})")
-def generalized_inverse(
-    X: object, Z: object, W: object | None = None, rtol: float | None = None
-) -> np.ndarray:
-    """A generalized inverse ({1}-inverse) ``G`` of ``A = X^T X``: any ``G`` with ``A G A = A``.
-
-    Every {1}-inverse of ``A`` has this form for some ``Z`` and ``W`` (Rao & Mitra); ``Z = W = 0``
-    gives the Moore–Penrose pseudoinverse ``A^+``. ``A^+`` is computed from the SVD of ``X``
-    (``A^+ = X^+ X^{+T}``), so the rank of ``A`` is the rank of ``X`` decided with ``rtol``, and
-    ``I - A^+ A = N N^T`` projects onto the null space of ``X``.
-
-    Parameters
-    ----------
-    X : array_like, shape (n, d)
-    Z, W : array_like, shape (d, d)
-        Free matrices; ``W`` defaults to 0.
-    rtol : float in [0, 1), optional
-        Rank tolerance for ``X`` (as :func:`svd_info`).
-
-    Returns
-    -------
-    G : ndarray, shape (d, d)
-        Not symmetric in general, and equal to ``A^+`` whenever ``X`` has full column rank
-        (then both projectors vanish and ``G = A^{-1}``).
-
-    References
-    ----------
-    C. R. Rao and S. K. Mitra, *Generalized Inverse of Matrices and its Applications* (1971),
-    theorem 2.4.1. Golub & Van Loan, *Matrix Computations*, 4th ed., 5.5.
-    """
-    X = _as_X(X)
-    d = X.shape[1]
-    Z = _as_square(Z, "Z", d)
-    W = np.zeros((d, d)) if W is None else _as_square(W, "W", d)
-    X_pinv = pinv(X, rtol)  # (d, n)
-    A_pinv = X_pinv @ X_pinv.T  # (X^T X)^+ = X^+ X^{+T}
-    N = null_space(X, rtol)  # (d, k)
-    P_null = N @ N.T  # I - A^+ A = I - A A^+ (A is symmetric)
-    return A_pinv + P_null @ Z + W @ P_null
-
-
-@with_latex(
-    r"G = \Pi\begin{pmatrix} A_{11}^{-1} & 0 \\ 0 & 0 \end{pmatrix}\Pi^\top,"
-    r"\qquad A_{11} = X_B^\top X_B"
-)
-def block_generalized_inverse(X: object, rtol: float | None = None) -> tuple[np.ndarray, list[int]]:
-    """The textbook generalized inverse of ``A = X^T X`` built from a nonsingular principal block.
-
-    Choose ``r = rank(X)`` linearly independent columns ``B`` of ``X`` (QR with column pivoting),
-    invert the ``r x r`` block ``A_11 = X_B^T X_B`` and put zeros elsewhere. Then ``A G A = A``,
-    and ``G X^T y`` is the least-squares fit that uses only the columns ``B``: a minimizer with
-    zeros on the other weights, generally *not* the minimum-norm one.
-
-    Returns
-    -------
-    G : ndarray, shape (d, d)
-    columns : list of int
-        The chosen columns ``B`` (0-based, increasing).
-
-    References
-    ----------
-    S. R. Searle, *Matrix Algebra Useful for Statistics* (1982), 8.3 (generalized inverses from a
-    nonsingular minor).
-    """
-    X = _as_X(X)
-    d = X.shape[1]
-    r = rank(X, rtol)
-    G = np.zeros((d, d))
-    if r == 0:
-        return G, []
-    _, _, perm = scipy.linalg.qr(X, mode="economic", pivoting=True)
-    cols = sorted(int(j) for j in perm[:r])
-    X_B = X[:, cols]  # (n, r), full column rank
-    G[np.ix_(cols, cols)] = np.linalg.inv(X_B.T @ X_B)
-    return G, cols
-
-
-@with_latex(r"\mathbf{w}_G = G\,X^\top\mathbf{y},\qquad A\,G\,A = A")
-def minimizer_from_ginv(X: object, y: object, G: object) -> np.ndarray:
-    """The least-squares minimizer ``G X^T y`` given by a generalized inverse ``G`` of ``X^T X``.
-
-    If ``A G A = A`` then ``A (G X^T y) = X^T y`` because ``X^T y`` lies in the range of ``A``:
-    ``w_G`` solves the normal equations, so it is a minimizer, whichever ``G``. Different ``G``
-    give different minimizers (all with the same residual); only ``G = A^+`` gives ``X^+ y``.
-
-    Returns
-    -------
-    w : ndarray, shape (d,)
-    """
-    X = _as_X(X)
-    y = _as_y(y, X.shape[0])
-    G = _as_square(G, "G", X.shape[1])
-    return G @ (X.T @ y)
-
-
-@dataclass(frozen=True)
-class GinvResult:
-    """One generalized inverse ``G`` of ``A = X^T X`` and the minimizer it gives."""
-
-    name: str  # "mp", "block" or "family"
-    G: np.ndarray  # (d, d)
-    defect: float  # max |A G A - A|, 0 up to rounding
-    w: np.ndarray  # (d,) = G X^T y
-    norm: float  # ||w||
-    residual: float  # ||X w - y||
-    columns: tuple[int, ...] = ()  # the block's columns (0-based), "block" only
-
-
-def compare_generalized_inverses(
-    X: object, y: object, rtol: float | None = None
-) -> list[GinvResult]:
-    """Three generalized inverses of ``X^T X`` and their minimizers, for the page's table.
-
-    ``"mp"``: the Moore–Penrose ``(X^T X)^+`` (gives ``X^+ y``); ``"block"``: the inverse of a
-    nonsingular principal block (:func:`block_generalized_inverse`); ``"family"``: the general
-    formula with ``Z = W = diag(1, 2, ..., d)`` (:func:`generalized_inverse`).
-    """
-    X = _as_X(X)
-    y = _as_y(y, X.shape[0])
-    d = X.shape[1]
-    A = X.T @ X
-    G_block, cols = block_generalized_inverse(X, rtol)
-    Z = np.diag(np.arange(1.0, d + 1))  # not symmetric under swaps: moves w off X^+ y
-    candidates = [
-        ("mp", generalized_inverse(X, np.zeros((d, d)), rtol=rtol), ()),
-        ("block", G_block, tuple(cols)),
-        ("family", generalized_inverse(X, Z, Z, rtol=rtol), ()),
-    ]
-    out = []
-    for name, G, columns in candidates:
-        w = minimizer_from_ginv(X, y, G)
-        out.append(
-            GinvResult(
-                name=name,
-                G=G,
-                defect=float(np.abs(A @ G @ A - A).max()),
-                w=w,
-                norm=float(np.linalg.norm(w)),
-                residual=float(residual_norm(X, y, w)),
-                columns=columns,
-            )
-        )
-    return out
-
-
-# --------------------------------------------------------------------------------------------
-# sensitivity to perturbations of X: kappa for an exact fit, kappa^2 with a residual
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Sensitivity:
-    """How much a small relative change of ``X`` moves ``w = X^+ y``, measured and predicted.
-
-    ``gain = (||dw|| / ||w||) / (||dX||_2 / ||X||_2)`` for two rank-one perturbations
-    ``dX = eps ||X||_2 u v^T`` (unit ``u``, ``v``):
-
-    * residual direction, ``u = r/||r||``, ``v = v_min``: first-order gain
-      ``kappa^2 ||r|| / (||X||_2 ||w||)``, which vanishes when the fit is exact;
-    * fit direction, ``u = u_min``, ``v = w/||w||``: first-order gain ``kappa``.
-
-    Attributes
-    ----------
-    kappa : float
-    residual_ratio : float
-        ``||r|| / (||X||_2 ||w||)`` with ``r = y - Xw``.
-    gain_residual, gain_fit : float
-        Measured gains (``gain_residual`` is ``nan`` when ``n = d``: no room for a residual).
-    predicted_residual, predicted_fit : float
-        First-order values ``kappa^2 * residual_ratio`` and ``kappa``.
-    dX_residual, dX_fit : ndarray, shape (n, d)
-        The perturbations used (``dX_residual`` is 0 when ``n = d``).
-    """
-
-    kappa: float
-    residual_ratio: float
-    gain_residual: float
-    gain_fit: float
-    predicted_residual: float
-    predicted_fit: float
-    dX_residual: np.ndarray
-    dX_fit: np.ndarray
-
-
-@with_latex(
-    r"\frac{\lVert \mathbf{w}(X + \Delta X) - \mathbf{w}(X)\rVert / \lVert\mathbf{w}(X)\rVert}"
-    r"{\lVert\Delta X\rVert_2 / \lVert X\rVert_2}"
-)
-def perturbation_gain(X: object, y: object, dX: object) -> float:
-    """Relative change of the least-squares solution over the relative change of ``X``.
-
-    ``w`` is ``X^+ y`` with the automatic tolerance. Needs ``w != 0`` and ``dX != 0``.
-    """
-    X = _as_X(X)
-    y = _as_y(y, X.shape[0])
-    dX = as_float_array(dX, "dX", ndim=2)
-    if dX.shape != X.shape:
-        raise ValueError(f"dX must have the shape of X {X.shape}, got {dX.shape}")
-    w = min_norm_solution(X, y)
-    w_norm = float(np.linalg.norm(w))
-    dX_norm = float(np.linalg.norm(dX, 2))
-    if w_norm == 0.0:
-        raise ValueError("the least-squares solution is w = 0, so its relative change is undefined")
-    if dX_norm == 0.0:
-        raise ValueError("dX must be nonzero, got the zero matrix")
-    dw = min_norm_solution(X + dX, y) - w
-    return float(np.linalg.norm(dw) / w_norm / (dX_norm / float(np.linalg.norm(X, 2))))
-
-
-SENSITIVITY_LATEX = (
-    r"\frac{\lVert\Delta\mathbf{w}\rVert/\lVert\mathbf{w}\rVert}"
-    r"{\lVert\Delta X\rVert/\lVert X\rVert} \approx"
-    r"\begin{cases} \kappa^2\,\dfrac{\lVert\mathbf{r}\rVert}{\lVert X\rVert\,\lVert\mathbf{w}"
-    r"\rVert} & \Delta X \propto \mathbf{r}\,\mathbf{v}_{\min}^\top \\[1ex]"
-    r" \kappa & \Delta X \propto \mathbf{u}_{\min}\mathbf{w}^\top \end{cases}"
-)
-
-
-def _step(gain: float) -> float:
-    # small enough that eps * gain <= 1e-3 (first-order regime), at most 1e-6
-    return min(1e-6, 1e-3 / max(gain, 1.0))
-
-
-@with_latex(SENSITIVITY_LATEX)
-def sensitivity(X: object, y: object) -> Sensitivity:
-    """Measure the two classic worst cases of least-squares sensitivity (see :class:`Sensitivity`).
-
-    Perturbation theory bounds the relative change of ``w`` by
-    ``eps (2 kappa / cos(theta) + kappa^2 tan(theta))`` with ``sin(theta) = ||r|| / ||y||``
-    (``||dX|| <= eps ||X||``): ``kappa^2`` appears as soon as the residual is nonzero, and only
-    ``kappa`` remains for an exact fit. The two perturbations here attain each term. Each is
-    measured with ``eps = min(1e-6, 1e-3 / predicted gain)``: first order, above rounding.
-
-    Parameters
-    ----------
-    X : array_like, shape (n, d), full column rank (automatic tolerance)
-    y : array_like, shape (n,), with ``X^+ y != 0``
-
-    Raises
-    ------
-    ValueError
-        If ``X`` is not of full column rank or ``w = 0``.
-
-    References
-    ----------
-    Golub & Van Loan, *Matrix Computations*, 4th ed., theorem 5.3.1. P.-Å. Wedin, "Perturbation
-    theory for pseudo-inverses", BIT 13 (1973).
-    """
-    X = _as_X(X)
-    y = _as_y(y, X.shape[0])
-    n, d = X.shape
-    info = svd_info(X)
-    if info.rank != d:
-        raise ValueError(
-            f"X must have full column rank {d} for a unique minimizer, got rank {info.rank}"
-        )
-    kappa = float(info.sigma[0] / info.sigma[d - 1])
-    w = min_norm_solution(X, y)
-    w_norm = float(np.linalg.norm(w))
-    if w_norm == 0.0:
-        raise ValueError("the least-squares solution is w = 0, so its relative change is undefined")
-    X_norm = float(info.sigma[0])
-    # the residual is the part of y outside the range of X (exactly 0 for an exact fit)
-    r = info.U[:, d:] @ (info.U[:, d:].T @ y)  # (n,)
-    r_norm = float(np.linalg.norm(r))
-    residual_ratio = r_norm / (X_norm * w_norm)
-    predicted_residual = kappa**2 * residual_ratio
-    u_min, v_min = info.U[:, d - 1], info.Vt[d - 1]
-    dX_fit = _step(kappa) * X_norm * np.outer(u_min, w / w_norm)
-    gain_fit = perturbation_gain(X, y, dX_fit)
-    if n == d:
-        dX_res = np.zeros_like(X)
-        gain_res = float("nan")
-    else:
-        # r / ||r|| when there is a residual; any unit vector orthogonal to range(X) otherwise
-        u_res = r / r_norm if r_norm > 0.0 else info.U[:, d]
-        dX_res = _step(max(predicted_residual, kappa)) * X_norm * np.outer(u_res, v_min)
-        gain_res = perturbation_gain(X, y, dX_res)
-    return Sensitivity(
-        kappa=kappa,
-        residual_ratio=residual_ratio,
-        gain_residual=gain_res,
-        gain_fit=gain_fit,
-        predicted_residual=predicted_residual,
-        predicted_fit=kappa,
-        dX_residual=dX_res,
-        dX_fit=dX_fit,
-    )
-
-
-def conditioned_example(
-    kappa: float, residual: float, n: int = 6, seed: int = 0
-) -> tuple[np.ndarray, np.ndarray]:
-    """``(X, y)`` with ``||X||_2 = 1``, condition number ``kappa``, ``X^+ y = w0`` and ``||r||``.
-
-    ``X = U diag(1, 1/kappa) V^T`` (random orthogonal ``U``, ``V``), ``w0 = V (1, 1)/sqrt(2)``
-    (unit norm, half along the weak direction) and ``y = X w0 + residual * u_3`` with ``u_3``
-    orthogonal to the range of ``X``. The solution and the residual do not depend on ``kappa``,
-    so :func:`sensitivity` predicts gains ``kappa^2 * residual`` and ``kappa`` exactly.
-
-    Parameters
-    ----------
-    kappa : float in [1, 1e6]
-    residual : float >= 0
-    n : int in [3, 50]
-    seed : int >= 0
-    """
-    kappa = check_scalar(kappa, "kappa", low=1.0, high=1e6)
-    residual = check_scalar(residual, "residual", low=0.0, high=1e3)
-    n = int(check_scalar(n, "n", low=3, high=50, integer=True))
-    seed = int(check_scalar(seed, "seed", low=0, integer=True))
-    rng = np.random.default_rng(seed)
-    U = np.linalg.qr(rng.normal(size=(n, n)))[0]
-    V = np.linalg.qr(rng.normal(size=(2, 2)))[0]
-    X = (U[:, :2] * np.array([1.0, 1.0 / kappa])) @ V.T  # (n, 2)
-    w0 = V @ np.array([1.0, 1.0]) / np.sqrt(2.0)
-    y = X @ w0 + residual * U[:, 2]
-    return X, y
-
-
-# --------------------------------------------------------------------------------------------
 # ridge
 # --------------------------------------------------------------------------------------------
 
@@ -992,3 +660,36 @@ def symbolic_example_numeric(t_value: float) -> tuple[np.ndarray, np.ndarray]:
     t_value = check_scalar(t_value, "t", low=-10.0, high=10.0)
     X = np.array([[1.0, 2.0], [2.0, 4.0], [3.0, 6.0 + t_value]])
     return X, np.array([1.0, 2.0, 2.0])
+
+
+# --------------------------------------------------------------------------------------------
+# names that moved out: generalized inverses and sensitivity
+# --------------------------------------------------------------------------------------------
+
+# Re-exported so that code written before the split (``ls.sensitivity``,
+# ``ls.compare_generalized_inverses``, ...) keeps working; new code imports core.generalized_inverse
+# and core.sensitivity. Those modules build on this one, so the names are looked up on first use
+# (PEP 562) rather than imported here, which would make the two modules import each other.
+_MOVED = {
+    "GinvResult": "core.generalized_inverse",
+    "block_generalized_inverse": "core.generalized_inverse",
+    "compare_generalized_inverses": "core.generalized_inverse",
+    "generalized_inverse": "core.generalized_inverse",
+    "minimizer_from_ginv": "core.generalized_inverse",
+    "SENSITIVITY_LATEX": "core.sensitivity",
+    "Sensitivity": "core.sensitivity",
+    "conditioned_example": "core.sensitivity",
+    "perturbation_gain": "core.sensitivity",
+    "sensitivity": "core.sensitivity",
+}
+
+
+def __getattr__(name: str) -> object:
+    """The moved names of :data:`_MOVED`, from their new module."""
+    if name in _MOVED:
+        return getattr(importlib.import_module(_MOVED[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MOVED])

@@ -118,7 +118,7 @@ with c3:
 
 w_l1 = float(l1.soft_threshold(w_star, alpha, H))
 w_l2 = float(l1.l2_shrink(w_star, alpha, H))
-thr = alpha / H
+thr = float(l1.threshold(alpha, H))
 
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("l1_proximal.m_l1"), num(w_l1))
@@ -129,12 +129,7 @@ m4.metric(t("l1_proximal.m_zero"), t("l1_proximal.yes") if w_l1 == 0.0 else t("l
 p.explain(t("l1_proximal.objective_md"))
 blocks.formula(l1.OBJECTIVE_LATEX)
 blocks.formula(l1.soft_threshold.latex)
-st.latex(
-    rf"w_i = \operatorname{{sign}}({num(w_star)})\,\max\!\left(|{num(w_star)}|"
-    rf" - \frac{{{num(alpha)}}}{{{num(H)}}},\ 0\right) = {num(w_l1)}"
-    rf"\qquad\text{{L2: }}\ \frac{{{num(H)}}}{{{num(H)} + {num(alpha)}}}\cdot{num(w_star)}"
-    rf" = {num(w_l2)}"
-)
+st.latex(l1.soft_threshold_worked_latex(w_star, alpha, H))
 
 # The window always shows both 0 (the kink) and w* (the unpenalized minimum).
 w_lo, w_hi = min(0.0, w_star) - 1.5, max(0.0, w_star) + 1.5
@@ -192,23 +187,11 @@ obj_rule = alt.Chart(
 
 # Subgradient graph: two lines (w < 0, w > 0) and the vertical segment at w = 0.
 lo0, hi0 = l1.subdifferential(0.0, w_star, alpha, H)
-left, right = ws[ws < 0], ws[ws > 0]
+(w_neg, g_neg), (w_pos, g_pos) = l1.subgradient_branches(ws, w_star, alpha, H)
 sub_frame = pd.concat(
     [
-        pd.DataFrame(
-            {
-                "w": np.append(left, 0.0),
-                "g": H * (np.append(left, 0.0) - w_star) - alpha,
-                "piece": "w<0",
-            }
-        ),
-        pd.DataFrame(
-            {
-                "w": np.insert(right, 0, 0.0),
-                "g": H * (np.insert(right, 0, 0.0) - w_star) + alpha,
-                "piece": "w>0",
-            }
-        ),
+        pd.DataFrame({"w": w_neg, "g": g_neg, "piece": "w<0"}),
+        pd.DataFrame({"w": w_pos, "g": g_pos, "piece": "w>0"}),
     ]
 )
 sub_lines = alt.Chart(
@@ -444,7 +427,7 @@ if w_star_v is not None:
             t("l1_proximal.col_weight"): names,
             "w∗": w_star_v,
             "H_ii": H_v,
-            t("l1_proximal.col_thr"): alpha / H_v,
+            t("l1_proximal.col_thr"): l1.threshold(alpha, H_v),
             "L1": w_l1_v,
             "L2": w_l2_v,
             t("l1_proximal.col_zero"): np.where(zero_l1, "✓", ""),

@@ -7,7 +7,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core import confusion as cf
 from core import metrics as mt
+from core import roc
 from ui import blocks, charts, page, practice
 
 p = page.setup("losses_metrics")
@@ -19,7 +21,6 @@ TOPIC = "losses_metrics"
 BASE_Y = np.array([1.0, 1.2, 1.4, 1.9, 2.1, 2.4, 2.6, 3.0, 3.3, 3.9])
 COURSE_PRED = np.array([[0.775, 0.116, 0.039, 0.070]])
 BASES = {"2": 2.0, "e": math.e, "10": 10.0}
-BASE_TEX = {"2": "2", "e": "e", "10": "10"}
 BASE_LOG = {"2": "log₂", "e": "ln", "10": "log₁₀"}  # for plain-text labels
 PRESETS = {
     "course": np.array([[6.0, 5.0], [7.0, 9.0]]),
@@ -143,11 +144,10 @@ with tab_reg:
     y = np.r_[BASE_Y, y_out]
     # the constant prediction c that minimizes each loss: mean for MSE, median for MAE
     c_grid = np.linspace(min(y.min(), 0.0) - 1.0, max(y.max(), 5.0) + 1.0, 241)
-    Y, C_grid = np.broadcast_arrays(y[None, :], c_grid[:, None])  # (241, 11) each
-    mse_c = mt.mse(Y, C_grid, reduction="none").mean(axis=1)  # MSE(c) for every c at once
-    mae_c = mt.mae(Y, C_grid, reduction="none").mean(axis=1)
-    c_mse, c_mae = float(np.mean(y)), float(np.median(y))
-    base_mean, base_median = float(np.mean(BASE_Y)), float(np.median(BASE_Y))
+    mse_c = mt.loss_of_constants("mse", y, c_grid)  # MSE(c) for every c at once, (241,)
+    mae_c = mt.loss_of_constants("mae", y, c_grid)
+    c_mse, c_mae = mt.best_constant("mse", y), mt.best_constant("mae", y)
+    base_mean, base_median = mt.best_constant("mse", BASE_Y), mt.best_constant("mae", BASE_Y)
 
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(t(f"{TOPIC}.m_mean"), num(c_mse), delta=num(c_mse - base_mean, 3))
@@ -273,13 +273,7 @@ with tab_ce:
         p.error(exc)
     else:
         q_true = float(q_table[0][true_class - 1])
-        b_tex = BASE_TEX[base_name]
-        terms = " + ".join(
-            f"{int(target[i])}\\log_{{{b_tex}}}({num(q_table[0][i], 3)})" for i in range(4)
-        )
-        st.latex(
-            rf"H_{{{b_tex}}} = -\big[{terms}\big] = -\log_{{{b_tex}}}({num(q_true)}) = {num(h)}"
-        )
+        st.latex(mt.one_hot_cross_entropy_latex(true_class - 1, q_table[0], base=base))
         m1, m2, m3 = st.columns(3)
         m1.metric(t(f"{TOPIC}.m_ce", base=t(f"{TOPIC}.base_{base_name}")), num(h))
         m2.metric(t(f"{TOPIC}.m_ce_nats"), num(mt.cross_entropy(target, q_table[0])))
@@ -378,7 +372,7 @@ with tab_cm:
         rows = p.select(
             "rows",
             t(f"{TOPIC}.rows_are"),
-            options=list(mt.ROWS_OPTIONS),
+            options=list(cf.ROWS_OPTIONS),
             default="true",
             format_func=lambda o: t(f"{TOPIC}.rows_{o}"),
             radio=True,
@@ -399,8 +393,8 @@ with tab_cm:
     )
     st.caption(t(f"{TOPIC}.cm_rows_note"))
     try:
-        report = mt.confusion_report(C_in, rows=rows)
-        other = mt.confusion_report(C_in, rows="predicted" if rows == "true" else "true")
+        report = cf.confusion_report(C_in, rows=rows)
+        other = cf.confusion_report(C_in, rows="predicted" if rows == "true" else "true")
     except ValueError as exc:
         p.error(exc)
     else:
@@ -425,27 +419,10 @@ with tab_cm:
             m2.metric(t(f"{TOPIC}.m_macro_spec"), num(report.macro_specificity, 3))
             m3.metric(t(f"{TOPIC}.m_macro_f1"), num(report.macro_f1, 3))
         # the terms of each mean, as fractions of counts (classes that occur only)
-        tp = np.diag(report.C)
-        recalls = " + ".join(
-            rf"\tfrac{{{tp[i]}}}{{{report.support[i]}}}" for i in range(k) if report.support[i]
-        )
-        precisions = " + ".join(
-            rf"\tfrac{{{tp[i]}}}{{{report.predicted[i]}}}"
-            for i in range(k)
-            if report.support[i] or report.predicted[i]
-        )
-        k_rec = int(np.count_nonzero(report.support))
-        k_prec = int(np.count_nonzero(report.support + report.predicted))
-        st.latex(
-            rf"\text{{{t(f'{TOPIC}.tex_bal')}}} = \tfrac{{1}}{{{k_rec}}}\left({recalls}\right)"
-            rf" = {num(bal, 3)}"
-        )
-        st.latex(
-            rf"\text{{{t(f'{TOPIC}.tex_macro_prec')}}} = \tfrac{{1}}{{{k_prec}}}"
-            rf"\left({precisions}\right) = {num(report.macro_precision, 3)}"
-            rf"\qquad \text{{{t(f'{TOPIC}.tex_acc')}}} = "
-            rf"\tfrac{{{int(np.trace(report.C))}}}{{{n}}} = {num(acc, 3)}"
-        )
+        for line in cf.macro_means_latex(
+            report, t(f"{TOPIC}.tex_bal"), t(f"{TOPIC}.tex_macro_prec"), t(f"{TOPIC}.tex_acc")
+        ):
+            st.latex(line)
         left, right = st.columns(2)
         with left:
             # the table as entered, each row divided by its sum
@@ -481,12 +458,12 @@ with tab_cm:
                 }
             )
             st.dataframe(table, hide_index=True, width="stretch")
-        blocks.formula(mt.precision_recall_f1.latex)
+        blocks.formula(cf.precision_recall_f1.latex)
         c1, c2 = st.columns(2)
         with c1:
-            blocks.formula(mt.specificity.latex)
+            blocks.formula(cf.specificity.latex)
         with c2:
-            blocks.formula(mt.balanced_accuracy.latex)
+            blocks.formula(cf.balanced_accuracy.latex)
         if abs(acc - bal) >= 0.1:
             st.warning(t(f"{TOPIC}.gap_warning", acc=num(acc, 3), bal=num(bal, 3)))
 
@@ -508,7 +485,7 @@ with tab_cm:
                         num(r.macro_precision, 3),
                         num(r.row_diagonal_mean, 3),
                     ]
-                    for o in mt.ROWS_OPTIONS
+                    for o in cf.ROWS_OPTIONS
                     for r in [by_rows[o]]
                 },
             }
@@ -553,8 +530,8 @@ with tab_roc:
                 sep = p.slider("separation", t(f"{TOPIC}.separation"), -2.0, 5.0, 1.5, step=0.1)
             with g4:
                 seed = p.number("seed", t(f"{TOPIC}.seed"), 0, 10_000, default=0)
-            y_roc, s_roc = mt.generate_scores(n_pos, n_neg, sep, seed)
-            pop_auc = mt.binormal_auc(sep)
+            y_roc, s_roc = roc.generate_scores(n_pos, n_neg, sep, seed)
+            pop_auc = roc.binormal_auc(sep)
         else:
             o1, o2 = st.columns(2)
             with o1:
@@ -562,11 +539,11 @@ with tab_roc:
             with o2:
                 labels_txt = text_param("labels", t(f"{TOPIC}.own_labels"), OWN_LABELS)
             st.caption(t(f"{TOPIC}.own_note"))
-            s_roc = mt.parse_numbers(scores_txt, "scores", low=0.0, high=1.0)
-            y_roc = mt.parse_numbers(labels_txt, "labels")
-        fpr, tpr, thr = mt.roc_curve(y_roc, s_roc)
-        auc = mt.roc_auc(y_roc, s_roc)
-        pairs = mt.ranked_pairs(y_roc, s_roc)
+            s_roc = roc.parse_numbers(scores_txt, "scores", low=0.0, high=1.0)
+            y_roc = roc.parse_numbers(labels_txt, "labels")
+        fpr, tpr, thr = roc.roc_curve(y_roc, s_roc)
+        auc = roc.roc_auc(y_roc, s_roc)
+        pairs = roc.ranked_pairs(y_roc, s_roc)
     except ValueError as exc:
         p.error(exc)
     else:
@@ -581,7 +558,7 @@ with tab_roc:
             help=t(f"{TOPIC}.threshold_help"),
         )
         y_hat = (s_roc >= threshold).astype(int)
-        C_t = mt.confusion_matrix(y_roc, y_hat, labels=[0, 1])
+        C_t = cf.confusion_matrix(y_roc, y_hat, labels=[0, 1])
         tn, fp, fn, tp = (int(v) for v in C_t.ravel())
         tpr_t, fpr_t = tp / (tp + fn), fp / (fp + tn)
         m1, m2, m3, m4 = st.columns(4)
@@ -591,8 +568,8 @@ with tab_roc:
         if pop_auc is not None:
             m4.metric(t(f"{TOPIC}.m_pop_auc"), num(pop_auc, 4), help=t(f"{TOPIC}.pop_auc_help"))
         else:
-            m4.metric(t(f"{TOPIC}.m_acc_t"), num(mt.accuracy(y_roc, y_hat), 3))
-        blocks.formula(mt.roc_curve.latex)
+            m4.metric(t(f"{TOPIC}.m_acc_t"), num(cf.accuracy(y_roc, y_hat), 3))
+        blocks.formula(roc.roc_curve.latex)
 
         left, right = st.columns(2)
         with left:
@@ -746,16 +723,14 @@ with tab_roc:
 
         st.subheader(t(f"{TOPIC}.pairs_header"))
         p.explain(t(f"{TOPIC}.pairs_md"))
-        blocks.formula(mt.roc_auc.latex)
+        blocks.formula(roc.roc_auc.latex)
         n_pairs = pairs.credit.size
-        wins = int(np.sum(pairs.credit == 1.0))
-        ties = int(np.sum(pairs.credit == 0.5))
         st.markdown(
             t(
                 f"{TOPIC}.pairs_count",
-                wins=wins,
-                ties=ties,
-                losses=n_pairs - wins - ties,
+                wins=pairs.wins,
+                ties=pairs.ties,
+                losses=pairs.losses,
                 total=n_pairs,
                 auc=num(pairs.auc, 4),
             )  # fmt: skip

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from core import metrics
+from core import confusion, metrics, roc
 from core.exercises._base import Field, Spec, floats, matrix, num, row
 
 # --- losses_metrics.cross_entropy ---------------------------------------------------------------
@@ -80,11 +80,11 @@ def _confusion_draw(rng: np.random.Generator) -> dict:
 
 
 def _confusion_solve(p: dict) -> dict:
-    y_true, y_pred = metrics.labels_from_confusion(p["matrix"])
-    precision, recall, _, _ = metrics.precision_recall_f1(y_true, y_pred)
+    y_true, y_pred = confusion.labels_from_confusion(p["matrix"])
+    precision, recall, _, _ = confusion.precision_recall_f1(y_true, y_pred)
     return {
-        "accuracy": metrics.accuracy(y_true, y_pred),
-        "balanced_accuracy": metrics.balanced_accuracy(y_true, y_pred),
+        "accuracy": confusion.accuracy(y_true, y_pred),
+        "balanced_accuracy": confusion.balanced_accuracy(y_true, y_pred),
         "precision": floats(precision),
         "recall": floats(recall),
     }
@@ -141,13 +141,13 @@ def _auc_draw(rng: np.random.Generator) -> dict:
         order = rng.permutation(n_pos + n_neg)
         scores = [(pos + neg)[i] / 10 for i in order]
         labels = [labels[i] for i in order]
-        auc = metrics.roc_auc(labels, scores)
+        auc = roc.roc_auc(labels, scores)
         if 0.2 < auc < 1.0:
             return {"scores": scores, "labels": labels}
 
 
 def _auc_steps(p: dict, ans: dict) -> list[tuple[str, dict[str, str]]]:
-    pairs = metrics.ranked_pairs(p["labels"], p["scores"])
+    pairs = roc.ranked_pairs(p["labels"], p["scores"])
     return [
         ("pairs", {"P": str(sum(p["labels"])), "N": str(len(p["labels"]) - sum(p["labels"]))}),
         (
@@ -165,7 +165,7 @@ def _auc_steps(p: dict, ans: dict) -> list[tuple[str, dict[str, str]]]:
 AUC = Spec(
     "losses_metrics.auc",
     _auc_draw,
-    lambda p: {"auc": metrics.roc_auc(p["labels"], p["scores"])},
+    lambda p: {"auc": roc.roc_auc(p["labels"], p["scores"])},
     lambda p: (Field("auc", "real"),),
     lambda p: {"scores": row(p["scores"]), "labels": row(p["labels"])},
     _auc_steps,

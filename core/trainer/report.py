@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from core import metrics
+from core import confusion
 from core._validate import check_scalar
 from core.models import build_model
 from core.trainer.config import TrainConfig
@@ -174,8 +174,10 @@ class TestReport:
         y_true = y_true.astype(np.int64)
         y_pred = probs.argmax(axis=1).astype(np.int64)
         labels = np.arange(k)
-        precision, recall, f1, support = metrics.precision_recall_f1(y_true, y_pred, labels=labels)
-        macro = metrics.precision_recall_f1(y_true, y_pred, average="macro", labels=labels)
+        precision, recall, f1, support = confusion.precision_recall_f1(
+            y_true, y_pred, labels=labels
+        )
+        macro = confusion.precision_recall_f1(y_true, y_pred, average="macro", labels=labels)
         wrong = np.flatnonzero(y_pred != y_true)
         conf = probs[wrong, y_pred[wrong]]
         return cls(
@@ -184,8 +186,8 @@ class TestReport:
             probs=probs,
             loss=float(loss),
             accuracy=float(np.mean(y_pred == y_true)) if accuracy is None else float(accuracy),
-            confusion=metrics.confusion_matrix(y_true, y_pred, labels=labels),
-            confusion_rates=metrics.confusion_matrix(
+            confusion=confusion.confusion_matrix(y_true, y_pred, labels=labels),
+            confusion_rates=confusion.confusion_matrix(
                 y_true, y_pred, labels=labels, normalize="true"
             ),
             precision=np.asarray(precision),
@@ -193,7 +195,7 @@ class TestReport:
             f1=np.asarray(f1),
             support=np.asarray(support).astype(np.int64),
             macro=(float(macro[0]), float(macro[1]), float(macro[2])),
-            balanced_accuracy=metrics.balanced_accuracy(y_true, y_pred),
+            balanced_accuracy=confusion.balanced_accuracy(y_true, y_pred),
             mistakes=wrong[np.argsort(-conf, kind="stable")],  # most confident first
         )
 

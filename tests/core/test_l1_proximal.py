@@ -32,8 +32,11 @@ from core.l1_proximal import (
     numerical_minimizer,
     random_weights,
     soft_threshold,
+    soft_threshold_worked_latex,
     sparse_regression,
     subdifferential,
+    subgradient_branches,
+    threshold,
     weights_from_table,
 )
 
@@ -549,3 +552,88 @@ def test_ista_with_a_step_above_2_over_l_reports_divergence_as_nan():
         v = w - lr * X.T @ (X @ w - y) / X.shape[0]
         w = np.sign(v) * np.maximum(np.abs(v) - lr * 0.1, 0.0)
         np.testing.assert_allclose(row, w, rtol=1e-12)
+
+
+# --------------------------------------------------------------------------- what the page shows
+
+
+@SETTINGS
+@given(alphas, hessians)
+def test_threshold_is_where_scipy_minimizer_leaves_zero(alpha, H):
+    # oracle: the 1-D objective minimized by scipy is 0 just inside the threshold and not 0
+    # just outside it, so alpha / H is the edge of the dead zone of soft_threshold
+    thr = float(threshold(alpha, H))
+    assert thr == pytest.approx(alpha / H, rel=1e-15)
+    assert soft_threshold(thr, alpha, H) == 0.0 and soft_threshold(-thr, alpha, H) == 0.0
+    if thr > 1e-6:
+        outside = 1.01 * thr
+        found = minimize_scalar(
+            lambda w: 0.5 * H * (w - outside) ** 2 + alpha * abs(w),
+            bounds=(-1.0, 2.0 * outside),
+            method="bounded",
+            options={"xatol": 1e-12},
+        ).x
+        assert found == pytest.approx(float(soft_threshold(outside, alpha, H)), rel=1e-6, abs=1e-6)
+        assert abs(found) > 0.5 * 0.01 * thr
+
+
+def test_threshold_broadcasts_like_numpy_and_rejects_bad_input():
+    H = np.array([0.2, 1.0, 5.0])
+    np.testing.assert_array_equal(threshold(1.0, H), np.divide(1.0, H))
+    with pytest.raises(ValueError, match=r"^alpha must be >= 0, got -0.5$"):
+        threshold(-0.5, 1.0)
+    with pytest.raises(ValueError, match=r"^H must be > 0, got 0.0$"):
+        threshold(1.0, np.array([1.0, 0.0]))
+
+
+@SETTINGS
+@given(finite, alphas, hessians)
+def test_subgradient_branches_match_central_differences_and_the_segment(w_star, alpha, H):
+    w = np.linspace(-3.0, 3.0, 61)  # includes 0
+    (w_neg, g_neg), (w_pos, g_pos) = subgradient_branches(w, w_star, alpha, H)
+    np.testing.assert_array_equal(w_neg, np.r_[w[w < 0], 0.0])
+    np.testing.assert_array_equal(w_pos, np.r_[0.0, w[w > 0]])
+    # oracle 1: a central difference of the objective away from the kink
+    h = 1e-6
+    for ws, gs in ((w_neg[:-1], g_neg[:-1]), (w_pos[1:], g_pos[1:])):
+        fd = (
+            l1_quadratic_terms(ws + h, w_star, alpha, H)
+            - l1_quadratic_terms(ws - h, w_star, alpha, H)
+        ) / (2 * h)
+        np.testing.assert_allclose(gs, fd, rtol=1e-5, atol=1e-4 * (1.0 + H * 50.0))
+    # oracle 2: at w = 0 the branches end at the ends of the subdifferential segment
+    lo, hi = subdifferential(0.0, w_star, alpha, H)
+    assert g_neg[-1] == pytest.approx(lo, abs=1e-12) and g_pos[0] == pytest.approx(hi, abs=1e-12)
+    for wi, gi in zip(w_neg[:-1], g_neg[:-1], strict=True):
+        assert subdifferential(wi, w_star, alpha, H) == pytest.approx((gi, gi), abs=1e-9)
+
+
+def test_subgradient_branches_bad_input():
+    with pytest.raises(ValueError, match=r"^H must be > 0, got 0"):
+        subgradient_branches([-1.0, 1.0], 1.0, 1.0, 0.0)
+    with pytest.raises(ValueError, match=r"^alpha must be >= 0, got -1"):
+        subgradient_branches([-1.0, 1.0], 1.0, -1.0, 1.0)
+    with pytest.raises(ValueError, match="w must"):
+        subgradient_branches([[-1.0, 1.0]], 1.0, 1.0, 1.0)
+
+
+def test_worked_latex_prints_the_course_example_and_the_core_values():
+    # the page's default: w* = 1.5, alpha = 1, H = 1 -> soft threshold 0.5, L2 shrink 0.75
+    assert soft_threshold_worked_latex(1.5, 1.0, 1.0) == (
+        r"w_i = \operatorname{sign}(1.5)\,\max\!\left(|1.5| - \frac{1}{1},\ 0\right) = 0.5"
+        r"\qquad\text{L2: }\ \frac{1}{1 + 1}\cdot1.5 = 0.75"
+    )
+    # the two results are the core's, to 4 significant digits
+    for w_star, alpha, H in [(-0.4, 0.35, 2.0), (3.3333333, 1.0, 0.1), (-5.0, 5.0, 10.0)]:
+        tex = soft_threshold_worked_latex(w_star, alpha, H)
+        l1_part, l2_part = tex.split(r"\qquad")
+        assert l1_part.endswith(f"= {float(soft_threshold(w_star, alpha, H)):.4g}")
+        assert l2_part.endswith(f"= {float(l2_shrink(w_star, alpha, H)):.4g}")
+        assert rf"\frac{{{alpha:.4g}}}{{{H:.4g}}}" in l1_part
+
+
+def test_worked_latex_bad_input():
+    with pytest.raises(ValueError, match=r"^H must be > 0, got 0"):
+        soft_threshold_worked_latex(1.0, 1.0, 0.0)
+    with pytest.raises(ValueError, match=r"^alpha must be >= 0, got -1"):
+        soft_threshold_worked_latex(1.0, -1.0, 1.0)

@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.linear_model import Ridge
 
+from core import generalized_inverse as gi
 from core import least_squares as ls
+from core import sensitivity as sv
 
 SETTINGS = settings(max_examples=40, deadline=None)
 
@@ -523,20 +525,20 @@ def test_every_generalized_inverse_gives_a_minimizer_with_the_lstsq_residual(n, 
     A = X.T @ X
     rng = np.random.default_rng(seed)
     Z, W = rng.normal(size=(d, d)), rng.normal(size=(d, d))
-    G = ls.generalized_inverse(X, scale * Z, W)
+    G = gi.generalized_inverse(X, scale * Z, W)
     # oracle: A G A = A, and with Z = W = 0 it is numpy's pseudoinverse of A
     np.testing.assert_allclose(A @ G @ A, A, atol=1e-9 * max(1.0, np.abs(A).max()))
     np.testing.assert_allclose(
-        ls.generalized_inverse(X, np.zeros((d, d))), np.linalg.pinv(A, hermitian=True), atol=1e-9
+        gi.generalized_inverse(X, np.zeros((d, d))), np.linalg.pinv(A, hermitian=True), atol=1e-9
     )
-    w_G = ls.minimizer_from_ginv(X, y, G)
+    w_G = gi.minimizer_from_ginv(X, y, G)
     w_lstsq, *_ = np.linalg.lstsq(X, y, rcond=None)
     # a minimizer: it solves the normal equations and leaves lstsq's residual
     np.testing.assert_allclose(A @ w_G, X.T @ y, atol=1e-8)
     assert ls.residual_norm(X, y, w_G) == pytest.approx(np.linalg.norm(X @ w_lstsq - y), abs=1e-8)
     # W never matters (X^T y lies in the range of A); Z moves w along the null space only
     np.testing.assert_allclose(
-        w_G, ls.minimizer_from_ginv(X, y, ls.generalized_inverse(X, scale * Z)), atol=1e-9
+        w_G, gi.minimizer_from_ginv(X, y, gi.generalized_inverse(X, scale * Z)), atol=1e-9
     )
     N = ls.null_space(X)
     np.testing.assert_allclose(w_G - w_lstsq, N @ (N.T @ (w_G - w_lstsq)), atol=1e-8)
@@ -550,15 +552,15 @@ def test_two_generalized_inverses_two_minimizers_same_residual_on_the_duplicated
     x = X[:, 0]
     c = float(x @ y / (x @ x))
     A = X.T @ X
-    G_mp = ls.generalized_inverse(X, np.zeros((2, 2)))
-    G_block, cols = ls.block_generalized_inverse(X)
+    G_mp = gi.generalized_inverse(X, np.zeros((2, 2)))
+    G_block, cols = gi.block_generalized_inverse(X)
     assert cols == [0]
     np.testing.assert_allclose(G_block, [[1.0 / (x @ x), 0.0], [0.0, 0.0]], rtol=1e-14)
     for G in (G_mp, G_block):
         np.testing.assert_allclose(A @ G @ A, A, rtol=1e-12, atol=1e-12)
     assert np.abs(G_mp - G_block).max() > 0.01  # two different generalized inverses ...
-    w_mp = ls.minimizer_from_ginv(X, y, G_mp)
-    w_block = ls.minimizer_from_ginv(X, y, G_block)
+    w_mp = gi.minimizer_from_ginv(X, y, G_mp)
+    w_block = gi.minimizer_from_ginv(X, y, G_block)
     np.testing.assert_allclose(w_mp, [c / 2, c / 2], rtol=1e-12)
     np.testing.assert_allclose(w_block, [c, 0.0], rtol=1e-12, atol=1e-15)
     # ... two different minimizers with the same residual, norms in the ratio sqrt(2)
@@ -575,10 +577,10 @@ def test_two_generalized_inverses_two_minimizers_same_residual_on_the_duplicated
 def test_block_generalized_inverse_is_a_generalized_inverse(prob):
     X, y, r = prob
     A = X.T @ X
-    G, cols = ls.block_generalized_inverse(X)
+    G, cols = gi.block_generalized_inverse(X)
     assert len(cols) == r and np.linalg.matrix_rank(X[:, cols]) == r
     np.testing.assert_allclose(A @ G @ A, A, atol=1e-8 * max(1.0, np.abs(A).max()))
-    w_G = ls.minimizer_from_ginv(X, y, G)
+    w_G = gi.minimizer_from_ginv(X, y, G)
     w_lstsq = np.linalg.lstsq(X, y, rcond=None)[0]
     assert ls.residual_norm(X, y, w_G) == pytest.approx(np.linalg.norm(X @ w_lstsq - y), abs=1e-8)
     others = np.setdiff1d(np.arange(X.shape[1]), cols)
@@ -589,8 +591,24 @@ def test_full_column_rank_has_one_generalized_inverse():
     X, y = ls.example_data("full")
     A_inv = np.linalg.inv(X.T @ X)
     Z = np.arange(4.0).reshape(2, 2)
-    np.testing.assert_allclose(ls.generalized_inverse(X, Z, -Z), A_inv, rtol=1e-12)
-    np.testing.assert_allclose(ls.block_generalized_inverse(X)[0], A_inv, rtol=1e-12)
+    np.testing.assert_allclose(gi.generalized_inverse(X, Z, -Z), A_inv, rtol=1e-12)
+    np.testing.assert_allclose(gi.block_generalized_inverse(X)[0], A_inv, rtol=1e-12)
+
+
+def test_block_generalized_inverse_with_rtol_zero_on_duplicate_columns():
+    # regression (found by the fuzz): with rtol = 0 the rounding-level second singular value
+    # counts, the block X_B^T X_B is singular in floating point and np.linalg.inv raised
+    # LinAlgError. Such a block is now inverted through the SVD of X_B (finite); a
+    # well-conditioned block is still scipy's inverse of X_B^T X_B.
+    X = np.array([[0.83194322, 0.83194322], [-0.6459722, -0.6459722]])
+    G, cols = gi.block_generalized_inverse(X, rtol=0.0)
+    assert cols == list(range(ls.rank(X, rtol=0.0))) and np.all(np.isfinite(G))
+    X_B = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 7.0]])
+    X = np.c_[X_B, X_B[:, 0] + X_B[:, 1]]  # rank 2, third column dependent
+    G, cols = gi.block_generalized_inverse(X)
+    np.testing.assert_allclose(
+        G[np.ix_(cols, cols)], scipy.linalg.inv(X[:, cols].T @ X[:, cols]), rtol=1e-10
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -601,9 +619,9 @@ def test_full_column_rank_has_one_generalized_inverse():
 @pytest.mark.parametrize("kappa", [1e2, 1e3, 1e4])
 @pytest.mark.parametrize("residual", [0.0, 0.01, 1.0])
 def test_sensitivity_matches_first_order_theory_and_lstsq(kappa, residual):
-    X, y = ls.conditioned_example(kappa, residual)
+    X, y = sv.conditioned_example(kappa, residual)
     np.testing.assert_allclose(np.linalg.cond(X), kappa, rtol=1e-10)
-    s = ls.sensitivity(X, y)
+    s = sv.sensitivity(X, y)
     assert s.kappa == pytest.approx(kappa, rel=1e-10)
     assert s.residual_ratio == pytest.approx(residual, rel=1e-8, abs=1e-12)  # rounding ~ kappa eps
     assert s.predicted_residual == pytest.approx(kappa**2 * residual, rel=1e-8, abs=1e-6)
@@ -625,7 +643,7 @@ def test_sensitivity_grows_like_kappa_squared_only_with_a_residual():
     kappas = [1e2, 1e3, 1e4]
 
     def worst(residual):
-        gains = [ls.sensitivity(*ls.conditioned_example(k, residual)) for k in kappas]
+        gains = [sv.sensitivity(*sv.conditioned_example(k, residual)) for k in kappas]
         return np.array([max(g.gain_fit, g.gain_residual) for g in gains])
 
     with_residual, exact_fit = worst(0.1), worst(0.0)
@@ -650,39 +668,39 @@ def test_random_perturbations_stay_below_the_perturbation_bound(n, seed, noise):
     for _ in range(5):
         dX = rng.normal(size=X.shape)
         dX *= 1e-7 * np.linalg.norm(X, 2) / np.linalg.norm(dX, 2)
-        assert ls.perturbation_gain(X, y, dX) <= bound * (1 + 1e-3)
+        assert sv.perturbation_gain(X, y, dX) <= bound * (1 + 1e-3)
 
 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
         (
-            lambda: ls.generalized_inverse(X_OK, np.eye(3)),
+            lambda: gi.generalized_inverse(X_OK, np.eye(3)),
             r"^Z must have shape \(2, 2\), got \(3, 3\)$",
         ),
-        (lambda: ls.generalized_inverse(X_OK, np.eye(2), [[np.nan] * 2] * 2), r"^W must contain"),
+        (lambda: gi.generalized_inverse(X_OK, np.eye(2), [[np.nan] * 2] * 2), r"^W must contain"),
         (
-            lambda: ls.minimizer_from_ginv(X_OK, Y_OK, np.eye(3)),
+            lambda: gi.minimizer_from_ginv(X_OK, Y_OK, np.eye(3)),
             r"^G must have shape \(2, 2\), got \(3, 3\)$",
         ),
         (
-            lambda: ls.sensitivity(*ls.example_data("dup")),
+            lambda: sv.sensitivity(*ls.example_data("dup")),
             r"^X must have full column rank 2 for a unique minimizer, got rank 1$",
         ),
         (
-            lambda: ls.sensitivity(X_OK, np.zeros(6)),
+            lambda: sv.sensitivity(X_OK, np.zeros(6)),
             r"^the least-squares solution is w = 0, so its relative change is undefined$",
         ),
         (
-            lambda: ls.perturbation_gain(X_OK, Y_OK, np.zeros((6, 2))),
+            lambda: sv.perturbation_gain(X_OK, Y_OK, np.zeros((6, 2))),
             r"^dX must be nonzero, got the zero matrix$",
         ),
         (
-            lambda: ls.perturbation_gain(X_OK, Y_OK, np.ones((2, 2))),
+            lambda: sv.perturbation_gain(X_OK, Y_OK, np.ones((2, 2))),
             r"^dX must have the shape of X \(6, 2\), got \(2, 2\)$",
         ),
-        (lambda: ls.conditioned_example(0.5, 0.1), r"^kappa must be >= 1.0, got 0.5$"),
-        (lambda: ls.conditioned_example(10.0, -1.0), r"^residual must be >= 0.0, got -1.0$"),
+        (lambda: sv.conditioned_example(0.5, 0.1), r"^kappa must be >= 1.0, got 0.5$"),
+        (lambda: sv.conditioned_example(10.0, -1.0), r"^residual must be >= 0.0, got -1.0$"),
     ],
 )
 def test_generalized_inverse_and_sensitivity_bad_input(call, message):
@@ -693,7 +711,7 @@ def test_generalized_inverse_and_sensitivity_bad_input(call, message):
 @pytest.mark.parametrize("name", ["dup", "collinear", "wide"])
 def test_compare_generalized_inverses_table(name):
     X, y = ls.example_data(name)
-    rows = {row.name: row for row in ls.compare_generalized_inverses(X, y)}
+    rows = {row.name: row for row in gi.compare_generalized_inverses(X, y)}
     assert list(rows) == ["mp", "block", "family"]
     w_lstsq = np.linalg.lstsq(X, y, rcond=None)[0]
     res_lstsq = np.linalg.norm(X @ w_lstsq - y)

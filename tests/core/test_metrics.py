@@ -1,10 +1,9 @@
-"""core.metrics against scikit-learn / torch / scipy, properties, the course numbers, bad input."""
+"""core.metrics (losses) against torch / scikit-learn / scipy, properties, the course numbers,
+bad input."""
 
 from __future__ import annotations
 
 import math
-import warnings
-from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -13,7 +12,8 @@ import torch
 import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.stats import entropy, norm
+from scipy.optimize import minimize_scalar
+from scipy.stats import entropy
 
 from core import metrics as m
 
@@ -24,42 +24,8 @@ SETTINGS = settings(max_examples=40, deadline=None)
 
 COURSE_TARGET = [1.0, 0.0, 0.0, 0.0]
 COURSE_PRED = [0.775, 0.116, 0.039, 0.070]
-COURSE_CM = [[6, 5], [7, 9]]
-PATIENT_SCORES = [0.21, 0.67, 0.56, 0.31, 0.70, 0.84]
-PATIENT_INFECTED = [0, 1, 0, 0, 1, 0]
-
 
 # ------------------------------------------------------------------ strategies
-
-
-@contextmanager
-def _no_warning_check():
-    """scikit-learn warns about classes only in y_pred; the value is what we compare."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        yield
-
-
-@st.composite
-def label_pairs(draw, max_classes=6, max_n=60):
-    k = draw(st.integers(1, max_classes))
-    n = draw(st.integers(1, max_n))
-    labels = st.integers(0, k - 1)
-    y_true = draw(st.lists(labels, min_size=n, max_size=n))
-    y_pred = draw(st.lists(labels, min_size=n, max_size=n))
-    return np.array(y_true), np.array(y_pred)
-
-
-@st.composite
-def binary_scores(draw, max_n=40):
-    n = draw(st.integers(2, max_n))
-    y = draw(st.lists(st.integers(0, 1), min_size=n, max_size=n))
-    y[0], y[1] = 0, 1  # both classes present
-    # few distinct values so ties are common
-    scores = draw(
-        st.lists(st.sampled_from([0.0, 0.1, 0.25, 0.5, 0.7, 0.9, 1.0]), min_size=n, max_size=n)
-    )
-    return np.array(y), np.array(scores)
 
 
 @st.composite
@@ -271,394 +237,69 @@ def test_gradients_bad_input():
         m.slope_at_constant("mae", [1.0], float("nan"))
 
 
-# ------------------------------------------------------------------ confusion matrix & metrics
+# ------------------------------------------------------------------ what the regression tab shows
 
 
 @SETTINGS
-@given(label_pairs(), st.sampled_from([None, "true", "pred", "all"]))
-def test_confusion_matrix_matches_sklearn(pair, normalize):
-    y_true, y_pred = pair
-    ours = m.confusion_matrix(y_true, y_pred, normalize=normalize)
-    theirs = skm.confusion_matrix(y_true, y_pred, normalize=normalize)
-    np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-15)
-    if normalize is None:
-        assert ours.dtype.kind == "i"
+@given(st.lists(st.floats(-100, 100), min_size=1, max_size=30))
+def test_best_constant_is_numpy_mean_and_median_and_minimizes_the_loss(y):
+    y = np.array(y)
+    assert m.best_constant("mse", y) == float(np.mean(y))
+    assert m.best_constant("mae", y) == float(np.median(y))
+    # oracle: scipy's bounded minimizer of the loss of one constant lands on the same value
+    # (for MAE any point between the two middle values is a minimizer: compare the loss)
+    for loss, sk in (("mse", skm.mean_squared_error), ("mae", skm.mean_absolute_error)):
+        found = minimize_scalar(
+            lambda c, sk=sk: sk(y, np.full_like(y, c)),
+            bounds=(y.min() - 1.0, y.max() + 1.0),
+            method="bounded",
+            options={"xatol": 1e-10},
+        ).x
+        best = m.best_constant(loss, y)
+        assert sk(y, np.full_like(y, best)) <= sk(y, np.full_like(y, found)) + 1e-9
 
 
-@SETTINGS
-@given(label_pairs(max_classes=5), st.permutations([0, 1, 2, 3, 4, 7]), st.integers(1, 6))
-def test_confusion_matrix_with_labels_matches_sklearn(pair, order, k):
-    y_true, y_pred = pair
-    labels = list(order[:k])
-    if not set(labels) & set(y_true.tolist()):
-        return  # scikit-learn refuses labels absent from y_true; nothing to compare
-    ours = m.confusion_matrix(y_true, y_pred, labels=labels)
-    np.testing.assert_array_equal(ours, skm.confusion_matrix(y_true, y_pred, labels=labels))
+def test_loss_of_constants_matches_sklearn_per_constant():
+    y = np.array([1.0, 1.2, 1.4, 1.9, 2.1, 2.4, 2.6, 3.0, 3.3, 3.9, 25.0])
+    c = np.linspace(-1.0, 26.0, 55)
+    for loss, sk in (("mse", skm.mean_squared_error), ("mae", skm.mean_absolute_error)):
+        want = [sk(y, np.full_like(y, ck)) for ck in c]
+        np.testing.assert_allclose(m.loss_of_constants(loss, y, c), want, rtol=1e-12)
+    # the grid minimum sits next to the mean / the median
+    assert abs(c[np.argmin(m.loss_of_constants("mse", y, c))] - np.mean(y)) <= c[1] - c[0]
+    assert abs(c[np.argmin(m.loss_of_constants("mae", y, c))] - np.median(y)) <= c[1] - c[0]
 
 
-def test_confusion_matrix_strings_and_large_integer_labels():
-    y_true = ["cat", "dog", "dog", "bird"]
-    y_pred = ["dog", "dog", "cat", "bird"]
-    np.testing.assert_array_equal(
-        m.confusion_matrix(y_true, y_pred), skm.confusion_matrix(y_true, y_pred)
+def test_best_constant_and_loss_of_constants_bad_input():
+    with pytest.raises(ValueError, match=r"^loss must be one of 'mse', 'mae', got 'MSE'$"):
+        m.best_constant("MSE", [1.0])
+    with pytest.raises(ValueError, match=r"^loss must be one of 'mse', 'mae', got 'l2'$"):
+        m.loss_of_constants("l2", [1.0], [0.0])
+    with pytest.raises(ValueError, match="y must"):
+        m.best_constant("mae", [1.0, np.nan])
+    with pytest.raises(ValueError, match="c must"):
+        m.loss_of_constants("mse", [1.0, 2.0], [[0.0]])
+
+
+def test_one_hot_cross_entropy_latex_course_example_and_sklearn():
+    # the course's prediction with class 1 true, in bits: -log2(0.775) = 0.3677
+    tex = m.one_hot_cross_entropy_latex(0, COURSE_PRED, base=2.0)
+    assert tex == (
+        r"H_{2} = -\big[1\log_{2}(0.775) + 0\log_{2}(0.116) + 0\log_{2}(0.039)"
+        r" + 0\log_{2}(0.07)\big] = -\log_{2}(0.775) = 0.3677"
     )
-    a = np.array([10**9, -5, 3, 10**9])
-    b = np.array([3, -5, 3, 10**9])
-    np.testing.assert_array_equal(m.confusion_matrix(a, b), skm.confusion_matrix(a, b))
+    for t in range(4):
+        for base, b_tex in ((math.e, "e"), (2.0, "2"), (10.0, "10")):
+            tex = m.one_hot_cross_entropy_latex(t, COURSE_PRED, base=base)
+            want = skm.log_loss([t], [COURSE_PRED], labels=range(4)) / math.log(base)
+            assert tex.startswith(rf"H_{{{b_tex}}} = -\big[")
+            assert tex.endswith(rf"-\log_{{{b_tex}}}({COURSE_PRED[t]:.4g}) = {want:.4g}")
 
 
-def test_confusion_matrix_many_samples_many_classes():
-    rng = np.random.default_rng(3)
-    y_true = rng.integers(0, 10, size=200_000)
-    y_pred = np.where(rng.random(200_000) < 0.7, y_true, rng.integers(0, 10, size=200_000))
-    np.testing.assert_array_equal(
-        m.confusion_matrix(y_true, y_pred), skm.confusion_matrix(y_true, y_pred)
-    )
-
-
-def test_course_confusion_matrix_normalized_rows_and_balanced_accuracy():
-    y_true, y_pred = m.labels_from_confusion(COURSE_CM)
-    np.testing.assert_array_equal(m.confusion_matrix(y_true, y_pred), COURSE_CM)
-    R = m.confusion_matrix(y_true, y_pred, normalize="true")
-    np.testing.assert_array_equal(np.round(R, 2), [[0.55, 0.45], [0.44, 0.56]])
-    bal = m.balanced_accuracy(y_true, y_pred)
-    acc = m.accuracy(y_true, y_pred)
-    assert round(bal, 3) == 0.554  # mean of the normalized diagonal
-    assert round(acc, 3) == 0.556  # 15 / 27
-    assert acc == pytest.approx(15 / 27)
-    assert bal == pytest.approx(np.mean(np.diag(R)))
-    assert bal == pytest.approx(skm.balanced_accuracy_score(y_true, y_pred))
-
-
-def test_course_table_has_predicted_classes_on_its_rows():
-    """The slide's table (6, 5 / 7, 9) has *predicted* labels on its rows: row sums 11 and 16
-    are predicted totals, column sums 13 and 14 are the true-class totals."""
-    slide = m.confusion_report(COURSE_CM, rows="predicted")
-    np.testing.assert_array_equal(slide.C, np.transpose(COURSE_CM))
-    np.testing.assert_array_equal(slide.support, [13, 14])
-    np.testing.assert_array_equal(slide.predicted, [11, 16])
-    # the three numbers of issue 10, to the printed digits
-    assert round(slide.accuracy, 3) == 0.556 and slide.accuracy == pytest.approx(15 / 27)
-    assert round(slide.balanced_accuracy, 3) == 0.552
-    assert slide.balanced_accuracy == pytest.approx((6 / 13 + 9 / 14) / 2)
-    assert round(slide.macro_precision, 3) == 0.554
-    assert slide.macro_precision == pytest.approx((6 / 11 + 9 / 16) / 2)
-    # the slide's recipe (normalize rows, average the diagonal) gives the macro precision
-    np.testing.assert_array_equal(np.round(slide.row_normalized, 2), [[0.55, 0.45], [0.44, 0.56]])
-    assert slide.row_diagonal_mean == pytest.approx(slide.macro_precision)
-    assert slide.row_diagonal_is == "macro_precision"
-    # read with rows = true classes the same recipe is the balanced accuracy; roles swap
-    as_true = m.confusion_report(COURSE_CM, rows="true")
-    assert as_true.row_diagonal_is == "balanced_accuracy"
-    assert as_true.row_diagonal_mean == pytest.approx(as_true.balanced_accuracy)
-    assert as_true.balanced_accuracy == pytest.approx(slide.macro_precision)
-    assert as_true.macro_precision == pytest.approx(slide.balanced_accuracy)
-    assert as_true.accuracy == slide.accuracy
-
-
-@SETTINGS
-@given(label_pairs(), st.sampled_from(["true", "predicted"]))
-def test_confusion_report_matches_sklearn_in_both_orientations(pair, rows):
-    y_true, y_pred = pair
-    k = int(max(y_true.max(), y_pred.max())) + 1
-    k = max(k, 2)
-    C_sk = skm.confusion_matrix(y_true, y_pred, labels=list(range(k)))
-    table = C_sk if rows == "true" else C_sk.T  # what someone writing the table would enter
-    report = m.confusion_report(table, rows=rows)
-    np.testing.assert_array_equal(report.C, C_sk)
-    np.testing.assert_array_equal(report.table, table)
-    with _no_warning_check():
-        bal = skm.balanced_accuracy_score(y_true, y_pred)
-        mp = skm.precision_score(y_true, y_pred, average="macro", zero_division=0)
-        mr = skm.recall_score(y_true, y_pred, average="macro", zero_division=0)
-        prec = skm.precision_score(
-            y_true, y_pred, labels=list(range(k)), average=None, zero_division=0
-        )
-        rec = skm.recall_score(y_true, y_pred, labels=list(range(k)), average=None, zero_division=0)
-    assert report.accuracy == pytest.approx(skm.accuracy_score(y_true, y_pred), rel=1e-12)
-    assert report.balanced_accuracy == pytest.approx(bal, rel=1e-12)
-    assert report.macro_precision == pytest.approx(mp, rel=1e-12)
-    assert report.macro_recall == pytest.approx(mr, rel=1e-12)
-    np.testing.assert_allclose(report.precision, prec, rtol=1e-12)
-    np.testing.assert_allclose(report.recall, rec, rtol=1e-12)
-    # the mean of the row-normalized diagonal is the balanced accuracy (rows = true) or the
-    # mean precision of the predicted classes that occur (rows = predicted)
-    if rows == "true":
-        assert report.row_diagonal_mean == pytest.approx(bal, rel=1e-12)
-    else:
-        used = np.flatnonzero(C_sk.sum(axis=0) > 0)
-        assert report.row_diagonal_mean == pytest.approx(prec[used].mean(), rel=1e-12)
-
-
-def test_labels_from_confusion_predicted_rows_transposes():
-    y_true, y_pred = m.labels_from_confusion([[6, 5], [7, 9]], rows="predicted")
-    np.testing.assert_array_equal(skm.confusion_matrix(y_true, y_pred), [[6, 7], [5, 9]])
-    with pytest.raises(ValueError, match=r"rows must be one of 'true', 'predicted', got 'cols'"):
-        m.labels_from_confusion([[6, 5], [7, 9]], rows="cols")
-    with pytest.raises(ValueError, match=r"rows must be one of 'true', 'predicted', got None"):
-        m.confusion_report([[6, 5], [7, 9]], rows=None)
-
-
-def test_imbalanced_majority_classifier():
-    # 95 negatives, 5 positives, always "negative": accuracy 0.95, balanced 0.5
-    y_true, y_pred = m.labels_from_confusion([[95, 0], [5, 0]])
-    assert m.accuracy(y_true, y_pred) == pytest.approx(0.95)
-    assert m.balanced_accuracy(y_true, y_pred) == pytest.approx(0.5)
-
-
-@SETTINGS
-@given(st.lists(st.lists(st.integers(0, 30), min_size=3, max_size=3), min_size=3, max_size=3))
-def test_labels_from_confusion_round_trip(C):
-    C = np.array(C)
-    if C.sum() == 0:
-        C[0, 0] = 1
-    y_true, y_pred = m.labels_from_confusion(C)
-    np.testing.assert_array_equal(m.confusion_matrix(y_true, y_pred, labels=[0, 1, 2]), C)
-
-
-@SETTINGS
-@given(label_pairs())
-def test_accuracy_and_balanced_accuracy_match_sklearn(pair):
-    y_true, y_pred = pair
-    assert m.accuracy(y_true, y_pred) == pytest.approx(skm.accuracy_score(y_true, y_pred))
-    with _no_warning_check():
-        expected = skm.balanced_accuracy_score(y_true, y_pred)
-    assert m.balanced_accuracy(y_true, y_pred) == pytest.approx(expected, rel=1e-12)
-
-
-@SETTINGS
-@given(label_pairs(), st.sampled_from([None, "micro", "macro", "weighted"]))
-def test_precision_recall_f1_matches_sklearn(pair, average):
-    y_true, y_pred = pair
-    ours = m.precision_recall_f1(y_true, y_pred, average=average)
-    with _no_warning_check():
-        theirs = skm.precision_recall_fscore_support(
-            y_true, y_pred, average=average, zero_division=0
-        )
-    for a, b in zip(ours[:3], theirs[:3], strict=True):
-        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-15)
-    if average is None:
-        np.testing.assert_array_equal(ours[3], theirs[3])
-    else:
-        assert ours[3] is None and theirs[3] is None
-
-
-@SETTINGS
-@given(label_pairs(max_classes=2))
-def test_binary_average_and_specificity_match_sklearn(pair):
-    y_true, y_pred = pair
-    with _no_warning_check():
-        theirs = skm.precision_recall_fscore_support(
-            y_true, y_pred, average="binary", zero_division=0
-        )
-        spec = skm.recall_score(y_true, y_pred, pos_label=0, average="binary", zero_division=0)
-    ours = m.precision_recall_f1(y_true, y_pred, average="binary")
-    np.testing.assert_allclose(ours[:3], theirs[:3], rtol=1e-12)
-    # specificity of the positive class = recall of the negative class
-    assert m.specificity(y_true, y_pred, average="binary") == pytest.approx(spec)
-
-
-@SETTINGS
-@given(label_pairs())
-def test_specificity_per_class_matches_multilabel_confusion(pair):
-    y_true, y_pred = pair
-    mcm = skm.multilabel_confusion_matrix(y_true, y_pred)  # (K, 2, 2): [[tn, fp], [fn, tp]]
-    tn, fp = mcm[:, 0, 0], mcm[:, 0, 1]
-    expected = np.divide(tn, tn + fp, out=np.zeros(len(tn)), where=(tn + fp) > 0)
-    np.testing.assert_allclose(m.specificity(y_true, y_pred), expected, rtol=1e-12)
-    assert m.specificity(y_true, y_pred, average="macro") == pytest.approx(expected.mean())
-    support = mcm[:, 1, 0] + mcm[:, 1, 1]
-    assert m.specificity(y_true, y_pred, average="weighted") == pytest.approx(
-        np.average(expected, weights=support) if support.sum() else 0.0
-    )
-    pooled = tn.sum() / (tn.sum() + fp.sum()) if (tn.sum() + fp.sum()) else 0.0
-    assert m.specificity(y_true, y_pred, average="micro") == pytest.approx(pooled)
-
-
-def test_f1_is_harmonic_mean_when_defined():
-    y_true, y_pred = m.labels_from_confusion(COURSE_CM)
-    p, r, f1, support = m.precision_recall_f1(y_true, y_pred)
-    np.testing.assert_allclose(f1, 2 * p * r / (p + r))
-    np.testing.assert_array_equal(support, [11, 16])
-    # positive class = 1 (second row): TP = 9, FP = 5, FN = 7
-    assert p[1] == pytest.approx(9 / 14) and r[1] == pytest.approx(9 / 16)
-
-
-@pytest.mark.parametrize(
-    ("call", "match"),
-    [
-        (
-            lambda: m.confusion_matrix([0, 1], [0]),
-            r"y_true and y_pred must have the same length, got 2 and 1",
-        ),
-        (lambda: m.confusion_matrix([[0, 1]], [[0, 1]]), r"y_true must be 1-D, got shape \(1, 2\)"),
-        (lambda: m.confusion_matrix([], []), r"y_true must not be empty"),
-        (
-            lambda: m.confusion_matrix([0, 1], [0, 1], normalize="rows"),
-            r"normalize must be one of None, 'true', 'pred', 'all', got 'rows'",
-        ),
-        (
-            lambda: m.confusion_matrix([0, 1], [0, 1], labels=[0, 0]),
-            r"labels must not repeat a value",
-        ),
-        (
-            lambda: m.confusion_matrix([0, 1], ["a", "b"]),
-            r"must both hold numbers or both hold strings",
-        ),
-        (
-            lambda: m.precision_recall_f1([0, 1, 2], [0, 1, 2], average="binary"),
-            r"average='binary' needs at most 2 classes, got 3",
-        ),
-        (
-            lambda: m.precision_recall_f1([0, 1], [0, 1], average="samples"),
-            r"average must be one of None, 'binary', 'micro', 'macro', 'weighted', got 'samples'",
-        ),
-        (
-            lambda: m.labels_from_confusion([[1, 2, 3]]),
-            r"C must be a square matrix with at least 2 classes, got shape \(1, 3\)",
-        ),
-        (
-            lambda: m.labels_from_confusion([[1, -2], [0, 1]]),
-            r"C must contain non-negative whole counts, got -2",
-        ),
-        (
-            lambda: m.labels_from_confusion([[1.5, 2], [0, 1]]),
-            r"C must contain non-negative whole counts, got 1.5",
-        ),
-        (
-            lambda: m.labels_from_confusion([[0, 0], [0, 0]]),
-            r"C must contain at least one sample, got total 0",
-        ),
-    ],
-)
-def test_metrics_bad_input(call, match):
-    with pytest.raises(ValueError, match=match):
-        call()
-
-
-# ------------------------------------------------------------------ ROC and AUC
-
-
-def test_course_six_patients_roc_and_auc():
-    fpr, tpr, thr = m.roc_curve(PATIENT_INFECTED, PATIENT_SCORES)
-    np.testing.assert_allclose(fpr, [0, 0.25, 0.25, 0.25, 0.5, 0.75, 1.0])
-    np.testing.assert_allclose(tpr, [0, 0, 0.5, 1.0, 1.0, 1.0, 1.0])
-    np.testing.assert_allclose(thr, [np.inf, 0.84, 0.70, 0.67, 0.56, 0.31, 0.21])
-    # 6 of the 8 (infected, healthy) pairs are ranked correctly: only Patient 6 (0.84) beats both
-    assert m.roc_auc(PATIENT_INFECTED, PATIENT_SCORES) == pytest.approx(0.75)
-    pairs = m.ranked_pairs(PATIENT_INFECTED, PATIENT_SCORES)
-    assert pairs.credit.size == 8 and pairs.credit.sum() == 6
-    wrong = {
-        (int(i), int(k))
-        for i, k, c in zip(pairs.positive, pairs.negative, pairs.credit, strict=True)
-        if c == 0
-    }
-    assert wrong == {(1, 5), (4, 5)}
-
-
-@SETTINGS
-@given(binary_scores())
-def test_roc_curve_matches_sklearn(data):
-    y, s = data
-    fpr, tpr, thr = m.roc_curve(y, s)
-    efpr, etpr, ethr = skm.roc_curve(y, s, drop_intermediate=False)
-    np.testing.assert_allclose(fpr, efpr, rtol=1e-12)
-    np.testing.assert_allclose(tpr, etpr, rtol=1e-12)
-    np.testing.assert_array_equal(thr, ethr)
-
-
-@SETTINGS
-@given(binary_scores())
-def test_auc_three_ways_match_sklearn(data):
-    y, s = data
-    expected = skm.roc_auc_score(y, s)
-    assert m.roc_auc(y, s) == pytest.approx(expected, rel=1e-12)
-    assert m.ranked_pairs(y, s).auc == pytest.approx(expected, rel=1e-12)
-    fpr, tpr, _ = m.roc_curve(y, s)
-    assert np.trapezoid(tpr, fpr) == pytest.approx(expected, rel=1e-12)
-
-
-def test_point_at_threshold_is_on_the_curve():
-    y, s = np.array(PATIENT_INFECTED), np.array(PATIENT_SCORES)
-    fpr, tpr, thr = m.roc_curve(y, s)
-    for t_i, f_i, r_i in zip(thr[1:], fpr[1:], tpr[1:], strict=True):
-        C = m.confusion_matrix(y, (s >= t_i).astype(int), labels=[0, 1])
-        assert C[0, 1] / C[0].sum() == pytest.approx(f_i)
-        assert C[1, 1] / C[1].sum() == pytest.approx(r_i)
-
-
-def test_generated_scores_reproducible_and_near_population_auc():
-    y1, s1 = m.generate_scores(2000, 2000, 1.5, seed=7)
-    y2, s2 = m.generate_scores(2000, 2000, 1.5, seed=7)
-    np.testing.assert_array_equal(y1, y2)
-    np.testing.assert_array_equal(s1, s2)
-    assert y1.sum() == 2000 and np.all((s1 > 0) & (s1 < 1))
-    assert m.binormal_auc(1.5) == pytest.approx(norm.cdf(1.5 / math.sqrt(2)), rel=1e-12)
-    # standard error of the AUC at n = 2000 + 2000 is about 0.006
-    assert m.roc_auc(y1, s1) == pytest.approx(m.binormal_auc(1.5), abs=0.03)
-    _, s3 = m.generate_scores(2000, 2000, 1.5, seed=8)
-    assert not np.array_equal(s1, s3)
-
-
-def test_parse_numbers():
-    np.testing.assert_array_equal(
-        m.parse_numbers("0.21, 0.67;0.56\n0.31  7e-1", "scores"), [0.21, 0.67, 0.56, 0.31, 0.7]
-    )
-    with pytest.raises(ValueError, match=r"scores must be a list of numbers, got 'abc'"):
-        m.parse_numbers("0.1, abc", "scores")
-    with pytest.raises(ValueError, match=r"scores must be a list of numbers, got 'nan'"):
-        m.parse_numbers("0.1 nan", "scores")
-    with pytest.raises(ValueError, match=r"labels must not be empty"):
-        m.parse_numbers("  , ", "labels")
-    with pytest.raises(ValueError, match=r"scores must have <= 3 numbers, got 4"):
-        m.parse_numbers("1 2 3 4", "scores", max_count=3)
-    with pytest.raises(ValueError, match=r"scores must be <= 1, got 1.5"):
-        m.parse_numbers("0.5 1.5", "scores", low=0.0, high=1.0)
-    with pytest.raises(ValueError, match=r"scores must be >= 0, got -0.1"):
-        m.parse_numbers("-0.1", "scores", low=0.0, high=1.0)
-    # no evaluation of expressions
-    with pytest.raises(ValueError, match=r"list of numbers, got .__import__"):
-        m.parse_numbers("__import__('os')", "scores")
-
-
-@pytest.mark.parametrize(
-    ("call", "match"),
-    [
-        (
-            lambda: m.roc_curve([1, 1, 1], [0.1, 0.2, 0.3]),
-            r"y_true must contain both classes \(0 and 1\), got 3 positives of 3",
-        ),
-        (lambda: m.roc_auc([0, 2], [0.1, 0.2]), r"y_true must contain only 0 and 1, got 2"),
-        (
-            lambda: m.roc_auc([0, 1], [0.1, 0.2, 0.3]),
-            r"y_true and scores must have the same length, got 2 and 3",
-        ),
-        (lambda: m.roc_curve([0, 1], [0.1, np.inf]), r"scores must contain only finite numbers"),
-        (
-            lambda: m.ranked_pairs(np.r_[np.zeros(500), np.ones(500)], np.arange(1000.0)),
-            r"number of \(positive, negative\) pairs must be <= 200000, got 250000",
-        ),
-        (lambda: m.generate_scores(0, 5, 1.0, 0), r"n_pos must be >= 1, got 0"),
-        (lambda: m.generate_scores(5, 5, 1.0, -1), r"seed must be >= 0, got -1"),
-    ],
-)
-def test_roc_bad_input(call, match):
-    with pytest.raises(ValueError, match=match):
-        call()
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "match"),
-    [
-        ({"max_count": "abc"}, r"^max_count must be a number, got 'abc'$"),
-        ({"max_count": 0}, r"^max_count must be >= 1, got 0$"),
-        ({"max_count": 2.5}, r"^max_count must be an integer, got 2.5$"),
-        ({"low": "a"}, r"^low must be a number, got 'a'$"),
-        ({"high": float("inf")}, r"^high must be finite, got inf$"),
-        ({"low": 1.0, "high": 0.0}, r"^high must be >= low = 1, got 0$"),
-        ({"name": None}, r"^name must be a non-empty string, got None$"),
-    ],
-)
-def test_parse_numbers_bad_arguments(kwargs, match):
-    with pytest.raises(ValueError, match=match):
-        m.parse_numbers("1 2", **{"name": "v", **kwargs})
+def test_one_hot_cross_entropy_latex_bad_input():
+    with pytest.raises(ValueError, match=r"^true_class must be <= 3"):
+        m.one_hot_cross_entropy_latex(4, COURSE_PRED)
+    with pytest.raises(ValueError, match=r"^q must be 1-D"):
+        m.one_hot_cross_entropy_latex(0, [COURSE_PRED])
+    with pytest.raises(ValueError, match="q must"):
+        m.one_hot_cross_entropy_latex(0, [0.5, 0.6])

@@ -7,7 +7,9 @@ import json
 import numpy as np
 import pytest
 
+from core import generalized_inverse as gi
 from core import least_squares as ls
+from core import sensitivity as sv
 from tests.pages.helpers import all_text, link_notices, open_page
 from ui import i18n
 from ui.text import least_squares as text
@@ -239,12 +241,12 @@ def test_catalogue_languages_match():
         lambda: ls.example_data("nope"),
         lambda: ls.ridge_solution(np.eye(2), [1.0, 2.0], 0.0),
         lambda: ls.check_data(np.eye(2) * 1e9, [1.0, 2.0]),
-        lambda: ls.generalized_inverse(np.eye(2), np.eye(3)),
-        lambda: ls.minimizer_from_ginv(np.eye(2), [1.0, 2.0], np.eye(3)),
-        lambda: ls.sensitivity(np.ones((3, 2)), np.ones(3)),
-        lambda: ls.sensitivity(np.eye(2), np.zeros(2)),
-        lambda: ls.perturbation_gain(np.eye(2), [1.0, 2.0], np.zeros((2, 2))),
-        lambda: ls.perturbation_gain(np.eye(2), [1.0, 2.0], np.ones((3, 2))),
+        lambda: gi.generalized_inverse(np.eye(2), np.eye(3)),
+        lambda: gi.minimizer_from_ginv(np.eye(2), [1.0, 2.0], np.eye(3)),
+        lambda: sv.sensitivity(np.ones((3, 2)), np.ones(3)),
+        lambda: sv.sensitivity(np.eye(2), np.zeros(2)),
+        lambda: sv.perturbation_gain(np.eye(2), [1.0, 2.0], np.zeros((2, 2))),
+        lambda: sv.perturbation_gain(np.eye(2), [1.0, 2.0], np.ones((3, 2))),
     ],
 )
 def test_core_errors_have_spanish_form(call):
@@ -272,7 +274,7 @@ def test_ginv_view_shows_two_minimizers_with_equal_residuals(lang):
     at = open_page(TOPIC, lang=lang, view="ginv")  # default example: duplicated column
     assert not at.exception
     X, y = ls.example_data("dup")
-    rows = ls.compare_generalized_inverses(X, y)
+    rows = gi.compare_generalized_inverses(X, y)
     table = frame_with(at, tr("col_norm", lang))
     norms = list(table[tr("col_norm", lang)])
     assert norms == [f"{row.norm:.4g}" for row in rows]
@@ -297,11 +299,11 @@ def test_ginv_view_full_rank_has_one_generalized_inverse():
 def test_kappa_view_numbers_follow_the_sliders(lang):
     at = open_page(TOPIC, lang=lang, view="kappa")
     assert not at.exception
-    sens = ls.sensitivity(*ls.conditioned_example(1e3, 0.1))
+    sens = sv.sensitivity(*sv.conditioned_example(1e3, 0.1))
     assert metric(at, tr("m_gain_res", lang)) == f"{sens.gain_residual:.4g}"
     assert metric(at, tr("m_pred_res", lang)) == f"{1e3**2 * 0.1:.4g}" == "1e+05"
     at.select_slider(key=f"{TOPIC}.kappa").set_value(1e4).run()
-    sens = ls.sensitivity(*ls.conditioned_example(1e4, 0.1))
+    sens = sv.sensitivity(*sv.conditioned_example(1e4, 0.1))
     assert metric(at, tr("m_gain_res", lang)) == f"{sens.gain_residual:.4g}"
     assert float(metric(at, tr("m_gain_res", lang))) == pytest.approx(1e7, rel=1e-2)  # κ²‖r‖
     assert float(metric(at, tr("m_gain_fit", lang))) == pytest.approx(1e4, rel=1e-2)  # κ
@@ -309,7 +311,7 @@ def test_kappa_view_numbers_follow_the_sliders(lang):
     # no residual: the κ² term disappears
     at.select_slider(key=f"{TOPIC}.residual").set_value(0.0).run()
     assert not at.exception
-    exact = ls.sensitivity(*ls.conditioned_example(1e4, 0.0))
+    exact = sv.sensitivity(*sv.conditioned_example(1e4, 0.0))
     assert any(
         c.value == tr("sens_exact", lang, res=f"{exact.gain_residual:.4g}") for c in at.caption
     )
@@ -325,6 +327,6 @@ def test_kappa_view_on_the_data_above():
     at = open_page(TOPIC, view="kappa", example="near")
     assert not at.exception
     X, y = ls.example_data("near")
-    own = ls.sensitivity(X, y)
+    own = sv.sensitivity(X, y)
     gains = [m.value for m in at.metric if m.label == tr("m_gain_res")]
     assert gains[-1] == f"{own.gain_residual:.4g}"

@@ -6,7 +6,9 @@ import math
 
 import numpy as np
 
+from core import confusion as cf
 from core import metrics as mt
+from core import roc
 from tests.pages.helpers import all_text, open_page
 from ui import i18n
 from ui.text import losses_metrics as text
@@ -62,7 +64,7 @@ def test_renders_in_both_languages_with_the_course_numbers(lang):
     assert i18n.translate(lang, f"{TOPIC}.patient", k=6) in str(at.dataframe[-2].value)
     # the formulas are the core's LaTeX strings
     latex = " ".join(el.value for el in at.latex)
-    for formula in (mt.cross_entropy.latex, mt.roc_auc.latex, mt.balanced_accuracy.latex):
+    for formula in (mt.cross_entropy.latex, roc.roc_auc.latex, cf.balanced_accuracy.latex):
         assert formula in latex
     assert checks_agree(at, lang)
 
@@ -76,7 +78,7 @@ def test_threshold_slider_moves_the_roc_point():
     assert shown(at, "m_fpr") == "0.25"
     at.slider(key=f"{TOPIC}.threshold").set_value(0.5).run()
     y, s = PATIENTS
-    C = mt.confusion_matrix(y, (s >= 0.5).astype(int), labels=[0, 1])
+    C = cf.confusion_matrix(y, (s >= 0.5).astype(int), labels=[0, 1])
     assert shown(at, "m_fpr") == f"{C[0, 1] / C[0].sum():.3g}" == "0.5"
     assert shown(at, "m_tpr") == "1"
     assert qp(at, "threshold") == "0.5"
@@ -100,9 +102,9 @@ def test_base_and_preset_choices_change_the_numbers_in_spanish():
     assert shown(at, "m_ce", "es", base=base_label) == f"{-math.log(0.775):.4g}" == "0.2549"
     at.radio(key=f"{TOPIC}.preset").set_value("imbalanced").run()
     assert not at.exception
-    y_true, y_pred = mt.labels_from_confusion([[940, 20], [30, 10]])
+    y_true, y_pred = cf.labels_from_confusion([[940, 20], [30, 10]])
     assert shown(at, "m_acc", "es") == "0.95"
-    assert shown(at, "m_bal", "es") == f"{mt.balanced_accuracy(y_true, y_pred):.3g}" == "0.615"
+    assert shown(at, "m_bal", "es") == f"{cf.balanced_accuracy(y_true, y_pred):.3g}" == "0.615"
     assert any("0.615" in w.value for w in at.warning)  # accuracy vs balanced gap warning
     assert qp(at, "preset") == "imbalanced" and qp(at, "base") == "e"
 
@@ -114,9 +116,9 @@ def test_url_round_trip_generated_scores():
     assert not at.exception
     assert at.slider(key=f"{TOPIC}.n_pos").value == 50
     assert at.number_input(key=f"{TOPIC}.seed").value == 3
-    y, s = mt.generate_scores(50, 70, 0.8, 3)
-    assert shown(at, "m_auc") == f"{mt.roc_auc(y, s):.4g}"
-    assert shown(at, "m_pop_auc") == f"{mt.binormal_auc(0.8):.4g}"
+    y, s = roc.generate_scores(50, 70, 0.8, 3)
+    assert shown(at, "m_auc") == f"{roc.roc_auc(y, s):.4g}"
+    assert shown(at, "m_pop_auc") == f"{roc.binormal_auc(0.8):.4g}"
     for name, value in params.items():
         assert qp(at, name) == value
     assert checks_agree(at)
@@ -130,7 +132,7 @@ def test_matrix_and_own_scores_from_the_url():
     assert shown(at, "m_bal") == "0.875"  # (10/10 + 15/20) / 2
     # pairs: 0.9 beats 0.2 and 0.8, 0.3 beats 0.2 but not 0.8 -> 3 of 4
     y, s = np.array([1, 0, 0, 1]), np.array([0.9, 0.2, 0.8, 0.3])
-    assert shown(at, "m_auc") == f"{mt.roc_auc(y, s):.4g}" == "0.75"
+    assert shown(at, "m_auc") == f"{roc.roc_auc(y, s):.4g}" == "0.75"
     assert text.EN[f"{TOPIC}.pairs_count"].format(
         wins=3, ties=0, losses=1, total=4, auc="0.75"
     ) in all_text(at)
@@ -169,7 +171,7 @@ def test_course_table_read_with_predicted_rows(lang):
     assert shown(at, "m_macro_prec", lang) == "0.552"
     at.radio(key=f"{TOPIC}.rows").set_value("predicted").run()
     assert not at.exception
-    slide = mt.confusion_report([[6, 5], [7, 9]], rows="predicted")
+    slide = cf.confusion_report([[6, 5], [7, 9]], rows="predicted")
     assert shown(at, "m_acc", lang) == f"{slide.accuracy:.3g}" == "0.556"
     assert shown(at, "m_bal", lang) == f"{slide.balanced_accuracy:.3g}" == "0.552"
     assert shown(at, "m_macro_prec", lang) == f"{slide.macro_precision:.3g}" == "0.554"
@@ -199,9 +201,9 @@ def test_rows_from_the_url_with_an_own_table():
     at = open_page(TOPIC, rows="predicted", C_course="10,5;2,13", lang="es")
     assert not at.exception
     assert at.radio(key=f"{TOPIC}.rows").value == "predicted"
-    y_true, y_pred = mt.labels_from_confusion([[10, 5], [2, 13]], rows="predicted")
+    y_true, y_pred = cf.labels_from_confusion([[10, 5], [2, 13]], rows="predicted")
     assert shown(at, "m_bal", "es") == f"{(10 / 12 + 13 / 18) / 2:.3g}"
-    assert shown(at, "m_bal", "es") == f"{mt.balanced_accuracy(y_true, y_pred):.3g}"
+    assert shown(at, "m_bal", "es") == f"{cf.balanced_accuracy(y_true, y_pred):.3g}"
     assert shown(at, "m_acc", "es") == f"{23 / 30:.3g}"
     # a bad orientation in the URL falls back to rows = true with a notice
     at = open_page(TOPIC, rows="columns")

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 import torch
 
-from core import metrics
+from core import confusion
 from core.data import load_dataset
 from core.models import state_dict_to_bytes
 from core.train import PRESETS, TrainConfig, train
@@ -141,14 +141,14 @@ def test_preset_then_short_run_matches_core(lang):
     at.radio(key="trainer.view").set_value("per_class").run()
     per_class = table_with(at, tr(lang, "trainer.recall"))
     assert per_class.shape == (10, 5)
-    _, recall, _, _ = metrics.precision_recall_f1(
+    _, recall, _, _ = confusion.precision_recall_f1(
         expected.y_true, expected.y_pred, labels=range(10)
     )
     np.testing.assert_allclose(per_class[tr(lang, "trainer.recall")], np.round(recall, 4))
     at.radio(key="trainer.view").set_value("confusion").run()
     assert_layers_drawable(at)
     assert vega_specs(at)[0]["layer"][0]["mark"]["type"] == "rect"  # the heatmap
-    balanced = metrics.balanced_accuracy(expected.y_true, expected.y_pred)
+    balanced = confusion.balanced_accuracy(expected.y_true, expected.y_pred)
     assert metric(at, tr(lang, "trainer.balanced")) == f"{balanced:.4f}"
     at.radio(key="trainer.view").set_value("mistakes").run()
     assert not at.exception
