@@ -243,3 +243,9 @@ def check_invalid_input(case: Case) -> None:
                 assert_value_error(case.func, {**valid, name: bad})
 
     run()
+
+
+def assert_latex_line(out: Any) -> None:
+    """A LaTeX line for st.latex: a non-empty one-line string with balanced braces."""
+    assert isinstance(out, str) and out and "\n" not in out, repr(out)
+    assert out.count("{") == out.count("}"), out

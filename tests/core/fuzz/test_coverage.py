@@ -142,7 +142,7 @@ def test_the_core_modules_and_functions_are_found() -> None:
     assert {"core.trainer", "core.trainer.loop", "core.trainer.report", "core.exercises"} <= names
     from core import exercises, least_squares, trainer
 
-    assert {"core.least_squares.pinv"} == FUNCTIONS[least_squares.pinv]
+    assert "core.least_squares.pinv" in FUNCTIONS[least_squares.pinv]
     train_paths = {"core.trainer.train", "core.train.train", "core.trainer.loop.train"}
     assert train_paths <= FUNCTIONS[trainer.train]
     assert {"core.exercises.check", "core.exercises.generate"} <= {

@@ -16,6 +16,7 @@ from tests.core.fuzz.framework import (
     assert_array,
     assert_finite,
     assert_float,
+    assert_latex_line,
 )
 from tests.core.fuzz.strategies import (
     NEG,
@@ -358,3 +359,39 @@ def _check_double_counted(kw: Kwargs, out: Any) -> None:
 fuzz(l1.double_counted_minimizer, broadcast_triple(TRIPLE), _check_double_counted, _bad_l1(*TRIPLE))
 
 test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()
+
+# The page's threshold, subgradient lines and worked LaTeX line (moved from the page to core).
+PAIR_AH = ("alpha", "H")
+
+
+def _check_threshold(kw: Kwargs, out: Any) -> None:
+    assert_array(np.asarray(out), _bshape(kw, PAIR_AH))
+    assert np.all(np.asarray(out) >= 0)
+
+
+fuzz(l1.threshold, broadcast_triple(PAIR_AH), _check_threshold, _bad_l1(*PAIR_AH))
+SCALAR_TRIPLE = SCALAR_QUAD.map(lambda kw: {k: v for k, v in kw.items() if k != "w"})
+BAD_SCALAR_TRIPLE = {k: v for k, v in BAD_SCALAR_QUAD.items() if k != "w"}
+
+
+def _check_branches(kw: Kwargs, out: Any) -> None:
+    (w_neg, g_neg), (w_pos, g_pos) = out
+    for w_part, g_part in ((w_neg, g_neg), (w_pos, g_pos)):
+        assert_array(w_part, g_part.shape)
+        assert_array(g_part, w_part.shape)
+    assert w_neg[-1] == 0.0 and w_pos[0] == 0.0
+    assert g_neg[-1] <= g_pos[0]  # the jump at 0 has height 2 alpha >= 0
+
+
+fuzz(
+    l1.subgradient_branches,
+    extend(SCALAR_TRIPLE, w=arrays(((1, 8),))),
+    _check_branches,
+    {**BAD_SCALAR_TRIPLE, "w": bad_array("w", 1)},
+)
+fuzz(
+    l1.soft_threshold_worked_latex,
+    SCALAR_TRIPLE,
+    lambda kw, out: assert_latex_line(out),
+    BAD_SCALAR_TRIPLE,
+)

@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from core import metrics
+from core import confusion, metrics
 from tests.core.fuzz.framework import (
     BadFactory,
     Cases,
@@ -17,6 +17,7 @@ from tests.core.fuzz.framework import (
     assert_array,
     assert_finite,
     assert_float,
+    assert_latex_line,
 )
 from tests.core.fuzz.strategies import (
     arrays,
@@ -555,3 +556,69 @@ fuzz(
 )
 
 test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()
+
+# The losses page's best constants and LaTeX lines (moved from the page to core).
+LOSS_NAME = st.sampled_from(["mse", "mae"])
+BAD_LOSS_NAME = bad_name("MSE", valid=("mse", "mae"))
+
+
+def _check_constant_losses(kw: Kwargs, out: Any) -> None:
+    assert_array(out, kw["c"].shape)
+    assert np.all(out >= 0)
+
+
+fuzz(
+    mt.best_constant,
+    kwargs(loss=LOSS_NAME, y=arrays(((1, 8),))),
+    lambda kw, out: assert_float(out, float(np.min(kw["y"])), float(np.max(kw["y"]))),
+    {"loss": BAD_LOSS_NAME, "y": bad_array("y", None)},
+)
+fuzz(
+    mt.loss_of_constants,
+    kwargs(loss=LOSS_NAME, y=arrays(((1, 8),)), c=arrays(((1, 8),))),
+    _check_constant_losses,
+    {"loss": BAD_LOSS_NAME, "y": bad_array("y", 1), "c": bad_array("c", 1)},
+)
+
+
+@st.composite
+def one_hot_ce_kwargs(draw: Any) -> Kwargs:
+    k = draw(st.integers(1, 5))
+    return {
+        "true_class": draw(st.integers(0, k - 1)),
+        "q": draw(distributions((k,))),
+        "base": draw(st.one_of(st.sampled_from([math.e, 2.0, 10.0]), BASES)),
+    }
+
+
+fuzz(
+    mt.one_hot_cross_entropy_latex,
+    one_hot_ce_kwargs(),
+    lambda kw, out: assert_latex_line(out),
+    {
+        "true_class": bad_number(-1, 99, integer=True),
+        "q": _bad_distribution("q"),
+        "base": BAD_BASE,
+    },
+)
+
+NAMES_EN_ES = st.sampled_from(["Balanced accuracy", "Exactitud balanceada", "P", ""])
+BAD_NAME_ARG: BadFactory = lambda kw: st.sampled_from([None, 1.0, b"bytes", ["a"]])  # noqa: E731
+fuzz(
+    confusion.macro_means_latex,
+    kwargs(
+        report=st.tuples(confusion_counts(), st.sampled_from(mt.ROWS_OPTIONS)).map(
+            lambda args: confusion.confusion_report(*args)
+        ),
+        balanced_name=NAMES_EN_ES,
+        macro_precision_name=NAMES_EN_ES,
+        accuracy_name=NAMES_EN_ES,
+    ),
+    lambda kw, out: [assert_latex_line(line) for line in out] and None,
+    {
+        "report": lambda kw: st.sampled_from([None, np.eye(2), "report", kw["report"].C]),
+        "balanced_name": BAD_NAME_ARG,
+        "macro_precision_name": BAD_NAME_ARG,
+        "accuracy_name": BAD_NAME_ARG,
+    },
+)
