@@ -120,13 +120,24 @@ def generate(exercise_id: str, seed: int) -> Exercise:
     )
 
 
+def _check_exercise(exercise: object) -> Exercise:
+    """``exercise`` must be what :func:`generate` returns (a ``ValueError`` otherwise)."""
+    if not isinstance(exercise, Exercise):
+        raise ValueError(
+            f"exercise must be an Exercise from generate(), got {type(exercise).__name__}"
+        )
+    return exercise
+
+
 def statement(exercise: Exercise) -> dict[str, str]:
     """Placeholder values (LaTeX / numbers with a decimal point) of ``exercises.<id>.statement``."""
+    exercise = _check_exercise(exercise)
     return _spec(exercise.id).statement(exercise.params)
 
 
 def solution(exercise: Exercise) -> Steps:
     """The worked solution: ``(step_key, values)`` for ``exercises.<id>.step.<step_key>``."""
+    exercise = _check_exercise(exercise)
     return _spec(exercise.id).steps(exercise.params, exercise.answer)
 
 
@@ -135,6 +146,7 @@ def format_answer(exercise: Exercise, field: str) -> list[str]:
 
     One string per box; integers in full, choices as their option id.
     """
+    exercise = _check_exercise(exercise)
     by_name = {f.name: f for f in exercise.fields}
     if field not in by_name:
         raise ValueError(

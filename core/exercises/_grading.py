@@ -23,6 +23,9 @@ from collections.abc import Mapping, Sequence
 
 from core.exercises._base import Exercise, Field, Verdict
 
+#: The languages a student may type in (they differ in the decimal mark).
+LANGS: tuple[str, ...] = ("en", "es")
+
 MAX_LENGTH = 100
 
 #: Short messages for entries that cannot be graded, by code and language.
@@ -124,6 +127,8 @@ def parse_number(text: str, lang: str = "en") -> float:
         (an :class:`EntryError` with a ``code``) with a short English message, e.g.
         ``Not a number: type e.g. 0.5, -2e-3 or 1/3, got 'abc'``.
     """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     if not isinstance(text, str):
         raise EntryError("not_number", repr(text))
     if len(text) > MAX_LENGTH:
@@ -194,6 +199,12 @@ def check(
     option id; a list is compared box by box, in order. A field that is missing from
     ``responses`` counts as empty. Never raises on what the student typed.
     """
+    if not isinstance(exercise, Exercise):
+        raise ValueError(
+            f"exercise must be an Exercise from generate(), got {type(exercise).__name__}"
+        )
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     if not isinstance(responses, Mapping):
         responses = {}
     fields: dict[str, bool] = {}

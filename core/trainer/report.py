@@ -201,7 +201,16 @@ class TestReport:
 
 
 def _labels(y: Any) -> torch.Tensor:
-    y = torch.as_tensor(y)
+    """``y`` as a 1-D tensor of integer class labels (refused: text, fractions, other shapes)."""
+    try:
+        y = torch.as_tensor(np.asarray(y))
+    except (TypeError, ValueError, RuntimeError) as exc:
+        raise ValueError(f"y must be an array of class labels, got {type(y).__name__}") from exc
+    if y.is_floating_point():
+        if not bool(torch.all(torch.isfinite(y) & (y == y.round()))):
+            raise ValueError("y must hold whole class labels, got fractions or NaN")
+    elif y.dtype == torch.bool or not (y.dtype.is_signed or y.dtype == torch.uint8):
+        raise ValueError(f"y must hold integer class labels, got {y.dtype}")
     if y.ndim != 1:
         raise ValueError(f"y must be 1-D, got shape {tuple(y.shape)}")
     return y.long()
@@ -228,7 +237,16 @@ def test_report(model_or_logits: nn.Module | Any, X: Any, y: Any) -> TestReport:
         return TestReport.from_probs(y_t.numpy(), ev.probs.numpy(), ev.loss, ev.acc)
     if X is not None:
         raise ValueError("X must be None when logits are given")
-    logits = torch.as_tensor(model_or_logits, dtype=torch.float32)
+    try:
+        logits = torch.as_tensor(np.asarray(model_or_logits, dtype=np.float32))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(
+            f"logits must be a numeric array, got {type(model_or_logits).__name__}"
+        ) from exc
+    if logits.ndim == 2 and logits.shape[1] < 2:
+        raise ValueError(f"logits must have at least 2 classes (columns), got {logits.shape[1]}")
+    if not bool(torch.all(torch.isfinite(logits))):
+        raise ValueError("logits must be finite (no NaN or inf)")
     if logits.ndim != 2 or logits.shape[0] != y_t.shape[0]:
         raise ValueError(
             f"logits must have shape ({y_t.shape[0]}, k) to match y, got {tuple(logits.shape)}"
@@ -256,6 +274,10 @@ def evaluate_state_dict(
     ValueError
         When the weights do not fit the architecture of ``config``.
     """
+    if not isinstance(state_dict, Mapping):
+        raise ValueError(
+            f"state_dict must be a mapping of tensors, got {type(state_dict).__name__}"
+        )
     model = build_model(config)
     try:
         model.load_state_dict(dict(state_dict), strict=True)
