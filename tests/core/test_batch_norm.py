@@ -494,3 +494,21 @@ def test_gradient_descent_above_the_stability_limit_reports_divergence_as_nan():
     np.testing.assert_allclose(
         thetas[20], theta_star - np.linalg.matrix_power(M, 20) @ theta_star, rtol=1e-6
     )
+
+
+@pytest.mark.parametrize("rho", [0.0, 0.5, -0.8, 0.95])
+def test_standardizing_keeps_correlation_in_the_condition_number(rho):
+    """The page's claim: standardized features with correlation rho still give
+    kappa = (1 + |rho|)/(1 - |rho|) (standardizing removes scale, not correlation)."""
+    rng = np.random.default_rng(0)
+    n = 4000
+    z = rng.standard_normal((n, 2))
+    # exact sample correlation rho after standardizing: whiten, then mix
+    z = (z - z.mean(0)) / z.std(0)
+    z = np.linalg.qr(z)[0] * np.sqrt(n)  # orthonormal columns: sample correlation exactly 0
+    L = np.linalg.cholesky(np.array([[1.0, rho], [rho, 1.0]]))
+    X = bn.standardize(z @ L.T * np.array([100.0, 0.01]) + np.array([5.0, -3.0]))
+    np.testing.assert_allclose(np.corrcoef(X.T)[0, 1], rho, atol=1e-12)
+    run = bn.linear_regression_gd(X, X @ np.array([1.0, 2.0]) + 0.5)
+    expected = (1 + abs(rho)) / (1 - abs(rho))
+    assert run.condition_number == pytest.approx(expected, rel=1e-9)
