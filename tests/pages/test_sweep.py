@@ -13,6 +13,11 @@ from tests.pages.helpers import open_page
 from ui import i18n, nav
 
 TOPICS = [p.topic for p in nav.available_pages()]
+# Pages with no URL-synced choice widget, each with its reason. The sweep checks that this stays
+# true (a choice widget added later must be swept, not exempted silently).
+NO_CHOICES = {
+    "problem_set": "answer boxes and buttons only; tests/pages/test_practice.py types garbage in",
+}
 GARBAGE = ["abc", "nan", "-inf", "1e308", "<script>alert(1)</script>", "'; DROP TABLE x;--", ""]
 
 
@@ -33,6 +38,16 @@ def widget_by_key(at, key):
     return None
 
 
+def choice_widget_keys(at, prefix):
+    """Keys of the choice widgets shown with the page's prefix."""
+    return [
+        w.key
+        for group in (at.select_slider, at.radio, at.selectbox, at.multiselect)
+        for w in group
+        if (w.key or "").startswith(prefix)
+    ]
+
+
 def recorded_options(at, prefix):
     """The options ui.page recorded under ``_options`` for the page's choice widgets: the sweep's
     input. A missing record would make the sweep loop over nothing, so it is a failure: every
@@ -41,12 +56,7 @@ def recorded_options(at, prefix):
     recorded = {
         k: list(v) for k, v in dict(at.session_state["_options"]).items() if k.startswith(prefix)
     }
-    shown = [
-        w.key
-        for group in (at.select_slider, at.radio, at.selectbox, at.multiselect)
-        for w in group
-        if (w.key or "").startswith(prefix)
-    ]
+    shown = choice_widget_keys(at, prefix)
     assert shown, f"no choice widget with the prefix {prefix!r}: nothing to sweep"
     unrecorded = [k for k in shown if not recorded.get(k)]
     assert not unrecorded, f"choice widgets without recorded options: {unrecorded}"
@@ -75,7 +85,10 @@ def test_extremes_and_every_option(topic):
             assert_ok(at, f"{w.key}={value}")
         if widget_by_key(at, w.key) is not None:
             widget_by_key(at, w.key).set_value(w.value).run()  # back to where it was
-    for key, options in recorded_options(at, prefix).items():
+    if topic in NO_CHOICES:
+        shown = choice_widget_keys(at, prefix)
+        assert not shown, f"{topic} has choice widgets now: sweep them ({NO_CHOICES[topic]})"
+    for key, options in ({} if topic in NO_CHOICES else recorded_options(at, prefix)).items():
         for option in options:
             target = widget_by_key(at, key)
             if target is None:
