@@ -2,7 +2,6 @@
 
 import math
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -21,11 +20,8 @@ WIDTHS = [w for w in (50, 100, 200, 300, 500, 1000) if w <= LIMITS.max_layer_wid
 BOUNDARY_ANGLE = 120.0  # the classifier's normal; the cloud's long axis is at 30 degrees
 CLOUD_N = 300
 DEAD_N = 5000
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
 Q, N, ORD = "quantitative", "nominal", "ordinal"
-Enc = alt.FacetedEncoding
+Enc = dict  # a chart's encoding: channel name -> Vega-Lite channel
 
 
 def num(x: float, digits: int = 4) -> str:
@@ -118,12 +114,12 @@ with tab_curves:
     )
     y_lo = float(min(curves["y"].min(), -0.1))
     y_hi = float(max(curves["y"].max(), 1.1))
-    shade = alt.Chart(
+    shade = charts.chart(
         pd.DataFrame(runs or [(0.0, 0.0)], columns=["x", "x2"]),
         mark={"type": "rect", "opacity": 0.15 if runs else 0.0, "color": "#888888"},
         encoding=Enc(x={"field": "x", "type": Q}, x2={"field": "x2"}),
     )
-    lines = alt.Chart(
+    lines = charts.chart(
         curves,
         mark={"type": "line"},
         encoding=Enc(
@@ -152,7 +148,7 @@ with tab_curves:
             ],
         ),
     )
-    probe = alt.Chart(
+    probe = charts.chart(
         pd.DataFrame({"x": [x0, x0], "y": [fx0, dfx0]}),
         mark={"type": "point", "filled": True, "size": 90, "color": charts.PALETTE[3]},
         encoding=Enc(x={"field": "x", "type": Q}, y={"field": "y", "type": Q}),
@@ -162,7 +158,7 @@ with tab_curves:
     else:
         flat_txt = t(f"{TOPIC}.none")
     charts.show(
-        alt.layer(shade, lines, probe, height=320),
+        charts.layer(shade, lines, probe, height=320),
         t(
             f"{TOPIC}.curve_alt",
             name=t(f"{TOPIC}.name_{name}"),
@@ -227,7 +223,7 @@ with tab_curves:
         }
     )
     states = [t(f"{TOPIC}.active"), t(f"{TOPIC}.inactive")]
-    bars = alt.Chart(
+    bars = charts.chart(
         hist,
         mark={"type": "rect"},
         encoding=Enc(
@@ -317,7 +313,7 @@ with tab_init:
             "share": (stats.hist_counts / total).ravel(),
         }
     )
-    hist_chart = alt.Chart(
+    hist_chart = charts.chart(
         hframe,
         mark={"type": "rect", "color": charts.PALETTE[0]},
         encoding=Enc(
@@ -350,9 +346,9 @@ with tab_init:
     left, right = st.columns(2)
     lab_std, lab_grad = t(f"{TOPIC}.curve_std"), t(f"{TOPIC}.curve_grad")
 
-    def layer_curve(column: str, values: np.ndarray, title: str, mark: dict) -> alt.Chart:
+    def layer_curve(column: str, values: np.ndarray, title: str, mark: dict) -> charts.Spec:
         """A per-layer quantity on a log axis (zeros floored at 1e-300 so the log can draw)."""
-        return alt.Chart(
+        return charts.chart(
             pd.DataFrame({"layer": layers, column: np.maximum(values, 1e-300)}),
             mark=mark,
             encoding=Enc(
@@ -471,7 +467,7 @@ with tab_pre:
     )
     lab_line, lab_rot = t(f"{TOPIC}.line"), t(f"{TOPIC}.line_rot", d=num(delta, 3))
     lines_df = pd.concat([boundary(w_t, b_t, lab_line), boundary(w_rot, b_t, lab_rot)])
-    scatter = alt.Chart(
+    scatter = charts.chart(
         pts,
         mark={"type": "point", "filled": True, "size": 22, "opacity": 0.75},
         encoding=Enc(
@@ -490,7 +486,7 @@ with tab_pre:
             shape={"field": "side", "type": N, "title": None, "legend": None},
         ),
     )
-    line_marks = alt.Chart(
+    line_marks = charts.chart(
         lines_df,
         mark={"type": "line", "clip": True, "color": "#333333"},
         encoding=Enc(
@@ -506,7 +502,7 @@ with tab_pre:
             detail={"field": "line", "type": N},
         ),
     )
-    origin = alt.Chart(
+    origin = charts.chart(
         pd.DataFrame({"x": [0.0], "y": [0.0]}),
         mark={"type": "point", "shape": "cross", "size": 220, "color": "#000000", "filled": True},
         encoding=Enc(x={"field": "x", "type": Q}, y={"field": "y", "type": Q}),
@@ -514,7 +510,7 @@ with tab_pre:
     chart_col, text_col = st.columns([1.2, 1])  # a narrow column keeps the axes nearly square
     with chart_col:
         charts.show(
-            alt.layer(scatter, line_marks, origin, height=440),
+            charts.layer(scatter, line_marks, origin, height=440),
             t(
                 f"{TOPIC}.cloud_alt",
                 method=t(f"{TOPIC}.method_{method}"),

@@ -1,6 +1,5 @@
 """Dropout: expectation over masks, standard vs inverted scaling, Monte Carlo, nonlinearity gap."""
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -25,11 +24,8 @@ ACTIVATIONS = ["identity", "sigmoid", "relu"]
 MODES = ["standard", "inverted"]
 F_LATEX = {"identity": "z", "sigmoid": r"\sigma(z)", "relu": r"\max(0, z)"}
 GAP_CURVES = ("sigmoid", "relu")
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
 Q, N = "quantitative", "nominal"
-Enc = alt.FacetedEncoding
+Enc = dict  # a chart's encoding: channel name -> Vega-Lite channel
 
 
 def num(x: float) -> str:
@@ -193,7 +189,7 @@ mc_frame = pd.DataFrame(
 )
 x_enc = {"field": "k", "type": Q, "title": t("dropout.x_samples"), "scale": {"type": "log"}}
 # band and line read the layer's data (mc_frame); the rule has its own
-band = alt.Chart(
+band = charts.chart(
     mark={"type": "area", "opacity": 0.25, "color": charts.PALETTE[0]},
     encoding=Enc(
         x=x_enc,
@@ -201,7 +197,7 @@ band = alt.Chart(
         y2={"field": "hi"},
     ),
 )
-line = alt.Chart(
+line = charts.chart(
     mark={"type": "line", "color": charts.PALETTE[0]},
     encoding=Enc(
         x=x_enc,
@@ -214,7 +210,7 @@ line = alt.Chart(
         ],
     ),
 )
-exact_rule = alt.Chart(
+exact_rule = charts.chart(
     pd.DataFrame({"e": [e_f]}),
     mark={"type": "rule", "color": charts.PALETTE[3], "strokeDash": [6, 3], "size": 2},
     encoding=Enc(y={"field": "e", "type": Q}),
@@ -226,7 +222,7 @@ q1.metric(t("dropout.m_mc_mean", k=n_samples), num(final_mean))
 q2.metric(t("dropout.m_exact"), num(e_f))
 q3.metric(t("dropout.m_se"), num(final_se))
 charts.show(
-    alt.layer(band, line, exact_rule, data=mc_frame, height=300),
+    charts.layer(band, line, exact_rule, data=mc_frame, height=300),
     t(
         "dropout.mc_alt",
         k=n_samples,
@@ -310,7 +306,7 @@ curve_frame = pd.DataFrame(
         "f": np.repeat([act_name(a) for a in GAP_CURVES], len(KEEP_OPTIONS)),
     }
 )
-gap_chart = alt.Chart(
+gap_chart = charts.chart(
     curve_frame,
     mark={"type": "line", "point": True},
     encoding=Enc(
@@ -326,14 +322,14 @@ gap_chart = alt.Chart(
     ),
     height=280,
 )
-here = alt.Chart(
+here = charts.chart(
     pd.DataFrame({"p": [keep_prob]}),
     mark={"type": "rule", "color": "#666666", "strokeDash": [3, 3]},
     encoding=Enc(x={"field": "p", "type": Q}),
 )
 worst = curve_frame.loc[curve_frame["gap"].abs().idxmax()]
 charts.show(
-    alt.layer(gap_chart, here),
+    charts.layer(gap_chart, here),
     t(
         "dropout.gap_alt",
         sig=num(gap_rows[1]["gap"]),

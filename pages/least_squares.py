@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -10,6 +9,7 @@ import sympy
 
 from core import least_squares as ls
 from ui import blocks, charts, page, practice
+from ui.figures import least_squares as figures
 
 p = page.setup("least_squares")
 t = p.t
@@ -40,15 +40,6 @@ def vec(w: np.ndarray) -> str:
     return "(" + ", ".join(f"{v:.{digits}g}" for v in w) + ")"
 
 
-def q(name: str, **kw) -> dict:
-    """Channel arguments for a quantitative field (``field=`` objects: shorthand parsing is slow)."""
-    return {"field": name, "type": "quantitative", **kw}
-
-
-def nom(name: str, **kw) -> dict:
-    return {"field": name, "type": "nominal", **kw}
-
-
 @st.cache_data(max_entries=16, show_spinner=False)
 def sensitivity_curve(residual: float) -> pd.DataFrame:
     """Measured gains of the two perturbations over ``KAPPA_GRID`` for one residual size."""
@@ -73,86 +64,6 @@ def symbolic_latex() -> dict[str, str]:
         "Xty": sympy.latex(sym.Xty),
         "det": sympy.latex(sym.det),
     }
-
-
-# -------------------------------------------------------------------------------------------
-# contours for d = 2 (used by the family and gradient-descent views)
-# -------------------------------------------------------------------------------------------
-
-
-def contour(
-    X: np.ndarray,
-    y: np.ndarray,
-    w_star: np.ndarray,
-    N: np.ndarray,
-    points: list[np.ndarray],
-    paths: pd.DataFrame | None,
-    marks: pd.DataFrame,
-) -> alt.LayerChart:
-    """Loss field (d = 2) around ``w_star``, the line of minimizers, marked points and GD paths."""
-    k = N.shape[1]
-    centre = w_star
-    span = max(2.0, 1.2 * max(float(np.abs(pt - centre).max()) for pt in [centre, *points]))
-    w1 = np.linspace(centre[0] - span, centre[0] + span, 41)
-    w2 = np.linspace(centre[1] - span, centre[1] + span, 41)
-    L = ls.loss_grid(X, y, w1, w2)
-    layers = [charts.field(w1, w2, L, log_color=True, title="L(w)", x_title="w₁", y_title="w₂")]
-    if k == 1:
-        s = np.linspace(-3 * span, 3 * span, 2)
-        line = pd.DataFrame(w_star + np.outer(s, N[:, 0]), columns=["w1", "w2"])
-        line = line.assign(order=[0, 1])
-        layers.append(
-            alt.Chart(line)
-            .mark_line(color="white", strokeDash=[6, 3], strokeWidth=2, clip=True)
-            .encode(x=alt.X(**q("w1")), y=alt.Y(**q("w2")), order=alt.Order(**q("order")))
-        )
-    if paths is not None and not paths.empty:
-        # same colours as the line charts (nominal domain sorted), over a white halo for contrast
-        names = sorted(paths["start"].unique())
-        halo = alt.Chart(paths).mark_line(color="white", strokeWidth=5, clip=True)
-        layers.append(
-            halo.encode(
-                x=alt.X(**q("w1")),
-                y=alt.Y(**q("w2")),
-                detail=alt.Detail(**nom("start")),
-                order=alt.Order(**q("t")),
-            )
-        )
-        layers.append(
-            alt.Chart(paths)
-            .mark_line(point=alt.OverlayMarkDef(size=14), strokeWidth=2.5, clip=True)
-            .encode(
-                x=alt.X(**q("w1")),
-                y=alt.Y(**q("w2")),
-                order=alt.Order(**q("t")),
-                color=alt.Color(
-                    **nom("start"),
-                    title=None,
-                    scale=alt.Scale(domain=names, range=list(charts.PALETTE[: len(names)])),
-                ),
-                tooltip=[
-                    alt.Tooltip(**nom("start")),
-                    alt.Tooltip(**q("t")),
-                    alt.Tooltip(**q("w1", format=".4g")),
-                    alt.Tooltip(**q("w2", format=".4g")),
-                ],
-            )
-        )
-    layers.append(
-        alt.Chart(marks)
-        .mark_point(size=120, filled=True, shape="diamond", clip=True)
-        .encode(
-            x=alt.X(**q("w1")),
-            y=alt.Y(**q("w2")),
-            color=alt.value(charts.PALETTE[7]),
-            tooltip=[
-                alt.Tooltip(**nom("what")),
-                alt.Tooltip(**q("w1", format=".4g")),
-                alt.Tooltip(**q("w2", format=".4g")),
-            ],
-        )
-    )
-    return alt.layer(*layers).properties(height=420)
 
 
 # -------------------------------------------------------------------------------------------
@@ -272,54 +183,16 @@ if view == "rank":
             ],
         }
     )
-    bars = (
-        alt.Chart(sv)
-        .mark_bar()
-        .encode(
-            x=alt.X(
-                **nom("i"),
-                title=t("least_squares.sv_axis_i"),
-                sort=None,
-                axis=alt.Axis(labelAngle=0),
-            ),
-            y=alt.Y(
-                **q("shown"),
-                title=t("least_squares.sv_axis_sigma"),
-                scale=alt.Scale(type="log", domain=[lo, hi], nice=False),
-            ),
-            y2=alt.Y2(field="base"),
-            color=alt.Color(
-                **nom("status"),
-                title=None,
-                scale=alt.Scale(
-                    domain=[t("least_squares.sv_kept"), t("least_squares.sv_zero")],
-                    range=[charts.PALETTE[0], charts.PALETTE[3]],
-                ),
-            ),
-            tooltip=[
-                alt.Tooltip(**nom("i")),
-                alt.Tooltip(**q("sigma", format=".3e")),
-                alt.Tooltip(**nom("status")),
-            ],
-        )
+    sv_chart = figures.singular_values(
+        sv,
+        lo,
+        hi,
+        info.tol,
+        kept=t("least_squares.sv_kept"),
+        zero=t("least_squares.sv_zero"),
+        x_title=t("least_squares.sv_axis_i"),
+        y_title=t("least_squares.sv_axis_sigma"),
     )
-    layers = [bars]
-    if info.tol > 0:
-        rule = pd.DataFrame({"tol": [info.tol], "label": [f"τ = {info.tol:.2e}"]})
-        layers.append(
-            alt.Chart(rule)
-            .mark_rule(strokeDash=[6, 4], color=charts.PALETTE[7])
-            .encode(y=alt.Y(**q("tol")))
-        )
-        layers.append(
-            alt.Chart(rule)
-            .mark_text(align="right", dx=-4, dy=-6, color=charts.PALETTE[7])
-            .encode(
-                y=alt.Y(**q("tol")),
-                text=alt.Text(**nom("label")),
-                x=alt.value(alt.expr("width")),
-            )
-        )
     sv_text = t(
         "least_squares.sv_alt",
         values=", ".join(f"{s:.3g}" for s in info.sigma),
@@ -328,7 +201,7 @@ if view == "rank":
         rank=r,
     )
     charts.show(
-        alt.layer(*layers).properties(height=260),
+        sv_chart,
         sv_text,
         data=sv[["i", "sigma", "status"]],
         filename="singular_values.csv",
@@ -423,11 +296,8 @@ if view == "family":
                 + [t("least_squares.s_residual")] * C_GRID.size,
             }
         )
-        here = pd.DataFrame({"c": [c], "value": [float(np.linalg.norm(w_c))]})
-        chart = charts.lines(
-            curve, "c", "value", "series", x_title="c", y_title=t("least_squares.s_value")
-        ) + alt.Chart(here).mark_point(size=90, filled=True, color=charts.PALETTE[3]).encode(
-            x=alt.X(**q("c")), y=alt.Y(**q("value"))
+        chart = figures.family(
+            curve, c, float(np.linalg.norm(w_c)), y_title=t("least_squares.s_value")
         )
         charts.show(
             chart,
@@ -448,7 +318,7 @@ if view == "family":
         )
         alt_key = "least_squares.contour_alt_line" if k == 1 else "least_squares.contour_alt_point"
         charts.show(
-            contour(X, y, w_star, N, [w_c], None, marks),
+            figures.loss_field(X, y, w_star, N, [w_c], None, marks),
             t(alt_key, w_star=vec(w_star), w_c=vec(w_c), loss=fmt(ls.loss(X, y, w_star))),
         )
     else:
@@ -557,18 +427,7 @@ if view == "kappa":
         ignore_index=True,
     )
     long = long[long["gain"] > 0]  # a log axis cannot place an exact 0
-    gain_chart = charts.lines(
-        long,
-        "kappa",
-        "gain",
-        "series",
-        x_title="κ",
-        y_title=t("least_squares.s_gain_axis"),
-        log_x=True,
-        log_y=True,
-    ) + alt.Chart(pd.DataFrame({"kappa": [kappa_demo]})).mark_rule(color=charts.PALETTE[7]).encode(
-        x=alt.X(**q("kappa"))
-    )
+    gain_chart = figures.sensitivity(long, kappa_demo, y_title=t("least_squares.s_gain_axis"))
     charts.show(
         gain_chart,
         t(
@@ -639,23 +498,7 @@ if view == "ridge":
         }
     )
     limits = pd.DataFrame({"w": w_ref, "component": [f"w{j + 1}" for j in range(d)]})
-    ridge_chart = (
-        charts.lines(
-            frame,
-            "lambda",
-            "w",
-            "component",
-            x_title="λ",
-            y_title=t("least_squares.ridge_axis"),
-            log_x=True,
-        )
-        + alt.Chart(limits)
-        .mark_rule(strokeDash=[2, 3], opacity=0.7)
-        .encode(y=alt.Y(**q("w")), color=alt.Color(**nom("component"), title=None))
-        + alt.Chart(pd.DataFrame({"lambda": [lam]}))
-        .mark_rule(color=charts.PALETTE[7])
-        .encode(x=alt.X(**q("lambda")))
-    )
+    ridge_chart = figures.ridge_path(frame, limits, lam, y_title=t("least_squares.ridge_axis"))
     charts.show(
         ridge_chart,
         t(
@@ -788,7 +631,7 @@ if view == "gd":
             what=[t("least_squares.pt_w_star")]
         )
         charts.show(
-            contour(X, y, w_ref, N_ref, span_pts, path_frame, marks),
+            figures.loss_field(X, y, w_ref, N_ref, span_pts, path_frame, marks),
             t("least_squares.gd_contour_alt", w_star=vec(w_ref), limit=vec(limit_other)),
         )
 

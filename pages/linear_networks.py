@@ -1,6 +1,5 @@
 """Linear networks A vs B: a linear hidden layer collapses into one affine map."""
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -15,11 +14,8 @@ ACTIVATIONS = ["identity", "relu", "tanh"]
 MAX_SIZE = 8
 FIT_HIDDEN = 16  # hidden width of the fitted networks (enough ReLU kinks for y = x²)
 N_TEST_POINTS = 500
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
 Q, N = "quantitative", "nominal"
-Enc = alt.FacetedEncoding
+Enc = dict  # a chart's encoding: channel name -> Vega-Lite channel
 
 
 def num(x: float) -> str:
@@ -32,9 +28,9 @@ def act_name(a: str) -> str:
 
 def line_chart(
     frame: pd.DataFrame, x: str, y: str, x_title: str, y_title: str, log_y: bool = False
-) -> alt.Chart:
+) -> charts.Spec:
     """Lines of ``y`` against ``x``, one per ``net``."""
-    return alt.Chart(
+    return charts.chart(
         frame,
         mark={"type": "line"},
         encoding=Enc(
@@ -156,7 +152,7 @@ with left:
     )
 with right:
     sv_frame = pd.DataFrame({"i": [f"σ{i + 1}" for i in range(sigma.size)], "sigma": sigma})
-    sv_chart = alt.Chart(
+    sv_chart = charts.chart(
         sv_frame,
         mark={"type": "bar", "color": charts.PALETTE[0]},
         encoding=Enc(
@@ -209,12 +205,12 @@ def grid_frame(lines: np.ndarray) -> pd.DataFrame:
     )
 
 
-def grid_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
+def grid_chart(frame: pd.DataFrame, title: str) -> charts.Spec:
     families = [t("linear_networks.vertical"), t("linear_networks.horizontal")]
     # Same span on both axes, so that angles and parallel lines are not distorted much.
     cu, cv = (frame["u"].max() + frame["u"].min()) / 2, (frame["v"].max() + frame["v"].min()) / 2
     half = 1.05 * max(frame["u"].max() - cu, frame["v"].max() - cv, 1e-6)
-    return alt.Chart(
+    return charts.chart(
         frame,
         title=title,
         mark={"type": "line", "strokeWidth": 1.5},
@@ -311,7 +307,7 @@ loss_frame = loss_frame[np.isfinite(loss_frame["mse"]) & (loss_frame["mse"] > 0)
 loss_chart = line_chart(
     loss_frame, "step", "mse", t("linear_networks.x_step"), t("linear_networks.y_mse"), log_y=True
 )
-best_rule = alt.Chart(
+best_rule = charts.chart(
     pd.DataFrame({"mse": [best]}),
     mark={"type": "rule", "color": "#666666", "strokeDash": [4, 4]},
     encoding=Enc(y={"field": "mse", "type": Q}),
@@ -320,7 +316,7 @@ best_rule = alt.Chart(
 p1, p2 = st.columns(2)
 with p1:
     charts.show(
-        alt.layer(loss_chart, best_rule),
+        charts.layer(loss_chart, best_rule),
         t(
             "linear_networks.loss_alt",
             lin=num(fit_lin.losses[-1]),

@@ -2,7 +2,6 @@
 
 import math
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -29,11 +28,8 @@ COLOUR = {
 }
 GRID_N = 41
 FLOOR = 1e-16
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
 Q, N = "quantitative", "nominal"
-Enc = alt.FacetedEncoding
+Enc = dict  # a chart's encoding: channel name -> Vega-Lite channel
 
 
 def num(x: float) -> str:
@@ -131,7 +127,7 @@ lr_frame = pd.concat(
     [pd.DataFrame({"epoch": np.arange(epochs), "lr": lrs[n], "schedule": label(n)}) for n in names]
     or [pd.DataFrame({"epoch": [], "lr": [], "schedule": []})]
 )
-lr_chart = alt.Chart(
+lr_chart = charts.chart(
     lr_frame,
     mark={"type": "line", "point": {"size": 14}, "interpolate": "step-after"},
     encoding=Enc(
@@ -275,7 +271,7 @@ curve_frame = pd.concat(
     or [pd.DataFrame({"epoch": [], "loss": [], "schedule": []})]
 )
 curve_frame = curve_frame[np.isfinite(curve_frame["loss"]) & (curve_frame["loss"] < 1e6)]
-loss_chart = alt.Chart(
+loss_chart = charts.chart(
     curve_frame,
     mark={"type": "line"},
     encoding=Enc(
@@ -297,7 +293,7 @@ loss_chart = alt.Chart(
     height=320,
 )
 if math.isfinite(floor0) and floor0 > 0:
-    floor_rule = alt.Chart(
+    floor_rule = charts.chart(
         pd.DataFrame({"loss": [floor0], "what": [t("lr_schedules.floor_label")]}),
         mark={"type": "rule", "strokeDash": [6, 4], "color": "#666666"},
         encoding=Enc(
@@ -305,7 +301,7 @@ if math.isfinite(floor0) and floor0 > 0:
             tooltip=[{"field": "what", "type": N}, {"field": "loss", "type": Q, "format": ".3e"}],
         ),
     )
-    loss_chart = alt.layer(loss_chart, floor_rule)
+    loss_chart = charts.layer(loss_chart, floor_rule)
 finals = "; ".join(
     f"{row[t('lr_schedules.col_schedule')]}: {row[t('lr_schedules.col_final')]}" for row in rows
 )
@@ -328,7 +324,7 @@ with right:
     )
     bar_frame = bar_frame[np.isfinite(bar_frame["mean"])]
     # the points and the ±2 SE rules share the layer's data (bar_frame)
-    final_points = alt.Chart(
+    final_points = charts.chart(
         mark={"type": "point", "filled": True, "size": 120},
         encoding=Enc(
             y={"field": "schedule", "type": N, "title": None, "sort": None},
@@ -345,7 +341,7 @@ with right:
             ],
         ),
     )
-    final_rules = alt.Chart(
+    final_rules = charts.chart(
         mark={"type": "rule"},
         encoding=Enc(
             y={"field": "schedule", "type": N, "sort": None},
@@ -354,7 +350,7 @@ with right:
             color=schedule_colour(legend=False),
         ),
     )
-    final_chart = alt.layer(final_points, final_rules, data=bar_frame, height=320)
+    final_chart = charts.layer(final_points, final_rules, data=bar_frame, height=320)
     charts.show(
         final_chart,
         t("lr_schedules.final_alt", runs=n_runs, finals=finals or "—"),
@@ -381,7 +377,7 @@ traj_frame = pd.concat(
     ]
     or [pd.DataFrame({"x": [], "y": [], "step": [], "schedule": []})]
 )
-traj = alt.Chart(
+traj = charts.chart(
     traj_frame,
     mark={"type": "line", "clip": True, "strokeWidth": 1.5, "opacity": 0.85},
     encoding=Enc(
@@ -418,7 +414,7 @@ R = float(np.nanmax(np.abs(cloud_frame[["x", "y"]].to_numpy()), initial=0.0))
 R = min(max(1.15 * R, 1e-3), 3.0)
 zs = np.linspace(-R, R, 31)
 Zc = fn.f(np.stack(np.meshgrid(zs, zs), axis=-1))
-cloud = alt.Chart(
+cloud = charts.chart(
     cloud_frame,
     mark={"type": "point", "filled": True, "size": 40, "opacity": 0.8, "clip": True},
     encoding=Enc(
@@ -445,14 +441,14 @@ spread = "; ".join(
 p_col, c_col = st.columns(2)
 with p_col:
     charts.show(
-        alt.layer(charts.field(xs, ys, np.log1p(Z), title="log(1 + f)", height=380), traj),
+        charts.layer(charts.field(xs, ys, np.log1p(Z), title="log(1 + f)", height=380), traj),
         t("lr_schedules.traj_alt", kappa=kappa, sigma=num(sigma), ends=ends or "—"),
         data=traj_frame,
         filename="paths.csv",
     )
 with c_col:
     charts.show(
-        alt.layer(charts.field(zs, zs, np.log1p(Zc), title="log(1 + f)", height=380), cloud),
+        charts.layer(charts.field(zs, zs, np.log1p(Zc), title="log(1 + f)", height=380), cloud),
         t("lr_schedules.cloud_alt", runs=n_runs, R=num(R), spread=spread or "—"),
         data=cloud_frame,
         filename="final_points.csv",

@@ -2,7 +2,6 @@
 
 import math
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -33,11 +32,8 @@ COLOUR[OPTIMAL] = charts.PALETTE[7]
 GRID_N = 45
 GAP_TOL = 1e-4  # "reached the minimum": f - f* below this
 FLOOR = 1e-16  # log axes cannot show 0
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
 Q, N = "quantitative", "nominal"
-Enc = alt.FacetedEncoding
+Enc = dict  # a chart's encoding: channel name -> Vega-Lite channel
 
 
 def num(x: float) -> str:
@@ -315,7 +311,7 @@ traj_frame = pd.concat(
 )
 x_scale = {"domain": [x_lo, x_hi], "nice": False}
 y_scale = {"domain": [y_lo, y_hi], "nice": False}
-traj = alt.Chart(
+traj = charts.chart(
     traj_frame,
     mark={"type": "line", "point": {"size": 12}, "clip": True, "strokeWidth": 2},
     encoding=Enc(
@@ -342,7 +338,7 @@ marks = pd.DataFrame(
     + [{"x": m[0], "y": m[1], "what": t("optimizers.minimum")} for m in fn.minima]
     + ([{"x": 0.0, "y": 0.0, "what": t("optimizers.saddle_point")}] if fname == "saddle" else [])
 )
-points = alt.Chart(
+points = charts.chart(
     marks,
     mark={
         "type": "point",
@@ -372,7 +368,7 @@ ends = "; ".join(
 map_col, curve_col = st.columns([3, 2])
 with map_col:
     charts.show(
-        alt.layer(backdrop, traj, points),
+        charts.layer(backdrop, traj, points),
         t(
             "optimizers.traj_alt",
             fn=t(f"optimizers.fn.{fname}"),
@@ -415,8 +411,8 @@ size_frame = pd.concat(
 )
 
 
-def curve(frame: pd.DataFrame, y: str, y_title: str, scale: dict) -> alt.Chart:
-    return alt.Chart(
+def curve(frame: pd.DataFrame, y: str, y_title: str, scale: dict) -> charts.Spec:
+    return charts.chart(
         frame,
         mark={"type": "line", "clip": True},
         encoding=Enc(
