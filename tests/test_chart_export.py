@@ -24,7 +24,10 @@ from PIL import Image
 
 from ui import charts
 from ui.figures import batch_norm as bn_figures
+from ui.figures import dropout as dropout_figures
 from ui.figures import least_squares as ls_figures
+from ui.figures import linear_networks as ln_figures
+from ui.figures import optimizers as opt_figures
 from ui.figures import trainer as trainer_figures
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,6 +110,23 @@ def _figure_specs() -> dict[str, dict]:
         {"lambda": [1e-3, 1e-3, 1.0, 1.0], "w": [0.5, 0.5, 0.3, 0.3], "component": ["w1", "w2"] * 2}
     )
     limits = pd.DataFrame({"w": [0.5, 0.5], "component": ["w1", "w2"]})
+    mc = pd.DataFrame({"k": [1, 10, 100], "mean": [0.4, 0.5, 0.48]}).assign(
+        lo=lambda f: f["mean"] - 0.1, hi=lambda f: f["mean"] + 0.1
+    )
+    gap = pd.DataFrame(
+        {"p": [0.5, 1.0] * 2, "gap": [0.1, 0.0, 0.2, 0.0], "f": ["σ"] * 2 + ["r"] * 2}
+    )
+    nets = pd.DataFrame(
+        {"step": [0, 1, 0, 1], "mse": [1.0, 0.5, 1.0, 0.1], "net": ["a"] * 2 + ["b"] * 2}
+    )
+    grid = pd.DataFrame(
+        {"u": [0.0, 1.0, 0.0, 0.0], "v": [0.0, 0.0, 0.0, 1.0], "line": [0, 0, 1, 1],
+         "order": [0, 1, 0, 1], "family": ["v", "v", "h", "h"]}
+    )  # fmt: skip
+    traj = pd.DataFrame({"x": [0.0, 0.5], "y": [1.0, 0.2], "step": [0, 1], "optimizer": "sgd"})
+    colour = {"domain": ["sgd"], "range": [charts.PALETTE[0]]}
+    opt_marks = pd.DataFrame({"x": [0.0], "y": [0.0], "what": ["min"]})
+    per_step = pd.DataFrame({"step": [0, 1, 2], "loss": [1.0, 0.1, 0.01], "optimizer": "sgd"})
     return {
         "lines": charts.lines(frame, "a", "b", "g", log_y=True, points=True),
         "lines, no colour": charts.lines(frame, "a", "b", x_title="A"),
@@ -142,6 +162,24 @@ def _figure_specs() -> dict[str, dict]:
         "least_squares.family": ls_figures.family(curve, 0.0, 0.7, y_title="value"),
         "least_squares.sensitivity": ls_figures.sensitivity(gains, 10.0, y_title="gain"),
         "least_squares.ridge_path": ls_figures.ridge_path(ridge, limits, 0.1, y_title="w"),
+        "dropout.monte_carlo": dropout_figures.monte_carlo(mc, 0.5, x_title="k", y_title="mean"),
+        "dropout.gap_against_keep": dropout_figures.gap_against_keep(
+            gap, 0.5, x_title="p", y_title="gap"
+        ),
+        "linear_networks.per_net": ln_figures.per_net(nets, "step", "mse", "step", "mse"),
+        "linear_networks.loss_with_best": ln_figures.loss_with_best(
+            nets, 0.05, x_title="step", y_title="mse"
+        ),
+        "linear_networks.singular_values": ln_figures.singular_values(
+            pd.DataFrame({"i": ["σ1", "σ2"], "sigma": [2.0, 0.0]}), x_title="i"
+        ),
+        "linear_networks.grid": ln_figures.grid(grid, "grid", ["v", "h"]),
+        "optimizers.trajectories": opt_figures.trajectories(
+            xs, ys, np.add.outer(ys**2, xs**2), traj, opt_marks, colour
+        ),
+        "optimizers.per_step": opt_figures.per_step(
+            per_step, "loss", colour, x_title="step", y_title="f", scale={"type": "log"}
+        ),
     }
 
 
