@@ -137,8 +137,12 @@ def _regression(offset, scale, seed, lr_frac, tol):
 @st.cache_data(max_entries=128, show_spinner=False)
 def _spec(kind: str, *args) -> dict:
     # The spec of each chart is cached on its inputs (numbers and translated labels), so a
-    # slider only rebuilds the charts it changes.
-    return charts.to_spec(figures.BUILDERS[kind](*args))
+    # slider only rebuilds the charts it changes. Its datasets are kept as Arrow tables: the
+    # cache hands out a copy on every hit, and a table is cheaper to copy than a DataFrame.
+    spec = charts.to_spec(figures.BUILDERS[kind](*args))
+    for name, values in spec.get("datasets", {}).items():
+        spec["datasets"][name] = charts.arrow_table(values)
+    return spec
 
 
 def show(
