@@ -23,6 +23,7 @@ import pytest
 from PIL import Image
 
 from ui import charts
+from ui.figures import activations_init as act_figures
 from ui.figures import batch_norm as bn_figures
 from ui.figures import dropout as dropout_figures
 from ui.figures import least_squares as ls_figures
@@ -174,6 +175,63 @@ def _figure_specs() -> dict[str, dict]:
             pd.DataFrame({"i": ["σ1", "σ2"], "sigma": [2.0, 0.0]}), x_title="i"
         ),
         "linear_networks.grid": ln_figures.grid(grid, "grid", ["v", "h"]),
+        "activations_init.curve_and_derivative": act_figures.curve_and_derivative(
+            pd.DataFrame(
+                {"x": [-1.0, 0.0, 1.0] * 2, "y": [0, 0, 1, 0, 0.5, 1], "s": list("ffffgg")}
+            ),
+            [(-1.0, 0.0)],
+            (0.5, 0.5, 1.0),
+            x_range=1.0,
+            labels=("f", "g"),
+        ),
+        "activations_init.preactivations": act_figures.preactivations(
+            pd.DataFrame(
+                {
+                    "z": [-0.5, 0.5],
+                    "z1": [-1.0, 0.0],
+                    "z2": [0.0, 1.0],
+                    "n": [3, 5],
+                    "state": ["off", "on"],
+                }
+            ),
+            ["on", "off"],
+            x_title="z",
+            y_title="n",
+        ),  # fmt: skip
+        "activations_init.layer_histograms": act_figures.layer_histograms(
+            pd.DataFrame(
+                {
+                    "layer": [1, 1, 2, 2],
+                    "h": [-0.5, 0.5] * 2,
+                    "h1": [-1.0, 0.0] * 2,
+                    "h2": [0.0, 1.0] * 2,
+                    "share": [0.4, 0.6, 0.5, 0.5],
+                }
+            ),
+            x_title="h",
+            layer_title="layer",
+        ),  # fmt: skip
+        "activations_init.per_layer": act_figures.per_layer(
+            np.arange(1, 4),
+            "std",
+            np.array([1.0, 0.5, 0.0]),
+            title="std",
+            layer_title="layer",
+            mark={"type": "line", "point": True},
+        ),  # fmt: skip
+        "activations_init.boundary_cloud": act_figures.boundary_cloud(
+            pd.DataFrame({"x": [0.5, -0.5], "y": [0.1, 0.2], "side": ["a", "flip"]}),
+            pd.DataFrame(
+                {
+                    "x": [-1.0, 1.0, -1.0, 1.0],
+                    "y": [-1.0, 1.0, 1.0, -1.0],
+                    "line": ["l", "l", "r", "r"],
+                }
+            ),
+            [-2.0, 2.0],
+            sides=("a", "b", "flip"),
+            lines=("l", "r"),
+        ),  # fmt: skip
         "optimizers.trajectories": opt_figures.trajectories(
             xs, ys, np.add.outer(ys**2, xs**2), traj, opt_marks, colour
         ),
