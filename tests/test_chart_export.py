@@ -28,6 +28,7 @@ from ui.figures import batch_norm as bn_figures
 from ui.figures import dropout as dropout_figures
 from ui.figures import least_squares as ls_figures
 from ui.figures import linear_networks as ln_figures
+from ui.figures import lr_schedules as lr_figures
 from ui.figures import optimizers as opt_figures
 from ui.figures import trainer as trainer_figures
 
@@ -231,6 +232,40 @@ def _figure_specs() -> dict[str, dict]:
             [-2.0, 2.0],
             sides=("a", "b", "flip"),
             lines=("l", "r"),
+        ),  # fmt: skip
+        "lr_schedules.learning_rates": lr_figures.learning_rates(
+            pd.DataFrame({"epoch": [0, 1, 2], "lr": [0.1, 0.05, 0.01], "schedule": "step"}),
+            {"domain": ["step"], "range": [charts.PALETTE[0]]},
+            log=True,
+            x_title="epoch",
+            y_title="η",
+        ),  # fmt: skip
+        "lr_schedules.mean_loss": lr_figures.mean_loss(
+            pd.DataFrame({"epoch": [0, 1, 2], "loss": [1.0, 0.5, 0.4], "schedule": "step"}),
+            {"domain": ["step"], "range": [charts.PALETTE[0]]},
+            0.3,
+            floor_label="floor",
+            x_title="epoch",
+            y_title="loss",
+        ),  # fmt: skip
+        "lr_schedules.final_loss": lr_figures.final_loss(
+            pd.DataFrame({"schedule": ["step"], "mean": [0.4], "lo": [0.3], "hi": [0.5]}),
+            {"domain": ["step"], "range": [charts.PALETTE[0]]},
+            x_title="final loss",
+        ),
+        "lr_schedules.paths": lr_figures.paths(
+            xs,
+            ys,
+            np.add.outer(ys**2, xs**2),
+            traj.rename(columns={"optimizer": "schedule"}),
+            {"domain": ["sgd"], "range": [charts.PALETTE[0]]},
+        ),  # fmt: skip
+        "lr_schedules.final_points": lr_figures.final_points(
+            xs,
+            np.add.outer(xs**2, xs**2),
+            traj.rename(columns={"optimizer": "schedule"}),
+            {"domain": ["sgd"], "range": [charts.PALETTE[0]]},
+            1.0,
         ),  # fmt: skip
         "optimizers.trajectories": opt_figures.trajectories(
             xs, ys, np.add.outer(ys**2, xs**2), traj, opt_marks, colour
