@@ -2,13 +2,13 @@
 
 import math
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core import activations as act
 from ui import blocks, charts, classroom, page, practice
+from ui.figures import activations_init as figures
 
 p = page.setup("activations_init")
 t = p.t
@@ -21,11 +21,6 @@ WIDTHS = [w for w in (50, 100, 200, 300, 500, 1000) if w <= LIMITS.max_layer_wid
 BOUNDARY_ANGLE = 120.0  # the classifier's normal; the cloud's long axis is at 30 degrees
 CLOUD_N = 300
 DEAD_N = 5000
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
-Q, N, ORD = "quantitative", "nominal", "ordinal"
-Enc = alt.FacetedEncoding
 
 
 def num(x: float, digits: int = 4) -> str:
@@ -116,53 +111,14 @@ with tab_curves:
             pd.DataFrame({"x": xs, "y": df, "s": lab_df}),
         ]
     )
-    y_lo = float(min(curves["y"].min(), -0.1))
-    y_hi = float(max(curves["y"].max(), 1.1))
-    shade = alt.Chart(
-        pd.DataFrame(runs or [(0.0, 0.0)], columns=["x", "x2"]),
-        mark={"type": "rect", "opacity": 0.15 if runs else 0.0, "color": "#888888"},
-        encoding=Enc(x={"field": "x", "type": Q}, x2={"field": "x2"}),
-    )
-    lines = alt.Chart(
-        curves,
-        mark={"type": "line"},
-        encoding=Enc(
-            x={
-                "field": "x",
-                "type": Q,
-                "title": "x",
-                "scale": {"domain": [-X_RANGE, X_RANGE], "nice": False},
-            },
-            y={"field": "y", "type": Q, "title": None, "scale": {"domain": [y_lo, y_hi]}},
-            color={
-                "field": "s",
-                "type": N,
-                "scale": {
-                    "domain": [lab_f, lab_df],
-                    "range": [charts.PALETTE[0], charts.PALETTE[1]],
-                },
-                "title": None,
-                "legend": {"orient": "top"},
-            },
-            strokeDash={"field": "s", "type": N, "title": None, "legend": None},
-            tooltip=[
-                {"field": "x", "type": Q, "format": ".2f"},
-                {"field": "y", "type": Q, "format": ".4g"},
-                {"field": "s", "type": N},
-            ],
-        ),
-    )
-    probe = alt.Chart(
-        pd.DataFrame({"x": [x0, x0], "y": [fx0, dfx0]}),
-        mark={"type": "point", "filled": True, "size": 90, "color": charts.PALETTE[3]},
-        encoding=Enc(x={"field": "x", "type": Q}, y={"field": "y", "type": Q}),
-    )
     if runs:
         flat_txt = ", ".join(f"[{x_a:.1f}, {x_b:.1f}]" for x_a, x_b in runs)
     else:
         flat_txt = t(f"{TOPIC}.none")
     charts.show(
-        alt.layer(shade, lines, probe, height=320),
+        figures.curve_and_derivative(
+            curves, runs, (x0, fx0, dfx0), x_range=X_RANGE, labels=(lab_f, lab_df)
+        ),
         t(
             f"{TOPIC}.curve_alt",
             name=t(f"{TOPIC}.name_{name}"),
@@ -227,23 +183,8 @@ with tab_curves:
         }
     )
     states = [t(f"{TOPIC}.active"), t(f"{TOPIC}.inactive")]
-    bars = alt.Chart(
-        hist,
-        mark={"type": "rect"},
-        encoding=Enc(
-            x={"field": "z1", "type": Q, "title": t(f"{TOPIC}.x_z")},
-            x2={"field": "z2"},
-            y={"field": "n", "type": Q, "title": t(f"{TOPIC}.y_count")},
-            color={
-                "field": "state",
-                "type": N,
-                "scale": {"domain": states, "range": [charts.PALETTE[2], "#999999"]},
-                "title": None,
-                "legend": {"orient": "top"},
-            },
-            tooltip=[{"field": "z", "type": Q, "format": ".2f"}, {"field": "n", "type": Q}],
-        ),
-        height=220,
+    bars = figures.preactivations(
+        hist, states, x_title=t(f"{TOPIC}.x_z"), y_title=t(f"{TOPIC}.y_count")
     )
     charts.show(
         bars,
@@ -317,22 +258,8 @@ with tab_init:
             "share": (stats.hist_counts / total).ravel(),
         }
     )
-    hist_chart = alt.Chart(
-        hframe,
-        mark={"type": "rect", "color": charts.PALETTE[0]},
-        encoding=Enc(
-            x={"field": "h1", "type": Q, "title": t(f"{TOPIC}.x_h")},
-            x2={"field": "h2"},
-            y={"field": "share", "type": Q, "title": None, "axis": {"format": "%", "tickCount": 3}},
-            tooltip=[
-                {"field": "layer", "type": ORD},
-                {"field": "h", "type": Q, "format": ".3g"},
-                {"field": "share", "type": Q, "format": ".1%"},
-            ],
-            facet={"field": "layer", "type": ORD, "title": t(f"{TOPIC}.layer"), "columns": 5},
-        ),
-        width=150,
-        height=90,
+    hist_chart = figures.layer_histograms(
+        hframe, x_title=t(f"{TOPIC}.x_h"), layer_title=t(f"{TOPIC}.layer")
     )
     charts.show(
         hist_chart,
@@ -350,33 +277,14 @@ with tab_init:
     left, right = st.columns(2)
     lab_std, lab_grad = t(f"{TOPIC}.curve_std"), t(f"{TOPIC}.curve_grad")
 
-    def layer_curve(column: str, values: np.ndarray, title: str, mark: dict) -> alt.Chart:
-        """A per-layer quantity on a log axis (zeros floored at 1e-300 so the log can draw)."""
-        return alt.Chart(
-            pd.DataFrame({"layer": layers, column: np.maximum(values, 1e-300)}),
-            mark=mark,
-            encoding=Enc(
-                x={
-                    "field": "layer",
-                    "type": Q,
-                    "title": t(f"{TOPIC}.layer"),
-                    "axis": {"tickMinStep": 1},
-                },
-                y={"field": column, "type": Q, "title": title, "scale": {"type": "log"}},
-                tooltip=[
-                    {"field": "layer", "type": Q},
-                    {"field": column, "type": Q, "format": ".3g"},
-                ],
-            ),
-            height=260,
-        )
-
     with left:
-        std_chart = layer_curve(
+        std_chart = figures.per_layer(
+            layers,
             "std",
             stats.std,
-            lab_std,
-            {"type": "line", "point": True, "color": charts.PALETTE[0]},
+            title=lab_std,
+            layer_title=t(f"{TOPIC}.layer"),
+            mark={"type": "line", "point": True, "color": charts.PALETTE[0]},
         )
         charts.show(
             std_chart,
@@ -388,11 +296,17 @@ with tab_init:
             filename="layer_std.csv",
         )
     with right:
-        grad_chart = layer_curve(
+        grad_chart = figures.per_layer(
+            layers,
             "grad",
             stats.grad_W_norm,
-            lab_grad,
-            {"type": "line", "point": {"color": charts.PALETTE[1]}, "color": charts.PALETTE[1]},
+            title=lab_grad,
+            layer_title=t(f"{TOPIC}.layer"),
+            mark={
+                "type": "line",
+                "point": {"color": charts.PALETTE[1]},
+                "color": charts.PALETTE[1],
+            },
         )
         charts.show(
             grad_chart,
@@ -471,50 +385,16 @@ with tab_pre:
     )
     lab_line, lab_rot = t(f"{TOPIC}.line"), t(f"{TOPIC}.line_rot", d=num(delta, 3))
     lines_df = pd.concat([boundary(w_t, b_t, lab_line), boundary(w_rot, b_t, lab_rot)])
-    scatter = alt.Chart(
-        pts,
-        mark={"type": "point", "filled": True, "size": 22, "opacity": 0.75},
-        encoding=Enc(
-            x={"field": "x", "type": Q, "title": "x′₁", "scale": {"domain": dom, "nice": False}},
-            y={"field": "y", "type": Q, "title": "x′₂", "scale": {"domain": dom, "nice": False}},
-            color={
-                "field": "side",
-                "type": N,
-                "scale": {
-                    "domain": [lab_a, lab_b, lab_flip],
-                    "range": [charts.PALETTE[0], charts.PALETTE[1], charts.PALETTE[3]],
-                },
-                "title": None,
-                "legend": {"orient": "top"},
-            },
-            shape={"field": "side", "type": N, "title": None, "legend": None},
-        ),
-    )
-    line_marks = alt.Chart(
-        lines_df,
-        mark={"type": "line", "clip": True, "color": "#333333"},
-        encoding=Enc(
-            x={"field": "x", "type": Q},
-            y={"field": "y", "type": Q},
-            strokeDash={
-                "field": "line",
-                "type": N,
-                "scale": {"domain": [lab_line, lab_rot], "range": [[1, 0], [6, 4]]},
-                "title": None,
-                "legend": {"orient": "bottom"},
-            },
-            detail={"field": "line", "type": N},
-        ),
-    )
-    origin = alt.Chart(
-        pd.DataFrame({"x": [0.0], "y": [0.0]}),
-        mark={"type": "point", "shape": "cross", "size": 220, "color": "#000000", "filled": True},
-        encoding=Enc(x={"field": "x", "type": Q}, y={"field": "y", "type": Q}),
-    )
     chart_col, text_col = st.columns([1.2, 1])  # a narrow column keeps the axes nearly square
     with chart_col:
         charts.show(
-            alt.layer(scatter, line_marks, origin, height=440),
+            figures.boundary_cloud(
+                pts,
+                lines_df,
+                dom,
+                sides=(lab_a, lab_b, lab_flip),
+                lines=(lab_line, lab_rot),
+            ),
             t(
                 f"{TOPIC}.cloud_alt",
                 method=t(f"{TOPIC}.method_{method}"),

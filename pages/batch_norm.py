@@ -3,13 +3,13 @@ mode, why standardized features make gradient descent fast, what it is not, and 
 
 import math
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core import batch_norm as bn
 from ui import blocks, charts, page, params, practice
+from ui.figures import batch_norm as figures
 
 p = page.setup("batch_norm")
 t = p.t
@@ -26,11 +26,8 @@ SHOW_ROWS = 10
 N_REGRESSION = 200
 N_MATES = 20  # other batches tried around one fixed example
 MATES_STREAM = 3  # a stream of its own (0 = training, 1 = evaluation batches)
-LEVELS = (1.0, 0.3, 0.1, 0.03, 0.01, 0.001)  # contour levels, as shares of the start's excess
 TRAINED = "batch_norm.trained"  # number of training batches fed so far (>= 1)
 EVALUATED = "batch_norm.evaluated"  # index of the evaluation batch on show (>= 0)
-GREY = "#777777"
-CONTOUR_SIZE = 340  # px, width = height: equal spans must also get equal lengths on screen
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -137,154 +134,14 @@ def _regression(offset, scale, seed, lr_frac, tol):
 
 
 # ---------------------------------------------------------------------------- charts
-# Altair's to_dict() costs tens of milliseconds per layered chart; the Vega-Lite spec of each
-# chart is cached on its inputs (numbers and translated labels), so a slider only rebuilds the
-# charts it changes.
-
-
-def _histogram(values, names, title, x_title, y_title) -> alt.Chart:
-    frame = pd.DataFrame({"value": values.ravel(), "feature": np.tile(names, len(values))})
-    colour = alt.Scale(domain=list(names), range=list(charts.PALETTE[: len(names)]))
-    return (
-        alt.Chart(frame, title=title)
-        .mark_bar(opacity=0.6)
-        .encode(
-            x=alt.X("value:Q", bin=alt.Bin(maxbins=40), title=x_title),
-            y=alt.Y("count():Q", stack=None, title=y_title),
-            color=alt.Color("feature:N", scale=colour, title=None, legend=alt.Legend(orient="top")),
-            tooltip=[alt.Tooltip("feature:N"), alt.Tooltip("count():Q")],
-        )
-        .properties(height=240)
-    )
-
-
-def _running(values, target, band, title, x_title, y_title) -> alt.LayerChart:
-    steps = np.arange(len(values))
-    frame = pd.DataFrame({"step": steps, "value": values})
-    band_frame = pd.DataFrame(
-        {"step": [0, max(len(values) - 1, 1)], "lo": target - 2 * band, "hi": target + 2 * band}
-    )
-    area = (
-        alt.Chart(band_frame)
-        .mark_area(opacity=0.2, color=charts.PALETTE[2])
-        .encode(x=alt.X("step:Q"), y=alt.Y("lo:Q"), y2=alt.Y2("hi:Q"))
-    )
-    rule = (
-        alt.Chart(pd.DataFrame({"target": [target]}))
-        .mark_rule(color=charts.PALETTE[2], strokeDash=[5, 3])
-        .encode(y=alt.Y("target:Q"))
-    )
-    line = (
-        alt.Chart(frame, title=title)
-        .mark_line(point=len(values) <= 61, color=charts.PALETTE[0])
-        .encode(
-            x=alt.X("step:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
-            y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False)),
-            tooltip=[alt.Tooltip("step:Q"), alt.Tooltip("value:Q", format=".4g")],
-        )
-    )
-    return (area + rule + line).properties(height=260)
-
-
-def _contours(H2, w_star, path, path_steps, axis, title, iter_title) -> alt.LayerChart:
-    """Exact contour lines of the loss with the best intercept, and the (projected) GD path."""
-    gap0 = 0.5 * w_star @ H2 @ w_star  # excess at the start w = 0: the contour through the start
-    lines = []
-    for i, share in enumerate(LEVELS):
-        pts = bn.ellipse(H2, w_star, gap0 * share, n_points=160)
-        lines.append(
-            pd.DataFrame({"a": pts[:, 0], "b": pts[:, 1], "level": i, "order": np.arange(len(pts))})
-        )
-    contour = pd.concat(lines)
-    trail = pd.DataFrame({"a": path[:, 0], "b": path[:, 1], "k": path_steps})
-    # Equal spans on both axes, so that the shape on screen is the true shape of the valley.
-    pts = np.vstack([path, w_star])
-    mid = (pts.max(axis=0) + pts.min(axis=0)) / 2
-    half = max(float(np.ptp(pts, axis=0).max()) * 0.6, 1e-9)
-    enc = {
-        "x": alt.X(
-            "a:Q", title=axis[0], scale=alt.Scale(domain=[mid[0] - half, mid[0] + half], nice=False)
-        ),
-        "y": alt.Y(
-            "b:Q", title=axis[1], scale=alt.Scale(domain=[mid[1] - half, mid[1] + half], nice=False)
-        ),
-    }
-    c_layer = (
-        alt.Chart(contour)
-        .mark_line(clip=True, color=GREY, strokeWidth=1)
-        .encode(**enc, detail=alt.Detail("level:N"), order=alt.Order("order:Q"))
-    )
-    p_layer = (
-        alt.Chart(trail)
-        .mark_line(clip=True, point=True, color=charts.PALETTE[3])
-        .encode(
-            **enc,
-            order=alt.Order("k:Q"),
-            tooltip=[
-                alt.Tooltip("k:Q", title=iter_title),
-                alt.Tooltip("a:Q", title=axis[0], format=".4g"),
-                alt.Tooltip("b:Q", title=axis[1], format=".4g"),
-            ],
-        )
-    )
-    star = (
-        alt.Chart(pd.DataFrame({"a": [w_star[0]], "b": [w_star[1]]}))
-        .mark_point(shape="cross", size=160, filled=True, color=charts.PALETTE[0])
-        .encode(**enc)
-    )
-    return (c_layer + p_layer + star).properties(
-        title=title, width=CONTOUR_SIZE, height=CONTOUR_SIZE
-    )
-
-
-def _noise_chart(frame, current_N, x_title, y_title) -> alt.LayerChart:
-    sizes = [float(frame["N"].min()), float(frame["N"].max())]
-    legend_style = {"orient": "bottom", "direction": "vertical", "labelLimit": 420}
-    legend = alt.Legend(**legend_style)
-    lines = (
-        alt.Chart(frame)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("N:Q", title=x_title, scale=alt.Scale(type="log", domain=sizes, nice=False)),
-            y=alt.Y("sd:Q", title=y_title, scale=alt.Scale(type="log")),
-            color=alt.Color("quantity:N", title=None, legend=legend),
-            strokeDash=alt.StrokeDash(
-                "source:N", title=None, legend=alt.Legend(symbolType="stroke", **legend_style)
-            ),
-            tooltip=[
-                alt.Tooltip("quantity:N"),
-                alt.Tooltip("source:N"),
-                alt.Tooltip("N:Q"),
-                alt.Tooltip("sd:Q", format=".3g"),
-            ],
-        )
-    )
-    rule = (
-        alt.Chart(pd.DataFrame({"N": [current_N]}))
-        .mark_rule(color=GREY, strokeDash=[4, 4])
-        .encode(x=alt.X("N:Q"))
-    )
-    return (lines + rule).properties(height=320)
-
-
-BUILDERS = {
-    "histogram": _histogram,
-    "running": _running,
-    "contours": _contours,
-    "noise": _noise_chart,
-}
-
-
 @st.cache_data(max_entries=128, show_spinner=False)
 def _spec(kind: str, *args) -> dict:
-    # charts.to_spec: named DataFrames, and Altair's schema validation only where charts are
-    # validated (tests), not on every cache miss. Streamlit ships named datasets as Arrow bytes
-    # and converts any other form on every run; converting once here lets the cached spec skip
-    # that work.
-    spec = charts.to_spec(BUILDERS[kind](*args))
+    # The spec of each chart is cached on its inputs (numbers and translated labels), so a
+    # slider only rebuilds the charts it changes. Its datasets are kept as Arrow tables: the
+    # cache hands out a copy on every hit, and a table is cheaper to copy than a DataFrame.
+    spec = charts.to_spec(figures.BUILDERS[kind](*args))
     for name, values in spec.get("datasets", {}).items():
-        if isinstance(values, pd.DataFrame):
-            spec["datasets"][name] = charts.arrow_bytes(values)
+        spec["datasets"][name] = charts.arrow_table(values)
     return spec
 
 

@@ -1,12 +1,12 @@
 """Dropout: expectation over masks, standard vs inverted scaling, Monte Carlo, nonlinearity gap."""
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core import dropout as dr
 from ui import blocks, charts, classroom, page, practice
+from ui.figures import dropout as figures
 
 p = page.setup("dropout")
 t = p.t
@@ -25,11 +25,6 @@ ACTIVATIONS = ["identity", "sigmoid", "relu"]
 MODES = ["standard", "inverted"]
 F_LATEX = {"identity": "z", "sigmoid": r"\sigma(z)", "relu": r"\max(0, z)"}
 GAP_CURVES = ("sigmoid", "relu")
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
-Q, N = "quantitative", "nominal"
-Enc = alt.FacetedEncoding
 
 
 def num(x: float) -> str:
@@ -191,34 +186,6 @@ mc_frame = pd.DataFrame(
         "hi": run_mean[idx] + 2 * run_se[idx],
     }
 )
-x_enc = {"field": "k", "type": Q, "title": t("dropout.x_samples"), "scale": {"type": "log"}}
-# band and line read the layer's data (mc_frame); the rule has its own
-band = alt.Chart(
-    mark={"type": "area", "opacity": 0.25, "color": charts.PALETTE[0]},
-    encoding=Enc(
-        x=x_enc,
-        y={"field": "lo", "type": Q, "title": t("dropout.y_mean")},
-        y2={"field": "hi"},
-    ),
-)
-line = alt.Chart(
-    mark={"type": "line", "color": charts.PALETTE[0]},
-    encoding=Enc(
-        x=x_enc,
-        y={"field": "mean", "type": Q},
-        tooltip=[
-            {"field": "k", "type": Q},
-            {"field": "mean", "type": Q, "format": ".4g"},
-            {"field": "lo", "type": Q, "format": ".4g"},
-            {"field": "hi", "type": Q, "format": ".4g"},
-        ],
-    ),
-)
-exact_rule = alt.Chart(
-    pd.DataFrame({"e": [e_f]}),
-    mark={"type": "rule", "color": charts.PALETTE[3], "strokeDash": [6, 3], "size": 2},
-    encoding=Enc(y={"field": "e", "type": Q}),
-)
 final_mean, final_se = float(run_mean[-1]), float(run_se[-1])
 dist = abs(final_mean - e_f) / final_se if final_se > 0 else 0.0
 q1, q2, q3 = st.columns(3)
@@ -226,7 +193,7 @@ q1.metric(t("dropout.m_mc_mean", k=n_samples), num(final_mean))
 q2.metric(t("dropout.m_exact"), num(e_f))
 q3.metric(t("dropout.m_se"), num(final_se))
 charts.show(
-    alt.layer(band, line, exact_rule, data=mc_frame, height=300),
+    figures.monte_carlo(mc_frame, e_f, x_title=t("dropout.x_samples"), y_title=t("dropout.y_mean")),
     t(
         "dropout.mc_alt",
         k=n_samples,
@@ -310,30 +277,11 @@ curve_frame = pd.DataFrame(
         "f": np.repeat([act_name(a) for a in GAP_CURVES], len(KEEP_OPTIONS)),
     }
 )
-gap_chart = alt.Chart(
-    curve_frame,
-    mark={"type": "line", "point": True},
-    encoding=Enc(
-        x={"field": "p", "type": Q, "title": t("dropout.x_keep")},
-        y={"field": "gap", "type": Q, "title": t("dropout.y_gap")},
-        color={"field": "f", "type": N, "title": None, "legend": {"orient": "top"}},
-        strokeDash={"field": "f", "type": N, "title": None, "legend": None},
-        tooltip=[
-            {"field": "p", "type": Q},
-            {"field": "gap", "type": Q, "format": ".4g"},
-            {"field": "f", "type": N},
-        ],
-    ),
-    height=280,
-)
-here = alt.Chart(
-    pd.DataFrame({"p": [keep_prob]}),
-    mark={"type": "rule", "color": "#666666", "strokeDash": [3, 3]},
-    encoding=Enc(x={"field": "p", "type": Q}),
-)
 worst = curve_frame.loc[curve_frame["gap"].abs().idxmax()]
 charts.show(
-    alt.layer(gap_chart, here),
+    figures.gap_against_keep(
+        curve_frame, keep_prob, x_title=t("dropout.x_keep"), y_title=t("dropout.y_gap")
+    ),
     t(
         "dropout.gap_alt",
         sig=num(gap_rows[1]["gap"]),

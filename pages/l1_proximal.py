@@ -1,6 +1,5 @@
 """L1 regularization: the proximal (soft-threshold) solution, subgradients and ISTA."""
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -19,11 +18,8 @@ DEFAULT_TABLE = np.array([[2.0, 1.0], [-0.4, 2.0], [0.8, 0.5], [-2.5, 1.0], [0.3
 N_SAMPLES, N_FEATURES, N_INFORMATIVE = 40, 8, 3
 GREY = "#666666"
 ZERO_GREY = "#9a9a9a"  # heat-map cells that are exactly zero
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
 Q, N = "quantitative", "nominal"
-Enc = alt.FacetedEncoding
+Enc = dict  # a chart's encoding: channel name -> Vega-Lite channel
 
 
 def num(x: float) -> str:
@@ -38,9 +34,9 @@ def w_minus(c: float) -> str:
     return f"w − {num(c)}" if c > 0 else f"w + {num(-c)}"
 
 
-def grouped_bars(frame: pd.DataFrame, kinds: list[str], colours: list[str]) -> alt.Chart:
+def grouped_bars(frame: pd.DataFrame, kinds: list[str], colours: list[str]) -> charts.Spec:
     """Bars of ``value`` per ``weight``, side by side per ``kind`` (a zero is an empty slot)."""
-    return alt.Chart(
+    return charts.chart(
         frame,
         mark={"type": "bar"},
         encoding=Enc(
@@ -144,7 +140,7 @@ obj_frame = pd.concat(
         pd.DataFrame({"w": ws, "f": f_quad, "curve": curve_quad}),
     ]
 )
-obj_chart = alt.Chart(
+obj_chart = charts.chart(
     obj_frame,
     mark={"type": "line"},
     encoding=Enc(
@@ -174,12 +170,12 @@ obj_chart = alt.Chart(
     ),
     height=300,
 )
-obj_min = alt.Chart(
+obj_min = charts.chart(
     pd.DataFrame({"w": [w_l1], "f": [f_min]}),
     mark={"type": "point", "filled": True, "size": 110, "color": charts.PALETTE[3]},
     encoding=Enc(x={"field": "w", "type": Q}, y={"field": "f", "type": Q}),
 )
-obj_rule = alt.Chart(
+obj_rule = charts.chart(
     pd.DataFrame({"w": [w_star]}),
     mark={"type": "rule", "strokeDash": [3, 3], "color": charts.PALETTE[1]},
     encoding=Enc(x={"field": "w", "type": Q}),
@@ -194,7 +190,7 @@ sub_frame = pd.concat(
         pd.DataFrame({"w": w_pos, "g": g_pos, "piece": "w>0"}),
     ]
 )
-sub_lines = alt.Chart(
+sub_lines = charts.chart(
     sub_frame,
     mark={"type": "line", "color": charts.PALETTE[0]},
     encoding=Enc(
@@ -208,17 +204,17 @@ sub_lines = alt.Chart(
     ),
     height=300,
 )
-sub_segment = alt.Chart(
+sub_segment = charts.chart(
     pd.DataFrame({"w": [0.0], "lo": [lo0], "hi": [hi0]}),
     mark={"type": "rule", "strokeWidth": 5, "color": charts.PALETTE[0]},
     encoding=Enc(x={"field": "w", "type": Q}, y={"field": "lo", "type": Q}, y2={"field": "hi"}),
 )
-zero_line = alt.Chart(
+zero_line = charts.chart(
     pd.DataFrame({"g": [0.0]}),
     mark={"type": "rule", "color": GREY},
     encoding=Enc(y={"field": "g", "type": Q}),
 )
-sub_point = alt.Chart(
+sub_point = charts.chart(
     pd.DataFrame({"w": [w_l1], "g": [0.0]}),
     mark={"type": "point", "filled": True, "size": 110, "color": charts.PALETTE[3]},
     encoding=Enc(x={"field": "w", "type": Q}, y={"field": "g", "type": Q}),
@@ -227,7 +223,7 @@ sub_point = alt.Chart(
 left_col, right_col = st.columns(2)
 with left_col:
     charts.show(
-        alt.layer(obj_chart, obj_rule, obj_min),
+        charts.layer(obj_chart, obj_rule, obj_min),
         t(
             "l1_proximal.obj_alt",
             H=num(H),
@@ -240,7 +236,7 @@ with left_col:
     )
 with right_col:
     charts.show(
-        alt.layer(zero_line, sub_lines, sub_segment, sub_point),
+        charts.layer(zero_line, sub_lines, sub_segment, sub_point),
         t(
             "l1_proximal.sub_alt",
             H=num(H),
@@ -308,12 +304,12 @@ map_colour = {
     "domain": [lab_l1, lab_l2, lab_id],
     "range": [charts.PALETTE[0], charts.PALETTE[2], GREY],
 }
-dead_zone = alt.Chart(
+dead_zone = charts.chart(
     pd.DataFrame({"a": [max(-thr, -R)], "b": [min(thr, R)]}),
     mark={"type": "rect", "color": GREY, "opacity": 0.18},
     encoding=Enc(x={"field": "a", "type": Q}, x2={"field": "b"}),
 )
-map_lines = alt.Chart(
+map_lines = charts.chart(
     map_frame,
     mark={"type": "line"},
     encoding=Enc(
@@ -345,7 +341,7 @@ map_lines = alt.Chart(
     ),
     height=360,
 )
-map_points = alt.Chart(
+map_points = charts.chart(
     pd.DataFrame({"w_star": [w_star, w_star], "w": [w_l1, w_l2], "map": [lab_l1, lab_l2]}),
     mark={"type": "point", "filled": True, "size": 100},
     encoding=Enc(
@@ -355,7 +351,7 @@ map_points = alt.Chart(
     ),
 )
 charts.show(
-    alt.layer(dead_zone, map_lines, map_points),
+    charts.layer(dead_zone, map_lines, map_points),
     t(
         "l1_proximal.map_alt",
         thr=num(thr),
@@ -505,8 +501,8 @@ heat_frame = pd.DataFrame(
 vmax = float(np.max(np.abs(W))) or 1.0
 
 
-def heat_layer(frame: pd.DataFrame, color: dict) -> alt.Chart:
-    return alt.Chart(
+def heat_layer(frame: pd.DataFrame, color: dict) -> charts.Spec:
+    return charts.chart(
         frame,
         mark={"type": "rect"},
         encoding=Enc(
@@ -531,7 +527,7 @@ def heat_layer(frame: pd.DataFrame, color: dict) -> alt.Chart:
 # Two layers rather than a conditional colour: exact zeros get their own flat grey, so that a
 # tiny non-zero weight (pale on the diverging scale) is never mistaken for a zero.
 is_zero = heat_frame["value"] == 0.0
-heat = alt.layer(
+heat = charts.layer(
     heat_layer(
         heat_frame[~is_zero],
         {
@@ -569,7 +565,7 @@ gap = np.maximum(F - F_hat, 1e-16)
 conv_frame = pd.DataFrame({"k": ks, "gap": gap, "nnz": nnz})
 g1, g2 = st.columns(2)
 with g1:
-    gap_chart = alt.Chart(
+    gap_chart = charts.chart(
         conv_frame,
         mark={"type": "line", "color": charts.PALETTE[0]},
         encoding=Enc(
@@ -598,7 +594,7 @@ with g1:
         filename="ista_convergence.csv",
     )
 with g2:
-    nnz_chart = alt.Chart(
+    nnz_chart = charts.chart(
         conv_frame,
         mark={"type": "line", "interpolate": "step-after", "color": charts.PALETTE[2]},
         encoding=Enc(

@@ -1,12 +1,12 @@
 """Linear networks A vs B: a linear hidden layer collapses into one affine map."""
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core import linear_networks as ln
 from ui import blocks, charts, page, practice
+from ui.figures import linear_networks as figures
 
 p = page.setup("linear_networks")
 t = p.t
@@ -15,11 +15,6 @@ ACTIVATIONS = ["identity", "relu", "tanh"]
 MAX_SIZE = 8
 FIT_HIDDEN = 16  # hidden width of the fitted networks (enough ReLU kinks for y = x²)
 N_TEST_POINTS = 500
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
-Q, N = "quantitative", "nominal"
-Enc = alt.FacetedEncoding
 
 
 def num(x: float) -> str:
@@ -28,33 +23,6 @@ def num(x: float) -> str:
 
 def act_name(a: str) -> str:
     return t(f"linear_networks.act.{a}")
-
-
-def line_chart(
-    frame: pd.DataFrame, x: str, y: str, x_title: str, y_title: str, log_y: bool = False
-) -> alt.Chart:
-    """Lines of ``y`` against ``x``, one per ``net``."""
-    return alt.Chart(
-        frame,
-        mark={"type": "line"},
-        encoding=Enc(
-            x={"field": x, "type": Q, "title": x_title},
-            y={
-                "field": y,
-                "type": Q,
-                "title": y_title,
-                "scale": {"type": "log"} if log_y else {"zero": False},
-            },
-            color={"field": "net", "type": N, "title": None, "legend": {"orient": "top"}},
-            strokeDash={"field": "net", "type": N, "title": None, "legend": None},
-            tooltip=[
-                {"field": x, "type": Q, "format": ".4g"},
-                {"field": y, "type": Q, "format": ".4g"},
-                {"field": "net", "type": N},
-            ],
-        ),
-        height=280,
-    )
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -156,16 +124,7 @@ with left:
     )
 with right:
     sv_frame = pd.DataFrame({"i": [f"σ{i + 1}" for i in range(sigma.size)], "sigma": sigma})
-    sv_chart = alt.Chart(
-        sv_frame,
-        mark={"type": "bar", "color": charts.PALETTE[0]},
-        encoding=Enc(
-            x={"field": "i", "type": N, "title": t("linear_networks.sv_x"), "sort": None},
-            y={"field": "sigma", "type": Q, "title": "σ"},
-            tooltip=[{"field": "i", "type": N}, {"field": "sigma", "type": Q, "format": ".4g"}],
-        ),
-        height=220,
-    )
+    sv_chart = figures.singular_values(sv_frame, x_title=t("linear_networks.sv_x"))
     charts.show(
         sv_chart,
         t("linear_networks.sv_alt", r=rank_W, k=sigma.size, sv=", ".join(num(s) for s in sigma)),
@@ -209,51 +168,20 @@ def grid_frame(lines: np.ndarray) -> pd.DataFrame:
     )
 
 
-def grid_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
-    families = [t("linear_networks.vertical"), t("linear_networks.horizontal")]
-    # Same span on both axes, so that angles and parallel lines are not distorted much.
-    cu, cv = (frame["u"].max() + frame["u"].min()) / 2, (frame["v"].max() + frame["v"].min()) / 2
-    half = 1.05 * max(frame["u"].max() - cu, frame["v"].max() - cv, 1e-6)
-    return alt.Chart(
-        frame,
-        title=title,
-        mark={"type": "line", "strokeWidth": 1.5},
-        encoding=Enc(
-            x={
-                "field": "u",
-                "type": Q,
-                "title": "u₁",
-                "scale": {"domain": [cu - half, cu + half], "nice": False},
-            },
-            y={
-                "field": "v",
-                "type": Q,
-                "title": "u₂",
-                "scale": {"domain": [cv - half, cv + half], "nice": False},
-            },
-            detail={"field": "line", "type": N},
-            order={"field": "order", "type": Q},
-            color={
-                "field": "family",
-                "type": N,
-                "scale": {"domain": families, "range": [charts.PALETTE[0], charts.PALETTE[1]]},
-                "title": None,
-                "legend": {"orient": "top"},
-            },
-        ),
-        height=400,
-    )
-
-
+families = [t("linear_networks.vertical"), t("linear_networks.horizontal")]
 g1, g2 = st.columns(2)
 with g1:
     charts.show(
-        grid_chart(grid_frame(lines_in), t("linear_networks.grid_in")),
+        figures.grid(grid_frame(lines_in), t("linear_networks.grid_in"), families),
         t("linear_networks.grid_in_alt"),
     )
 with g2:
     charts.show(
-        grid_chart(grid_frame(lines_out), t("linear_networks.grid_out", act=act_name(activation))),
+        figures.grid(
+            grid_frame(lines_out),
+            t("linear_networks.grid_out", act=act_name(activation)),
+            families,
+        ),
         t(
             "linear_networks.grid_out_alt",
             act=act_name(activation),
@@ -308,19 +236,14 @@ loss_frame = pd.concat(
     ]
 )
 loss_frame = loss_frame[np.isfinite(loss_frame["mse"]) & (loss_frame["mse"] > 0)]
-loss_chart = line_chart(
-    loss_frame, "step", "mse", t("linear_networks.x_step"), t("linear_networks.y_mse"), log_y=True
-)
-best_rule = alt.Chart(
-    pd.DataFrame({"mse": [best]}),
-    mark={"type": "rule", "color": "#666666", "strokeDash": [4, 4]},
-    encoding=Enc(y={"field": "mse", "type": Q}),
+loss_chart = figures.loss_with_best(
+    loss_frame, best, x_title=t("linear_networks.x_step"), y_title=t("linear_networks.y_mse")
 )
 
 p1, p2 = st.columns(2)
 with p1:
     charts.show(
-        alt.layer(loss_chart, best_rule),
+        loss_chart,
         t(
             "linear_networks.loss_alt",
             lin=num(fit_lin.losses[-1]),
@@ -343,7 +266,7 @@ with p2:
             ]
         )
         charts.show(
-            line_chart(curve, "x", "y", "x", "y"),
+            figures.per_net(curve, "x", "y", "x", "y"),
             t(
                 "linear_networks.square_alt",
                 lin0=num(pred_lin[len(xs) // 2]),

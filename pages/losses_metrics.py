@@ -2,7 +2,6 @@
 
 import math
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -33,11 +32,8 @@ OWN_SCORES = "0.9 0.8 0.75 0.6 0.55 0.5 0.4 0.35 0.3 0.1"
 OWN_LABELS = "1 1 0 1 1 0 0 1 0 0"
 MAX_TEXT = 4000
 MAX_PAIR_ROWS = 200
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
 Q, N = "quantitative", "nominal"
-Enc = alt.FacetedEncoding
+Enc = dict  # a chart's encoding: channel name -> Vega-Lite channel
 
 
 def num(x: float, digits: int = 4) -> str:
@@ -88,7 +84,7 @@ def line_layer(
     y_channel = {"field": y, "type": Q, "title": y_title}
     if y_scale is not None:
         y_channel["scale"] = y_scale
-    return alt.Chart(
+    return charts.chart(
         frame,
         mark={"type": "line"},
         encoding=Enc(
@@ -113,7 +109,7 @@ def line_layer(
 
 
 def dots(frame: pd.DataFrame, x: str, y: str, colour: str, size: int = 90):
-    return alt.Chart(
+    return charts.chart(
         frame,
         mark={"type": "point", "filled": True, "size": size, "color": colour},
         encoding=Enc(x={"field": x, "type": Q}, y={"field": y, "type": Q}),
@@ -205,7 +201,7 @@ with tab_reg:
                 "loss": [mt.mse(y, np.full_like(y, c_mse)), mt.mae(y, np.full_like(y, c_mae))],
             }
         )
-        chart = alt.layer(chart, dots(marks, "c", "loss", charts.PALETTE[3]), height=300)
+        chart = charts.layer(chart, dots(marks, "c", "loss", charts.PALETTE[3]), height=300)
         charts.show(
             chart,
             t(f"{TOPIC}.constant_alt", mean=num(c_mse), median=num(c_mae), out=num(y_out)),
@@ -282,7 +278,7 @@ with tab_ce:
         frame = pd.DataFrame(
             {"q": qs, "loss": mt.binary_cross_entropy(np.ones_like(qs), qs, base, "none")}
         )
-        curve = alt.Chart(
+        curve = charts.chart(
             frame,
             mark={"type": "line", "color": charts.PALETTE[0]},
             encoding=Enc(
@@ -300,7 +296,7 @@ with tab_ce:
         )
         point = dots(pd.DataFrame({"q": [q_true], "loss": [h]}), "q", "loss", charts.PALETTE[3])
         charts.show(
-            alt.layer(curve, point, height=280),
+            charts.layer(curve, point, height=280),
             t(f"{TOPIC}.ce_alt", q=num(q_true), h=num(h), log=BASE_LOG[base_name]),
             data=thin(frame),
             filename="cross_entropy.csv",
@@ -348,7 +344,7 @@ with tab_ce:
     )
     pts = pd.DataFrame({"p": [p_hat, p_hat], "loss": [loss_1, loss_0]})
     charts.show(
-        alt.layer(chart, dots(pts, "p", "loss", charts.PALETTE[3]), height=300),
+        charts.layer(chart, dots(pts, "p", "loss", charts.PALETTE[3]), height=300),
         t(f"{TOPIC}.bce_alt", p=num(p_hat), l1=num(loss_1), l0=num(loss_0)),
         data=thin(frame),
         filename="binary_cross_entropy.csv",
@@ -577,7 +573,7 @@ with tab_roc:
             roc_frame = pd.DataFrame(
                 {"fpr": fpr, "tpr": tpr, "threshold": thr, "step": np.arange(fpr.size)}
             )
-            roc_line = alt.Chart(
+            roc_line = charts.chart(
                 roc_frame,
                 mark={
                     "type": "line",
@@ -606,7 +602,7 @@ with tab_roc:
                     ],
                 ),
             )
-            chance = alt.Chart(
+            chance = charts.chart(
                 pd.DataFrame({"fpr": [0.0, 1.0], "tpr": [0.0, 1.0]}),
                 mark={"type": "line", "strokeDash": [4, 4], "color": "#888888"},
                 encoding=Enc(x={"field": "fpr", "type": Q}, y={"field": "tpr", "type": Q}),
@@ -617,7 +613,7 @@ with tab_roc:
             roc_frame["threshold"] = roc_frame["threshold"].replace([np.inf], np.nan)
             roc_data = roc_frame.drop(columns="step")
             charts.show(
-                alt.layer(chance, roc_line, here, height=340),
+                charts.layer(chance, roc_line, here, height=340),
                 t(
                     f"{TOPIC}.roc_alt",
                     auc=num(auc, 4),
@@ -644,7 +640,7 @@ with tab_roc:
             )
             jitter = np.random.default_rng(0).uniform(-0.25, 0.25, s_roc.size)
             strip["y"] = np.where(y_roc == 1, 1.0, 0.0) + (0 if names is not None else jitter)
-            pts = alt.Chart(
+            pts = charts.chart(
                 strip,
                 mark={
                     "type": "point",
@@ -694,7 +690,7 @@ with tab_roc:
                 for above in (True, False):
                     part = strip[(rank % 2 == 1) == above]
                     layers.append(
-                        alt.Chart(
+                        charts.chart(
                             part,
                             mark={"type": "text", "dy": -14 if above else 14, "fontSize": 11},
                             encoding=Enc(
@@ -704,13 +700,13 @@ with tab_roc:
                             ),
                         )
                     )
-            rule = alt.Chart(
+            rule = charts.chart(
                 pd.DataFrame({"score": [threshold]}),
                 mark={"type": "rule", "color": charts.PALETTE[3], "strokeWidth": 2},
                 encoding=Enc(x={"field": "score", "type": Q}),
             )
             charts.show(
-                alt.layer(*layers, rule, height=220),
+                charts.layer(*layers, rule, height=220),
                 t(f"{TOPIC}.strip_alt", thr=num(threshold, 3), tp=tp, fp=fp, tn=tn, fn=fn),
             )
             cm_frame = pd.DataFrame(

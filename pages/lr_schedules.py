@@ -2,7 +2,6 @@
 
 import math
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -10,6 +9,7 @@ import streamlit as st
 from core import optimizers as opt
 from core import schedules as sch
 from ui import blocks, charts, classroom, page, practice
+from ui.figures import lr_schedules as figures
 
 p = page.setup("lr_schedules")
 t = p.t
@@ -29,11 +29,6 @@ COLOUR = {
 }
 GRID_N = 41
 FLOOR = 1e-16
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
-Q, N = "quantitative", "nominal"
-Enc = alt.FacetedEncoding
 
 
 def num(x: float) -> str:
@@ -116,41 +111,17 @@ labels = [label(n) for n in names]
 colour = {"domain": labels, "range": [COLOUR[n] for n in names]}
 
 
-def schedule_colour(legend: bool = True) -> dict:
-    """Colour by schedule, the same on every chart (legend on top, or none)."""
-    return {
-        "field": "schedule",
-        "type": N,
-        "scale": colour,
-        **({"title": None, "legend": {"orient": "top"}} if legend else {"legend": None}),
-    }
-
-
 log_lr = p.checkbox("log_lr", t("lr_schedules.log_lr"), default=False)
 lr_frame = pd.concat(
     [pd.DataFrame({"epoch": np.arange(epochs), "lr": lrs[n], "schedule": label(n)}) for n in names]
     or [pd.DataFrame({"epoch": [], "lr": [], "schedule": []})]
 )
-lr_chart = alt.Chart(
+lr_chart = figures.learning_rates(
     lr_frame,
-    mark={"type": "line", "point": {"size": 14}, "interpolate": "step-after"},
-    encoding=Enc(
-        x={"field": "epoch", "type": Q, "title": t("lr_schedules.x_epoch")},
-        y={
-            "field": "lr",
-            "type": Q,
-            "title": t("lr_schedules.y_lr"),
-            "scale": {"type": "log"} if log_lr else {"zero": True},
-        },
-        color=schedule_colour(),
-        strokeDash={"field": "schedule", "type": N, "legend": None},
-        tooltip=[
-            {"field": "schedule", "type": N},
-            {"field": "epoch", "type": Q},
-            {"field": "lr", "type": Q, "format": ".4g"},
-        ],
-    ),
-    height=320,
+    colour,
+    log=log_lr,
+    x_title=t("lr_schedules.x_epoch"),
+    y_title=t("lr_schedules.y_lr"),
 )
 shape_text = "; ".join(
     t(
@@ -275,37 +246,14 @@ curve_frame = pd.concat(
     or [pd.DataFrame({"epoch": [], "loss": [], "schedule": []})]
 )
 curve_frame = curve_frame[np.isfinite(curve_frame["loss"]) & (curve_frame["loss"] < 1e6)]
-loss_chart = alt.Chart(
+loss_chart = figures.mean_loss(
     curve_frame,
-    mark={"type": "line"},
-    encoding=Enc(
-        x={"field": "epoch", "type": Q, "title": t("lr_schedules.x_epoch")},
-        y={
-            "field": "loss",
-            "type": Q,
-            "title": t("lr_schedules.y_loss"),
-            "scale": {"type": "log"},
-        },
-        color=schedule_colour(),
-        strokeDash={"field": "schedule", "type": N, "legend": None},
-        tooltip=[
-            {"field": "schedule", "type": N},
-            {"field": "epoch", "type": Q},
-            {"field": "loss", "type": Q, "format": ".3e"},
-        ],
-    ),
-    height=320,
+    colour,
+    floor0,
+    floor_label=t("lr_schedules.floor_label"),
+    x_title=t("lr_schedules.x_epoch"),
+    y_title=t("lr_schedules.y_loss"),
 )
-if math.isfinite(floor0) and floor0 > 0:
-    floor_rule = alt.Chart(
-        pd.DataFrame({"loss": [floor0], "what": [t("lr_schedules.floor_label")]}),
-        mark={"type": "rule", "strokeDash": [6, 4], "color": "#666666"},
-        encoding=Enc(
-            y={"field": "loss", "type": Q},
-            tooltip=[{"field": "what", "type": N}, {"field": "loss", "type": Q, "format": ".3e"}],
-        ),
-    )
-    loss_chart = alt.layer(loss_chart, floor_rule)
 finals = "; ".join(
     f"{row[t('lr_schedules.col_schedule')]}: {row[t('lr_schedules.col_final')]}" for row in rows
 )
@@ -327,34 +275,7 @@ with right:
         }
     )
     bar_frame = bar_frame[np.isfinite(bar_frame["mean"])]
-    # the points and the ±2 SE rules share the layer's data (bar_frame)
-    final_points = alt.Chart(
-        mark={"type": "point", "filled": True, "size": 120},
-        encoding=Enc(
-            y={"field": "schedule", "type": N, "title": None, "sort": None},
-            x={
-                "field": "mean",
-                "type": Q,
-                "title": t("lr_schedules.y_final"),
-                "scale": {"type": "log"},
-            },
-            color=schedule_colour(legend=False),
-            tooltip=[
-                {"field": "schedule", "type": N},
-                {"field": "mean", "type": Q, "format": ".3e"},
-            ],
-        ),
-    )
-    final_rules = alt.Chart(
-        mark={"type": "rule"},
-        encoding=Enc(
-            y={"field": "schedule", "type": N, "sort": None},
-            x={"field": "lo", "type": Q, "scale": {"type": "log"}},
-            x2={"field": "hi"},
-            color=schedule_colour(legend=False),
-        ),
-    )
-    final_chart = alt.layer(final_points, final_rules, data=bar_frame, height=320)
+    final_chart = figures.final_loss(bar_frame, colour, x_title=t("lr_schedules.y_final"))
     charts.show(
         final_chart,
         t("lr_schedules.final_alt", runs=n_runs, finals=finals or "—"),
@@ -380,16 +301,6 @@ traj_frame = pd.concat(
         if not r["diverged"][0]
     ]
     or [pd.DataFrame({"x": [], "y": [], "step": [], "schedule": []})]
-)
-traj = alt.Chart(
-    traj_frame,
-    mark={"type": "line", "clip": True, "strokeWidth": 1.5, "opacity": 0.85},
-    encoding=Enc(
-        x={"field": "x", "type": Q, "scale": {"domain": [x_lo, x_hi], "nice": False}, "title": "x"},
-        y={"field": "y", "type": Q, "scale": {"domain": [y_lo, y_hi], "nice": False}, "title": "y"},
-        order={"field": "step", "type": Q},
-        color=schedule_colour(),
-    ),
 )
 ends = "; ".join(
     t(
@@ -418,21 +329,6 @@ R = float(np.nanmax(np.abs(cloud_frame[["x", "y"]].to_numpy()), initial=0.0))
 R = min(max(1.15 * R, 1e-3), 3.0)
 zs = np.linspace(-R, R, 31)
 Zc = fn.f(np.stack(np.meshgrid(zs, zs), axis=-1))
-cloud = alt.Chart(
-    cloud_frame,
-    mark={"type": "point", "filled": True, "size": 40, "opacity": 0.8, "clip": True},
-    encoding=Enc(
-        x={"field": "x", "type": Q, "scale": {"domain": [-R, R], "nice": False}, "title": "x"},
-        y={"field": "y", "type": Q, "scale": {"domain": [-R, R], "nice": False}, "title": "y"},
-        color=schedule_colour(),
-        shape={"field": "schedule", "type": N, "legend": None},
-        tooltip=[
-            {"field": "schedule", "type": N},
-            {"field": "x", "type": Q, "format": ".3g"},
-            {"field": "y", "type": Q, "format": ".3g"},
-        ],
-    ),
-)
 spread = "; ".join(
     t(
         "lr_schedules.cloud_alt_one",
@@ -445,14 +341,14 @@ spread = "; ".join(
 p_col, c_col = st.columns(2)
 with p_col:
     charts.show(
-        alt.layer(charts.field(xs, ys, np.log1p(Z), title="log(1 + f)", height=380), traj),
+        figures.paths(xs, ys, Z, traj_frame, colour),
         t("lr_schedules.traj_alt", kappa=kappa, sigma=num(sigma), ends=ends or "—"),
         data=traj_frame,
         filename="paths.csv",
     )
 with c_col:
     charts.show(
-        alt.layer(charts.field(zs, zs, np.log1p(Zc), title="log(1 + f)", height=380), cloud),
+        figures.final_points(zs, Zc, cloud_frame, colour, R),
         t("lr_schedules.cloud_alt", runs=n_runs, R=num(R), spread=spread or "—"),
         data=cloud_frame,
         filename="final_points.csv",

@@ -2,13 +2,13 @@
 
 import math
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core import optimizers as opt
 from ui import blocks, charts, classroom, page, practice
+from ui.figures import optimizers as figures
 
 p = page.setup("optimizers")
 t = p.t
@@ -33,11 +33,6 @@ COLOUR[OPTIMAL] = charts.PALETTE[7]
 GRID_N = 45
 GAP_TOL = 1e-4  # "reached the minimum": f - f* below this
 FLOOR = 1e-16  # log axes cannot show 0
-# Charts are built in one call each, with Vega-Lite channel dicts and properties passed to
-# alt.Chart / alt.layer: Altair's channel objects (and `a + b`, `.properties`) are deep-copied
-# and re-validated at every step, which made up most of this page's rerun time.
-Q, N = "quantitative", "nominal"
-Enc = alt.FacetedEncoding
 
 
 def num(x: float) -> str:
@@ -302,7 +297,6 @@ colour = {"domain": labels, "range": [COLOUR[k] for k in keys]}
 
 xs, ys = np.linspace(x_lo, x_hi, GRID_N), np.linspace(y_lo, y_hi, GRID_N)
 Z = fn.f(np.stack(np.meshgrid(xs, ys), axis=-1))  # (GRID_N, GRID_N)
-backdrop = charts.field(xs, ys, np.log1p(Z - Z.min()), title="log(1 + f − min f)", height=520)
 traj_frame = pd.concat(
     [
         pd.DataFrame(
@@ -313,51 +307,10 @@ traj_frame = pd.concat(
     ]
     or [pd.DataFrame({"x": [], "y": [], "step": [], "optimizer": []})]
 )
-x_scale = {"domain": [x_lo, x_hi], "nice": False}
-y_scale = {"domain": [y_lo, y_hi], "nice": False}
-traj = alt.Chart(
-    traj_frame,
-    mark={"type": "line", "point": {"size": 12}, "clip": True, "strokeWidth": 2},
-    encoding=Enc(
-        x={"field": "x", "type": Q, "scale": x_scale, "title": "x"},
-        y={"field": "y", "type": Q, "scale": y_scale, "title": "y"},
-        order={"field": "step", "type": Q},
-        color={
-            "field": "optimizer",
-            "type": N,
-            "scale": colour,
-            "title": None,
-            "legend": {"orient": "top"},
-        },
-        tooltip=[
-            {"field": "optimizer", "type": N},
-            {"field": "step", "type": Q},
-            {"field": "x", "type": Q, "format": ".4g"},
-            {"field": "y", "type": Q, "format": ".4g"},
-        ],
-    ),
-)
 marks = pd.DataFrame(
     [{"x": start[0], "y": start[1], "what": t("optimizers.start")}]
     + [{"x": m[0], "y": m[1], "what": t("optimizers.minimum")} for m in fn.minima]
     + ([{"x": 0.0, "y": 0.0, "what": t("optimizers.saddle_point")}] if fname == "saddle" else [])
-)
-points = alt.Chart(
-    marks,
-    mark={
-        "type": "point",
-        "shape": "diamond",
-        "filled": True,
-        "size": 120,
-        "color": "white",
-        "stroke": "black",
-        "clip": True,
-    },
-    encoding=Enc(
-        x={"field": "x", "type": Q, "scale": x_scale},
-        y={"field": "y", "type": Q, "scale": y_scale},
-        tooltip=[{"field": "what", "type": N}],
-    ),
 )
 ends = "; ".join(
     t(
@@ -372,7 +325,7 @@ ends = "; ".join(
 map_col, curve_col = st.columns([3, 2])
 with map_col:
     charts.show(
-        alt.layer(backdrop, traj, points),
+        figures.trajectories(xs, ys, Z, traj_frame, marks, colour),
         t(
             "optimizers.traj_alt",
             fn=t(f"optimizers.fn.{fname}"),
@@ -415,37 +368,19 @@ size_frame = pd.concat(
 )
 
 
-def curve(frame: pd.DataFrame, y: str, y_title: str, scale: dict) -> alt.Chart:
-    return alt.Chart(
-        frame,
-        mark={"type": "line", "clip": True},
-        encoding=Enc(
-            x={"field": "step", "type": Q, "title": t("optimizers.x_step")},
-            y={"field": y, "type": Q, "title": y_title, "scale": scale},
-            color={
-                "field": "optimizer",
-                "type": N,
-                "scale": colour,
-                "title": None,
-                "legend": {"orient": "top"},
-            },
-            strokeDash={"field": "optimizer", "type": N, "legend": None},
-            tooltip=[
-                {"field": "optimizer", "type": N},
-                {"field": "step", "type": Q},
-                {"field": y, "type": Q, "format": ".3e"},
-            ],
-        ),
-        height=200,
-    )
-
-
 loss_title = t("optimizers.y_gap") if fn.f_star is not None else t("optimizers.y_f")
 loss_scale = {"type": "log"} if fn.f_star is not None else {"type": "symlog"}
 with curve_col:
     finals = "; ".join(f"{row[t('optimizers.col_opt')]}: {row[COL_FINAL]}" for row in rows)
     charts.show(
-        curve(loss_frame, "loss", loss_title, loss_scale),
+        figures.per_step(
+            loss_frame,
+            "loss",
+            colour,
+            x_title=t("optimizers.x_step"),
+            y_title=loss_title,
+            scale=loss_scale,
+        ),
         t("optimizers.loss_alt", what=loss_title, finals=finals or "—"),
         data=loss_frame,
         filename="loss.csv",
@@ -462,7 +397,14 @@ with curve_col:
         if len(fr)
     )
     charts.show(
-        curve(size_frame, "size", t("optimizers.y_size"), {"type": "log"}),
+        figures.per_step(
+            size_frame,
+            "size",
+            colour,
+            x_title=t("optimizers.x_step"),
+            y_title=t("optimizers.y_size"),
+            scale={"type": "log"},
+        ),
         t("optimizers.size_alt", sizes=sizes or "—"),
         data=size_frame,
         filename="update_sizes.csv",

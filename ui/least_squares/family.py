@@ -3,15 +3,14 @@ residual, and the d = 2 contour."""
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core import least_squares as ls
 from ui import blocks, charts
+from ui.figures import least_squares as figures
 from ui.least_squares.data import Problem
-from ui.least_squares.figures import contour, q
 from ui.least_squares.fmt import fmt, vec
 from ui.page import Page
 
@@ -59,11 +58,8 @@ def show(p: Page, prob: Problem) -> None:
                 + [t("least_squares.s_residual")] * C_GRID.size,
             }
         )
-        here = pd.DataFrame({"c": [c], "value": [float(np.linalg.norm(w_c))]})
-        chart = charts.lines(
-            curve, "c", "value", "series", x_title="c", y_title=t("least_squares.s_value")
-        ) + alt.Chart(here).mark_point(size=90, filled=True, color=charts.PALETTE[3]).encode(
-            x=alt.X(**q("c")), y=alt.Y(**q("value"))
+        chart = figures.family(
+            curve, c, float(np.linalg.norm(w_c)), y_title=t("least_squares.s_value")
         )
         charts.show(
             chart,
@@ -84,7 +80,7 @@ def show(p: Page, prob: Problem) -> None:
         )
         alt_key = "least_squares.contour_alt_line" if k == 1 else "least_squares.contour_alt_point"
         charts.show(
-            contour(X, y, w_star, N, [w_c], None, marks),
+            figures.loss_field(X, y, w_star, N, [w_c], None, marks),
             t(alt_key, w_star=vec(w_star), w_c=vec(w_c), loss=fmt(ls.loss(X, y, w_star))),
         )
     else:

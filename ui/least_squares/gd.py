@@ -9,8 +9,8 @@ import streamlit as st
 
 from core import least_squares as ls
 from ui import blocks, charts
+from ui.figures import least_squares as figures
 from ui.least_squares.data import Problem
-from ui.least_squares.figures import contour
 from ui.least_squares.fmt import fmt, vec
 from ui.page import Page
 
@@ -143,6 +143,6 @@ def show(p: Page, prob: Problem) -> None:
             what=[t("least_squares.pt_w_star")]
         )
         charts.show(
-            contour(X, y, w_ref, N_ref, span_pts, path_frame, marks),
+            figures.loss_field(X, y, w_ref, N_ref, span_pts, path_frame, marks),
             t("least_squares.gd_contour_alt", w_star=vec(w_ref), limit=vec(limit_other)),
         )

@@ -3,15 +3,14 @@ on the chosen data."""
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core import sensitivity as sv
 from ui import blocks, charts
+from ui.figures import least_squares as figures
 from ui.least_squares.data import Problem
-from ui.least_squares.figures import q
 from ui.least_squares.fmt import fmt
 from ui.page import Page
 
@@ -72,18 +71,7 @@ def show(p: Page, prob: Problem) -> None:
         ignore_index=True,
     )
     long = long[long["gain"] > 0]  # a log axis cannot place an exact 0
-    gain_chart = charts.lines(
-        long,
-        "kappa",
-        "gain",
-        "series",
-        x_title="κ",
-        y_title=t("least_squares.s_gain_axis"),
-        log_x=True,
-        log_y=True,
-    ) + alt.Chart(pd.DataFrame({"kappa": [kappa_demo]})).mark_rule(color=charts.PALETTE[7]).encode(
-        x=alt.X(**q("kappa"))
-    )
+    gain_chart = figures.sensitivity(long, kappa_demo, y_title=t("least_squares.s_gain_axis"))
     charts.show(
         gain_chart,
         t(

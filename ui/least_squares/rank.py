@@ -3,15 +3,14 @@ against LAPACK's lstsq."""
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core import least_squares as ls
 from ui import blocks, charts
+from ui.figures import least_squares as figures
 from ui.least_squares.data import Problem
-from ui.least_squares.figures import nom, q
 from ui.least_squares.fmt import fmt, vec
 from ui.page import Page
 
@@ -52,54 +51,16 @@ def show(p: Page, prob: Problem) -> None:
             ],
         }
     )
-    bars = (
-        alt.Chart(sv)
-        .mark_bar()
-        .encode(
-            x=alt.X(
-                **nom("i"),
-                title=t("least_squares.sv_axis_i"),
-                sort=None,
-                axis=alt.Axis(labelAngle=0),
-            ),
-            y=alt.Y(
-                **q("shown"),
-                title=t("least_squares.sv_axis_sigma"),
-                scale=alt.Scale(type="log", domain=[lo, hi], nice=False),
-            ),
-            y2=alt.Y2(field="base"),
-            color=alt.Color(
-                **nom("status"),
-                title=None,
-                scale=alt.Scale(
-                    domain=[t("least_squares.sv_kept"), t("least_squares.sv_zero")],
-                    range=[charts.PALETTE[0], charts.PALETTE[3]],
-                ),
-            ),
-            tooltip=[
-                alt.Tooltip(**nom("i")),
-                alt.Tooltip(**q("sigma", format=".3e")),
-                alt.Tooltip(**nom("status")),
-            ],
-        )
+    sv_chart = figures.singular_values(
+        sv,
+        lo,
+        hi,
+        info.tol,
+        kept=t("least_squares.sv_kept"),
+        zero=t("least_squares.sv_zero"),
+        x_title=t("least_squares.sv_axis_i"),
+        y_title=t("least_squares.sv_axis_sigma"),
     )
-    layers = [bars]
-    if info.tol > 0:
-        rule = pd.DataFrame({"tol": [info.tol], "label": [f"τ = {info.tol:.2e}"]})
-        layers.append(
-            alt.Chart(rule)
-            .mark_rule(strokeDash=[6, 4], color=charts.PALETTE[7])
-            .encode(y=alt.Y(**q("tol")))
-        )
-        layers.append(
-            alt.Chart(rule)
-            .mark_text(align="right", dx=-4, dy=-6, color=charts.PALETTE[7])
-            .encode(
-                y=alt.Y(**q("tol")),
-                text=alt.Text(**nom("label")),
-                x=alt.value(alt.expr("width")),
-            )
-        )
     sv_text = t(
         "least_squares.sv_alt",
         values=", ".join(f"{s:.3g}" for s in info.sigma),
@@ -108,7 +69,7 @@ def show(p: Page, prob: Problem) -> None:
         rank=r,
     )
     charts.show(
-        alt.layer(*layers).properties(height=260),
+        sv_chart,
         sv_text,
         data=sv[["i", "sigma", "status"]],
         filename="singular_values.csv",

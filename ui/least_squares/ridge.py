@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from core import least_squares as ls
 from ui import blocks, charts
+from ui.figures import least_squares as figures
 from ui.least_squares.data import Problem
-from ui.least_squares.figures import nom, q
 from ui.least_squares.fmt import fmt, vec
 from ui.page import Page
 
@@ -47,23 +46,7 @@ def show(p: Page, prob: Problem) -> None:
         }
     )
     limits = pd.DataFrame({"w": w_ref, "component": [f"w{j + 1}" for j in range(d)]})
-    ridge_chart = (
-        charts.lines(
-            frame,
-            "lambda",
-            "w",
-            "component",
-            x_title="λ",
-            y_title=t("least_squares.ridge_axis"),
-            log_x=True,
-        )
-        + alt.Chart(limits)
-        .mark_rule(strokeDash=[2, 3], opacity=0.7)
-        .encode(y=alt.Y(**q("w")), color=alt.Color(**nom("component"), title=None))
-        + alt.Chart(pd.DataFrame({"lambda": [lam]}))
-        .mark_rule(color=charts.PALETTE[7])
-        .encode(x=alt.X(**q("lambda")))
-    )
+    ridge_chart = figures.ridge_path(frame, limits, lam, y_title=t("least_squares.ridge_axis"))
     charts.show(
         ridge_chart,
         t(

@@ -20,7 +20,8 @@ import pandas as pd
 import streamlit as st
 
 from core.trainer import TrainConfig, TrainingRun, course_grid
-from ui import charts, classroom
+from ui import classroom
+from ui.figures import trainer as figures
 from ui.page import Page
 from ui.trainer.fmt import fmt_seconds
 from ui.trainer.form import bounds
@@ -68,70 +69,6 @@ def curve_frame(t, run: TrainingRun) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["epoch", "metric", "series", "value"])
 
 
-def live_spec(t, frame: pd.DataFrame) -> dict:
-    """One Vega-Lite spec for both panels (loss, accuracy): one table and one view to update.
-
-    Redrawn about twice a second, so it is kept light for the browser as well: one faceted
-    chart and one line of text (which is also the chart's text alternative) instead of two
-    charts and a row of metric widgets roughly halved what live training cost in our benchmark.
-    """
-    series = [t("trainer.series_train"), t("trainer.series_val")]
-    dashes = [[1, 0], [6, 3]]
-    if not frame.empty and (frame["series"] == t("trainer.series_train_eval")).any():
-        series.append(t("trainer.series_train_eval"))
-        dashes.append([2, 2])
-    return {
-        "facet": {
-            "column": {
-                "field": "metric",
-                "type": "nominal",
-                "title": None,
-                "sort": [t("trainer.loss"), t("trainer.accuracy")],
-            }
-        },
-        "resolve": {"scale": {"y": "independent"}},
-        "spec": {
-            "width": 380,
-            "height": 220,
-            "mark": {"type": "line", "point": len(frame) <= 120},
-            "encoding": {
-                "x": {
-                    "field": "epoch",
-                    "type": "quantitative",
-                    "title": t("trainer.epoch"),
-                    "scale": {"domainMin": 0},
-                    "axis": {"format": "d", "tickMinStep": 1},
-                },
-                "y": {
-                    "field": "value",
-                    "type": "quantitative",
-                    "title": None,
-                    "scale": {"zero": False},
-                    "axis": {"format": ".3~g"},
-                },
-                "color": {
-                    "field": "series",
-                    "type": "nominal",
-                    "title": None,
-                    "scale": {"domain": series, "range": list(charts.PALETTE[: len(series)])},
-                },
-                "strokeDash": {
-                    "field": "series",
-                    "type": "nominal",
-                    "title": None,
-                    "scale": {"domain": series, "range": dashes},
-                },
-                "tooltip": [
-                    {"field": "epoch", "type": "quantitative", "format": ".2f"},
-                    {"field": "series", "type": "nominal"},
-                    {"field": "value", "type": "quantitative", "format": ".4f"},
-                ],
-            },
-        },
-        "config": {"view": {"stroke": None}, "legend": {"orient": "bottom"}},
-    }
-
-
 def draw_live(t, run: TrainingRun, meta: dict[str, Any], slots: dict[str, Any]) -> float:
     """Redraw progress, numbers and curves in place; returns the seconds it took."""
     start = time.perf_counter()
@@ -177,9 +114,13 @@ def draw_live(t, run: TrainingRun, meta: dict[str, Any], slots: dict[str, Any]) 
         if slots.get("curves") is None:
             slots["curves"] = st.empty()
     elif slots.get("curves") is None:
-        slots["curves"] = st.vega_lite_chart(frame, live_spec(t, frame), theme=None, alt=alt_text)
+        slots["curves"] = st.vega_lite_chart(
+            frame, figures.live_curves(t, frame), theme=None, alt=alt_text
+        )
     else:
-        slots["curves"].vega_lite_chart(frame, live_spec(t, frame), theme=None, alt=alt_text)
+        slots["curves"].vega_lite_chart(
+            frame, figures.live_curves(t, frame), theme=None, alt=alt_text
+        )
     if slots.get("numbers") is None:
         slots["numbers"] = st.caption(alt_text)
     else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -24,6 +23,7 @@ from core.trainer import (
 )
 from core.trainer.report import evaluate_state_dict
 from ui import blocks, charts
+from ui.figures import trainer as figures
 from ui.page import Page
 from ui.trainer import dataset
 from ui.trainer.fmt import fmt_lr, fmt_pct, fmt_seconds
@@ -200,8 +200,6 @@ def show_curves(p: Page, o: Outcome, data: Any) -> None:
                 if loss is not None
             ]
         )
-        best = pd.DataFrame({"epoch": [res.best_epoch]})
-        rule = alt.Chart(best).mark_rule(strokeDash=[4, 4], color="#555").encode(x="epoch:Q")
         c1, c2 = st.columns(2)
         last = res.history[-1]
         alt_text = t(
@@ -214,26 +212,24 @@ def show_curves(p: Page, o: Outcome, data: Any) -> None:
             last_val=f"{last.val_loss:.4f}",
         )
         with c1:
-            chart = charts.lines(
+            chart = figures.history(
                 hist,
-                "epoch",
                 "loss",
-                "series",
+                res.best_epoch,
                 x_title=t("trainer.epoch"),
                 y_title=t("trainer.loss"),
             )
-            charts.show(chart + rule, alt_text)
+            charts.show(chart, alt_text)
         with c2:
-            chart = charts.lines(
+            chart = figures.history(
                 hist,
-                "epoch",
                 "accuracy",
-                "series",
+                res.best_epoch,
                 x_title=t("trainer.epoch"),
                 y_title=t("trainer.accuracy"),
             )
             charts.show(
-                chart + rule,
+                chart,
                 t("trainer.best_rule_alt", best=res.best_epoch),
                 data=hist,
                 filename="history.csv",
@@ -278,7 +274,7 @@ def show_confusion(p: Page, o: Outcome, data: Any) -> None:
         fmt=".2f",
         counts=C,
         height=420,
-    ).resolve_scale(color="independent")  # cell colours and text ink: two colour scales
+    )
     frame = pd.DataFrame(C, index=names, columns=names).reset_index(names=t("trainer.true_class"))
     charts.show(chart, alt_text, data=frame, filename="confusion_counts.csv")
     m1, m2 = st.columns(2)
