@@ -102,17 +102,28 @@ def wait_idle(pg, timeout_ms: int = 120_000) -> None:
     pg.wait_for_selector(IDLE, timeout=timeout_ms)
 
 
-# Counts the script runs the page starts, however short: a MutationObserver sees the
-# data-test-script-state attribute turn to "running" (polling for it misses fast reruns).
+# Counts the script runs the page starts, however short. A MutationObserver gets every change of
+# the data-test-script-state attribute, but its callback runs after the browser has applied a
+# whole batch of them: a fast rerun turns the attribute to "running" and back before the callback
+# reads it. So each record is judged by what it changed: a record whose new value is "running"
+# (the old value of the next record, or the attribute's value now for the last one) is one run.
 _RUN_COUNTER = """
 () => {
   const app = document.querySelector("[data-testid='stApp']");
   if (window.__pizarraApp !== app) {
     window.__pizarraApp = app;
     window.__pizarraRuns = window.__pizarraRuns || 0;
-    new MutationObserver(() => {
-      if (app.getAttribute('data-test-script-state') === 'running') window.__pizarraRuns += 1;
-    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    new MutationObserver((records) => {
+      records.forEach((record, i) => {
+        const next = records[i + 1];
+        const value = next ? next.oldValue : app.getAttribute('data-test-script-state');
+        if (value === 'running') window.__pizarraRuns += 1;
+      });
+    }).observe(app, {
+      attributes: true,
+      attributeOldValue: true,
+      attributeFilter: ['data-test-script-state'],
+    });
   }
   return window.__pizarraRuns;
 }

@@ -17,8 +17,7 @@ import re
 import pytest
 
 from core import exercises as ex_core
-from tests.e2e.conftest import ROOT, visit
-from tests.e2e.health import act_and_wait_rerun, click_and_wait_rerun
+from tests.e2e.conftest import ROOT, visit, wait_idle
 from ui import i18n, practice
 
 pytestmark = pytest.mark.e2e
@@ -79,17 +78,24 @@ def fill(page, scope: str, exercise, lang: str, right: bool) -> None:
             if field.kind == "choice":
                 option = s if right else next(c for c in field.choices if c != s)
                 label = tr(lang, f"exercises.{exercise.id}.choice.{option}")
-                click_and_wait_rerun(page, box.get_by_text(label, exact=True))
+                box.get_by_text(label, exact=True).click()
+                wait_idle(page)
                 continue
             value = s if right else repr(float(s) + 1)
-            entry, text = box.locator("input"), as_typed(value, lang)
-            act_and_wait_rerun(page, lambda e=entry, x=text: (e.fill(x), e.press("Tab")))
+            entry = box.locator("input")
+            entry.fill(as_typed(value, lang))
+            entry.press("Tab")  # Streamlit takes a text input's value when it loses focus
+            wait_idle(page)
 
 
-def click(page, key: str) -> None:
-    """Click a practice button and wait for the rerun it starts (a fragment's, often) to finish:
-    on a busy machine the rerun may start later than ``wait_idle``'s short pause."""
-    click_and_wait_rerun(page, page.locator(css_key(key)).locator("button"))
+def click(page, key: str, then) -> None:
+    """Click a practice button and wait until ``then`` (a locator of what the click must show) is
+    in the page. The section is a fragment: its rerun can be too short for the app's script-state
+    attribute to change at all, and on a busy machine it may start after ``wait_idle``'s pause,
+    so the test waits for the outcome itself."""
+    page.locator(css_key(key)).locator("button").click()
+    then.first.wait_for(state="attached", timeout=120_000)
+    wait_idle(page)
 
 
 def no_error(page) -> None:
@@ -127,23 +133,23 @@ def test_solve_one_exercise_per_page(server, page, topic, exercise_id, seed, str
     assert not leaked(), "answer in the page before any attempt"
 
     fill(page, topic, exercise, lang, right=False)
-    click(page, f"{base}.check")
+    click(page, f"{base}.check", then=page.locator(css_key(f"{base}.solution")))
     no_error(page)
     assert page.get_by_text(tr(lang, "practice.all_right")).count() == 0
     assert page.locator(css_key(f"{base}.solution")).count() == 1
     assert not leaked(), "answer in the page after a wrong attempt, before Show solution"
 
     fill(page, topic, exercise, lang, right=True)
-    click(page, f"{base}.check")
-    no_error(page)
     success = page.get_by_text(tr(lang, "practice.all_right"))
+    click(page, f"{base}.check", then=success)
+    no_error(page)
     success.wait_for(state="visible")
     if topic == "dropout":
         SHOTS.mkdir(parents=True, exist_ok=True)
         box = page.locator(css_key(f"practice.{topic}.box"))
         box.screenshot(path=str(SHOTS / f"practice-{lang}.png"))
 
-    click(page, f"{base}.solution")
+    click(page, f"{base}.solution", then=page.get_by_text(tr(lang, "practice.answer_label")))
     no_error(page)
     solution_text = " ".join(page.locator("[data-testid='stMarkdown']").all_inner_texts())
     assert tr(lang, "practice.answer_label") in solution_text
@@ -158,12 +164,13 @@ def test_problem_set_csv_holds_the_attempts(server, page):
     (g1, id1, s1), (g2, id2, s2) = practice.set_entries(2024)[:2]
     ex1, ex2 = ex_core.generate(id1, s1), ex_core.generate(id2, s2)
     fill(page, f"problem_set.{g1}", ex1, lang, right=True)
-    click(page, f"practice.problem_set.{g1}.{id1}.{s1}.check")
-    fill(page, f"problem_set.{g2}", ex2, lang, right=False)
-    click(page, f"practice.problem_set.{g2}.{id2}.{s2}.check")
-    no_error(page)
     total = len(ex_core.PROBLEM_SET)
+    score = tr(lang, "practice.score", correct=1, attempted=1, total=total).replace("**", "")
+    click(page, f"practice.problem_set.{g1}.{id1}.{s1}.check", then=page.get_by_text(score))
+    fill(page, f"problem_set.{g2}", ex2, lang, right=False)
     score = tr(lang, "practice.score", correct=1, attempted=2, total=total).replace("**", "")
+    click(page, f"practice.problem_set.{g2}.{id2}.{s2}.check", then=page.get_by_text(score))
+    no_error(page)
     assert page.get_by_text(score).count() == 1
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.locator(css_key(f"practice.problem_set.{g1}.{id1}.box")).screenshot(
