@@ -421,6 +421,11 @@ class ConfusionReport:
     row_diagonal_mean: float  # mean of its diagonal over the non-empty rows
 
     @property
+    def n(self) -> int:
+        """The number of samples: the sum of all counts (truncated to an integer)."""
+        return int(self.C.sum())
+
+    @property
     def row_diagonal_is(self) -> str:
         """Which metric the mean of the row-normalized diagonal is for this orientation."""
         return "balanced_accuracy" if self.rows == "true" else "macro_precision"

@@ -282,6 +282,31 @@ def double_counted_minimizer(w_star, alpha, H):
     return soft_threshold(w_star - alpha * np.sign(w_star) / H, alpha, H)
 
 
+def double_counted_threshold(alpha, H):
+    """The zero band of :func:`double_counted_minimizer`: ``2 alpha / H_ii``, twice the correct
+    :func:`threshold` (weights with ``|w_i*|`` at most this are set to zero by the mistake).
+
+    Parameters
+    ----------
+    alpha, H : float or array_like
+        As in :func:`threshold` (they broadcast).
+
+    Returns
+    -------
+    numpy.ndarray or numpy.float64
+    """
+    return (2.0 * np.asarray(threshold(alpha, H)))[()]
+
+
+def shifted_w_text(c: float) -> str:
+    """``w − c`` as plain text without a double sign, ``c`` to 4 significant digits:
+    ``w − 1.5`` for ``c = 1.5``, ``w + 0.6`` for ``c = -0.6``, ``w`` for ``c = 0``."""
+    c = check_scalar(c, "c")
+    if c == 0:
+        return "w"
+    return f"w − {_g4(c)}" if c > 0 else f"w + {_g4(-c)}"
+
+
 def l1_quadratic_terms(w, w_star, alpha, H) -> np.ndarray:
     """The per-weight terms ``1/2 H_ii (w_i - w_i*)^2 + alpha |w_i|`` (broadcast, not summed).
 

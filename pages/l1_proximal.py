@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import l1_proximal as l1
 from ui import blocks, charts, page, practice
+from ui.figures import l1_proximal as figures
 
 p = page.setup("l1_proximal")
 t = p.t
@@ -16,48 +17,11 @@ LR_FACTORS = [0.1, 0.25, 0.5, 1.0, 1.5, 1.9]
 # zeroed *negative* weight (the sign misconception) and a flat direction that is cut first.
 DEFAULT_TABLE = np.array([[2.0, 1.0], [-0.4, 2.0], [0.8, 0.5], [-2.5, 1.0], [0.3, 5.0], [1.2, 0.2]])
 N_SAMPLES, N_FEATURES, N_INFORMATIVE = 40, 8, 3
-GREY = "#666666"
-ZERO_GREY = "#9a9a9a"  # heat-map cells that are exactly zero
-Q, N = "quantitative", "nominal"
-Enc = dict  # a chart's encoding: channel name -> Vega-Lite channel
 
 
 def num(x: float) -> str:
     """Short display of a number (exact zeros show as 0)."""
     return f"{float(x):.4g}"
-
-
-def w_minus(c: float) -> str:
-    """``w − c`` written without a double sign: ``w − 1.5``, ``w + 0.6``, ``w``."""
-    if c == 0:
-        return "w"
-    return f"w − {num(c)}" if c > 0 else f"w + {num(-c)}"
-
-
-def grouped_bars(frame: pd.DataFrame, kinds: list[str], colours: list[str]) -> charts.Spec:
-    """Bars of ``value`` per ``weight``, side by side per ``kind`` (a zero is an empty slot)."""
-    return charts.chart(
-        frame,
-        mark={"type": "bar"},
-        encoding=Enc(
-            x={"field": "weight", "type": N, "title": t("l1_proximal.x_weight"), "sort": None},
-            y={"field": "value", "type": Q, "title": t("l1_proximal.y_value")},
-            color={
-                "field": "kind",
-                "type": N,
-                "scale": {"domain": kinds, "range": colours},
-                "title": None,
-                "legend": {"orient": "top"},
-            },
-            xOffset={"field": "kind", "type": N, "sort": kinds},
-            tooltip=[
-                {"field": "weight", "type": N},
-                {"field": "kind", "type": N},
-                {"field": "value", "type": Q, "format": ".4g"},
-            ],
-        ),
-        height=280,
-    )
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -140,47 +104,6 @@ obj_frame = pd.concat(
         pd.DataFrame({"w": ws, "f": f_quad, "curve": curve_quad}),
     ]
 )
-obj_chart = charts.chart(
-    obj_frame,
-    mark={"type": "line"},
-    encoding=Enc(
-        x={"field": "w", "type": Q, "title": t("l1_proximal.x_w")},
-        y={"field": "f", "type": Q, "title": t("l1_proximal.y_objective")},
-        color={
-            "field": "curve",
-            "type": N,
-            "scale": {
-                "domain": [curve_l1, curve_quad],
-                "range": [charts.PALETTE[0], charts.PALETTE[1]],
-            },
-            "title": None,
-            "legend": {"orient": "top"},
-        },
-        strokeDash={
-            "field": "curve",
-            "type": N,
-            "scale": {"domain": [curve_l1, curve_quad], "range": [[1, 0], [5, 4]]},
-            "legend": None,
-        },
-        tooltip=[
-            {"field": "w", "type": Q, "format": ".3g"},
-            {"field": "f", "type": Q, "format": ".4g"},
-            {"field": "curve", "type": N},
-        ],
-    ),
-    height=300,
-)
-obj_min = charts.chart(
-    pd.DataFrame({"w": [w_l1], "f": [f_min]}),
-    mark={"type": "point", "filled": True, "size": 110, "color": charts.PALETTE[3]},
-    encoding=Enc(x={"field": "w", "type": Q}, y={"field": "f", "type": Q}),
-)
-obj_rule = charts.chart(
-    pd.DataFrame({"w": [w_star]}),
-    mark={"type": "rule", "strokeDash": [3, 3], "color": charts.PALETTE[1]},
-    encoding=Enc(x={"field": "w", "type": Q}),
-)
-
 # Subgradient graph: two lines (w < 0, w > 0) and the vertical segment at w = 0.
 lo0, hi0 = l1.subdifferential(0.0, w_star, alpha, H)
 (w_neg, g_neg), (w_pos, g_pos) = l1.subgradient_branches(ws, w_star, alpha, H)
@@ -190,44 +113,22 @@ sub_frame = pd.concat(
         pd.DataFrame({"w": w_pos, "g": g_pos, "piece": "w>0"}),
     ]
 )
-sub_lines = charts.chart(
-    sub_frame,
-    mark={"type": "line", "color": charts.PALETTE[0]},
-    encoding=Enc(
-        x={"field": "w", "type": Q, "title": t("l1_proximal.x_w")},
-        y={"field": "g", "type": Q, "title": t("l1_proximal.y_subgrad")},
-        detail={"field": "piece", "type": N},
-        tooltip=[
-            {"field": "w", "type": Q, "format": ".3g"},
-            {"field": "g", "type": Q, "format": ".4g"},
-        ],
-    ),
-    height=300,
-)
-sub_segment = charts.chart(
-    pd.DataFrame({"w": [0.0], "lo": [lo0], "hi": [hi0]}),
-    mark={"type": "rule", "strokeWidth": 5, "color": charts.PALETTE[0]},
-    encoding=Enc(x={"field": "w", "type": Q}, y={"field": "lo", "type": Q}, y2={"field": "hi"}),
-)
-zero_line = charts.chart(
-    pd.DataFrame({"g": [0.0]}),
-    mark={"type": "rule", "color": GREY},
-    encoding=Enc(y={"field": "g", "type": Q}),
-)
-sub_point = charts.chart(
-    pd.DataFrame({"w": [w_l1], "g": [0.0]}),
-    mark={"type": "point", "filled": True, "size": 110, "color": charts.PALETTE[3]},
-    encoding=Enc(x={"field": "w", "type": Q}, y={"field": "g", "type": Q}),
-)
-
 left_col, right_col = st.columns(2)
 with left_col:
     charts.show(
-        charts.layer(obj_chart, obj_rule, obj_min),
+        figures.objective(
+            obj_frame,
+            w_l1,
+            f_min,
+            w_star,
+            curves=(curve_l1, curve_quad),
+            x_title=t("l1_proximal.x_w"),
+            y_title=t("l1_proximal.y_objective"),
+        ),
         t(
             "l1_proximal.obj_alt",
             H=num(H),
-            shift=w_minus(w_star),
+            shift=l1.shifted_w_text(w_star),
             w_star=num(w_star),
             alpha=num(alpha),
             w=num(w_l1),
@@ -236,11 +137,17 @@ with left_col:
     )
 with right_col:
     charts.show(
-        charts.layer(zero_line, sub_lines, sub_segment, sub_point),
+        figures.subgradient(
+            sub_frame,
+            w_l1,
+            (lo0, hi0),
+            x_title=t("l1_proximal.x_w"),
+            y_title=t("l1_proximal.y_subgrad"),
+        ),
         t(
             "l1_proximal.sub_alt",
             H=num(H),
-            shift=w_minus(w_star),
+            shift=l1.shifted_w_text(w_star),
             w_star=num(w_star),
             alpha=num(alpha),
             lo0=num(lo0),
@@ -278,7 +185,7 @@ blocks.misconception(
         w=num(w_l1),
         w2=num(w_double),
         thr=num(thr),
-        thr2=num(2 * thr),
+        thr2=num(l1.double_counted_threshold(alpha, H)),
         w_star=num(w_star),
     )
 )
@@ -300,58 +207,18 @@ map_frame = pd.concat(
         pd.DataFrame({"w_star": grid, "w": grid, "map": lab_id}),
     ]
 )
-map_colour = {
-    "domain": [lab_l1, lab_l2, lab_id],
-    "range": [charts.PALETTE[0], charts.PALETTE[2], GREY],
-}
-dead_zone = charts.chart(
-    pd.DataFrame({"a": [max(-thr, -R)], "b": [min(thr, R)]}),
-    mark={"type": "rect", "color": GREY, "opacity": 0.18},
-    encoding=Enc(x={"field": "a", "type": Q}, x2={"field": "b"}),
-)
-map_lines = charts.chart(
-    map_frame,
-    mark={"type": "line"},
-    encoding=Enc(
-        x={
-            "field": "w_star",
-            "type": Q,
-            "title": t("l1_proximal.x_w_star"),
-            "scale": {"domain": [-R, R]},
-        },
-        y={"field": "w", "type": Q, "title": t("l1_proximal.y_w"), "scale": {"domain": [-R, R]}},
-        color={
-            "field": "map",
-            "type": N,
-            "scale": map_colour,
-            "title": None,
-            "legend": {"orient": "top"},
-        },
-        strokeDash={
-            "field": "map",
-            "type": N,
-            "scale": {"domain": [lab_l1, lab_l2, lab_id], "range": [[1, 0], [6, 3], [2, 2]]},
-            "legend": None,
-        },
-        tooltip=[
-            {"field": "w_star", "type": Q, "format": ".3g"},
-            {"field": "w", "type": Q, "format": ".4g"},
-            {"field": "map", "type": N},
-        ],
-    ),
-    height=360,
-)
-map_points = charts.chart(
-    pd.DataFrame({"w_star": [w_star, w_star], "w": [w_l1, w_l2], "map": [lab_l1, lab_l2]}),
-    mark={"type": "point", "filled": True, "size": 100},
-    encoding=Enc(
-        x={"field": "w_star", "type": Q},
-        y={"field": "w", "type": Q},
-        color={"field": "map", "type": N, "scale": map_colour, "legend": None},
-    ),
-)
 charts.show(
-    charts.layer(dead_zone, map_lines, map_points),
+    figures.threshold_map(
+        map_frame,
+        w_star,
+        w_l1,
+        w_l2,
+        thr,
+        R,
+        maps=(lab_l1, lab_l2, lab_id),
+        x_title=t("l1_proximal.x_w_star"),
+        y_title=t("l1_proximal.y_w"),
+    ),
     t(
         "l1_proximal.map_alt",
         thr=num(thr),
@@ -414,8 +281,12 @@ if w_star_v is not None:
             pd.DataFrame({"weight": names, "value": w_l2_v, "kind": lab_b2}),
         ]
     )
-    bar_chart = grouped_bars(
-        bar_frame, [lab_ws, lab_b1, lab_b2], [GREY, charts.PALETTE[0], charts.PALETTE[2]]
+    bar_chart = figures.grouped_bars(
+        bar_frame,
+        [lab_ws, lab_b1, lab_b2],
+        [figures.GREY, charts.PALETTE[0], charts.PALETTE[2]],
+        x_title=t("l1_proximal.x_weight"),
+        y_title=t("l1_proximal.y_value"),
     )
     zeros = ", ".join(n for n, z in zip(names, zero_l1, strict=True) if z) or t("l1_proximal.none")
     table_out = pd.DataFrame(
@@ -490,56 +361,8 @@ s2.metric(t("l1_proximal.m_dist"), f"{float(np.max(np.abs(W[-1] - w_hat))):.2e}"
 s3.metric(t("l1_proximal.m_support"), t("l1_proximal.yes") if same_zeros else t("l1_proximal.no"))
 
 ks = np.arange(steps + 1)
-heat_frame = pd.DataFrame(
-    {
-        "k": np.repeat(ks, N_FEATURES),
-        "k2": np.repeat(ks + 1, N_FEATURES),
-        "weight": names * (steps + 1),
-        "value": W.ravel(),
-    }
-)
-vmax = float(np.max(np.abs(W))) or 1.0
-
-
-def heat_layer(frame: pd.DataFrame, color: dict) -> charts.Spec:
-    return charts.chart(
-        frame,
-        mark={"type": "rect"},
-        encoding=Enc(
-            x={
-                "field": "k",
-                "type": Q,
-                "title": t("l1_proximal.x_step"),
-                "scale": {"domain": [0, steps + 1], "nice": False},
-            },
-            x2={"field": "k2"},
-            y={"field": "weight", "type": N, "title": None, "sort": names},
-            tooltip=[
-                {"field": "k", "type": Q},
-                {"field": "weight", "type": N},
-                {"field": "value", "type": Q, "format": ".4g"},
-            ],
-            color=color,
-        ),
-    )
-
-
-# Two layers rather than a conditional colour: exact zeros get their own flat grey, so that a
-# tiny non-zero weight (pale on the diverging scale) is never mistaken for a zero.
-is_zero = heat_frame["value"] == 0.0
-heat = charts.layer(
-    heat_layer(
-        heat_frame[~is_zero],
-        {
-            "field": "value",
-            "type": Q,
-            "scale": {"scheme": charts.DIVERGING, "domain": [-vmax, vmax]},
-            "title": "w",
-        },
-    ),
-    heat_layer(heat_frame[is_zero], {"value": ZERO_GREY}),
-    height=260,
-    title=t("l1_proximal.heat_title"),
+heat = figures.iterates(
+    W, names, x_title=t("l1_proximal.x_step"), title=t("l1_proximal.heat_title")
 )
 support = ", ".join(n for n, v in zip(names, W[-1], strict=True) if v != 0.0) or t(
     "l1_proximal.none"
@@ -565,21 +388,8 @@ gap = np.maximum(F - F_hat, 1e-16)
 conv_frame = pd.DataFrame({"k": ks, "gap": gap, "nnz": nnz})
 g1, g2 = st.columns(2)
 with g1:
-    gap_chart = charts.chart(
-        conv_frame,
-        mark={"type": "line", "color": charts.PALETTE[0]},
-        encoding=Enc(
-            x={"field": "k", "type": Q, "title": t("l1_proximal.x_step")},
-            y={
-                "field": "gap",
-                "type": Q,
-                "title": t("l1_proximal.y_gap"),
-                "scale": {"type": "log"},
-                "axis": {"format": ".0e"},
-            },
-            tooltip=[{"field": "k", "type": Q}, {"field": "gap", "type": Q, "format": ".3e"}],
-        ),
-        height=240,
+    gap_chart = figures.optimality_gap(
+        conv_frame, x_title=t("l1_proximal.x_step"), y_title=t("l1_proximal.y_gap")
     )
     charts.show(
         gap_chart,
@@ -594,20 +404,8 @@ with g1:
         filename="ista_convergence.csv",
     )
 with g2:
-    nnz_chart = charts.chart(
-        conv_frame,
-        mark={"type": "line", "interpolate": "step-after", "color": charts.PALETTE[2]},
-        encoding=Enc(
-            x={"field": "k", "type": Q, "title": t("l1_proximal.x_step")},
-            y={
-                "field": "nnz",
-                "type": Q,
-                "title": t("l1_proximal.y_nnz"),
-                "scale": {"domain": [0, N_FEATURES]},
-            },
-            tooltip=[{"field": "k", "type": Q}, {"field": "nnz", "type": Q}],
-        ),
-        height=240,
+    nnz_chart = figures.support_size(
+        conv_frame, N_FEATURES, x_title=t("l1_proximal.x_step"), y_title=t("l1_proximal.y_nnz")
     )
     charts.show(
         nnz_chart,
@@ -628,8 +426,12 @@ sol_frame = pd.concat(
         pd.DataFrame({"weight": names, "value": w_hat, "kind": lab_lasso}),
     ]
 )
-sol_chart = grouped_bars(
-    sol_frame, [lab_true, lab_ls, lab_lasso], [GREY, charts.PALETTE[1], charts.PALETTE[0]]
+sol_chart = figures.grouped_bars(
+    sol_frame,
+    [lab_true, lab_ls, lab_lasso],
+    [figures.GREY, charts.PALETTE[1], charts.PALETTE[0]],
+    x_title=t("l1_proximal.x_weight"),
+    y_title=t("l1_proximal.y_value"),
 )
 charts.show(
     sol_chart,

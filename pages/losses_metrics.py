@@ -10,6 +10,7 @@ from core import confusion as cf
 from core import metrics as mt
 from core import roc
 from ui import blocks, charts, page, practice
+from ui.figures import losses_metrics as figures
 
 p = page.setup("losses_metrics")
 t = p.t
@@ -32,8 +33,6 @@ OWN_SCORES = "0.9 0.8 0.75 0.6 0.55 0.5 0.4 0.35 0.3 0.1"
 OWN_LABELS = "1 1 0 1 1 0 0 1 0 0"
 MAX_TEXT = 4000
 MAX_PAIR_ROWS = 200
-Q, N = "quantitative", "nominal"
-Enc = dict  # a chart's encoding: channel name -> Vega-Lite channel
 
 
 def num(x: float, digits: int = 4) -> str:
@@ -66,54 +65,6 @@ def thin(frame: pd.DataFrame, rows: int = 41) -> pd.DataFrame:
     series = frame["s"].to_numpy()
     take = [np.flatnonzero(series == s) for s in pd.unique(series)]  # positions per series
     return frame.iloc[np.concatenate([i[:: max(1, len(i) // rows)] for i in take])]
-
-
-def line_layer(
-    frame: pd.DataFrame,
-    x: str,
-    y: str,
-    series: str,
-    domain,
-    colours,
-    x_title,
-    y_title,
-    y_scale: dict | None = None,
-    **props,
-):
-    """Lines of ``y`` against ``x``, one colour per series."""
-    y_channel = {"field": y, "type": Q, "title": y_title}
-    if y_scale is not None:
-        y_channel["scale"] = y_scale
-    return charts.chart(
-        frame,
-        mark={"type": "line"},
-        encoding=Enc(
-            x={"field": x, "type": Q, "title": x_title},
-            y=y_channel,
-            color={
-                "field": series,
-                "type": N,
-                "scale": {"domain": domain, "range": colours},
-                "title": None,
-                "legend": {"orient": "top"},
-            },
-            strokeDash={"field": series, "type": N, "title": None, "legend": None},
-            tooltip=[
-                {"field": x, "type": Q, "format": ".3g"},
-                {"field": y, "type": Q, "format": ".4g"},
-                {"field": series, "type": N},
-            ],
-        ),
-        **props,
-    )
-
-
-def dots(frame: pd.DataFrame, x: str, y: str, colour: str, size: int = 90):
-    return charts.chart(
-        frame,
-        mark={"type": "point", "filled": True, "size": size, "color": colour},
-        encoding=Enc(x={"field": x, "type": Q}, y={"field": y, "type": Q}),
-    )
 
 
 tab_reg, tab_ce, tab_cm, tab_roc = st.tabs(
@@ -162,15 +113,15 @@ with tab_reg:
                 pd.DataFrame({"r": r, "loss": mt.mae(r, np.zeros_like(r), "none"), "s": lab_abs}),
             ]
         )
-        chart = line_layer(
+        chart = figures.curves(
             frame,
             "r",
             "loss",
             "s",
             [lab_sq, lab_abs],
             [charts.PALETTE[0], charts.PALETTE[1]],
-            t(f"{TOPIC}.x_residual"),
-            t(f"{TOPIC}.y_loss"),
+            x_title=t(f"{TOPIC}.x_residual"),
+            y_title=t(f"{TOPIC}.y_loss"),
             height=300,
         )
         charts.show(
@@ -184,24 +135,23 @@ with tab_reg:
                 pd.DataFrame({"c": c_grid, "loss": mae_c, "s": lab_mae}),
             ]
         )
-        chart = line_layer(
-            frame_c,
-            "c",
-            "loss",
-            "s",
-            [lab_mse, lab_mae],
-            [charts.PALETTE[0], charts.PALETTE[1]],
-            t(f"{TOPIC}.x_constant"),
-            t(f"{TOPIC}.y_loss"),
-            y_scale={"type": "symlog"},
-        )
         marks = pd.DataFrame(
             {
                 "c": [c_mse, c_mae],
                 "loss": [mt.mse(y, np.full_like(y, c_mse)), mt.mae(y, np.full_like(y, c_mae))],
             }
         )
-        chart = charts.layer(chart, dots(marks, "c", "loss", charts.PALETTE[3]), height=300)
+        chart = figures.curves_with_points(
+            frame_c,
+            marks,
+            "c",
+            "loss",
+            "s",
+            [lab_mse, lab_mae],
+            x_title=t(f"{TOPIC}.x_constant"),
+            y_title=t(f"{TOPIC}.y_loss"),
+            y_scale={"type": "symlog"},
+        )
         charts.show(
             chart,
             t(f"{TOPIC}.constant_alt", mean=num(c_mse), median=num(c_mae), out=num(y_out)),
@@ -278,25 +228,14 @@ with tab_ce:
         frame = pd.DataFrame(
             {"q": qs, "loss": mt.binary_cross_entropy(np.ones_like(qs), qs, base, "none")}
         )
-        curve = charts.chart(
-            frame,
-            mark={"type": "line", "color": charts.PALETTE[0]},
-            encoding=Enc(
-                x={"field": "q", "type": Q, "title": t(f"{TOPIC}.x_q_true")},
-                y={
-                    "field": "loss",
-                    "type": Q,
-                    "title": t(f"{TOPIC}.y_ce", log=BASE_LOG[base_name]),
-                },
-                tooltip=[
-                    {"field": "q", "type": Q, "format": ".3f"},
-                    {"field": "loss", "type": Q, "format": ".4g"},
-                ],
-            ),
-        )
-        point = dots(pd.DataFrame({"q": [q_true], "loss": [h]}), "q", "loss", charts.PALETTE[3])
         charts.show(
-            charts.layer(curve, point, height=280),
+            figures.cross_entropy_curve(
+                frame,
+                q_true,
+                h,
+                x_title=t(f"{TOPIC}.x_q_true"),
+                y_title=t(f"{TOPIC}.y_ce", log=BASE_LOG[base_name]),
+            ),
             t(f"{TOPIC}.ce_alt", q=num(q_true), h=num(h), log=BASE_LOG[base_name]),
             data=thin(frame),
             filename="cross_entropy.csv",
@@ -332,19 +271,19 @@ with tab_ce:
             ),
         ]
     )
-    chart = line_layer(
+    pts = pd.DataFrame({"p": [p_hat, p_hat], "loss": [loss_1, loss_0]})
+    chart = figures.curves_with_points(
         frame,
+        pts,
         "p",
         "loss",
         "s",
         [lab1, lab0],
-        [charts.PALETTE[0], charts.PALETTE[1]],
-        t(f"{TOPIC}.x_p"),
-        t(f"{TOPIC}.y_bce", log=BASE_LOG[base_name]),
+        x_title=t(f"{TOPIC}.x_p"),
+        y_title=t(f"{TOPIC}.y_bce", log=BASE_LOG[base_name]),
     )
-    pts = pd.DataFrame({"p": [p_hat, p_hat], "loss": [loss_1, loss_0]})
     charts.show(
-        charts.layer(chart, dots(pts, "p", "loss", charts.PALETTE[3]), height=300),
+        chart,
         t(f"{TOPIC}.bce_alt", p=num(p_hat), l1=num(loss_1), l0=num(loss_0)),
         data=thin(frame),
         filename="binary_cross_entropy.csv",
@@ -396,12 +335,11 @@ with tab_cm:
     else:
         acc, bal = report.accuracy, report.balanced_accuracy
         prec, rec, f1, spec = report.precision, report.recall, report.f1, report.specificity
-        n = int(report.C.sum())
         m1, m2, m3, m4 = st.columns(4)
         m1.metric(t(f"{TOPIC}.m_acc"), num(acc, 3), help=t(f"{TOPIC}.m_acc_help"))
         m2.metric(t(f"{TOPIC}.m_bal"), num(bal, 3), help=t(f"{TOPIC}.m_bal_help"))
         m3.metric(t(f"{TOPIC}.m_macro_prec"), num(report.macro_precision, 3))
-        m4.metric(t(f"{TOPIC}.m_n"), str(n))
+        m4.metric(t(f"{TOPIC}.m_n"), str(report.n))
         if k == 2:
             m1, m2, m3, m4 = st.columns(4)
             m1.metric(t(f"{TOPIC}.m_prec"), num(prec[1], 3))
@@ -573,47 +511,13 @@ with tab_roc:
             roc_frame = pd.DataFrame(
                 {"fpr": fpr, "tpr": tpr, "threshold": thr, "step": np.arange(fpr.size)}
             )
-            roc_line = charts.chart(
-                roc_frame,
-                mark={
-                    "type": "line",
-                    "point": True,
-                    "color": charts.PALETTE[0],
-                    "interpolate": "linear",
-                },
-                encoding=Enc(
-                    x={
-                        "field": "fpr",
-                        "type": Q,
-                        "title": t(f"{TOPIC}.x_fpr"),
-                        "scale": {"domain": [0, 1]},
-                    },
-                    y={
-                        "field": "tpr",
-                        "type": Q,
-                        "title": t(f"{TOPIC}.y_tpr"),
-                        "scale": {"domain": [0, 1]},
-                    },
-                    order={"field": "step", "type": Q},
-                    tooltip=[
-                        {"field": "threshold", "type": Q, "format": ".3g"},
-                        {"field": "fpr", "type": Q, "format": ".3f"},
-                        {"field": "tpr", "type": Q, "format": ".3f"},
-                    ],
-                ),
-            )
-            chance = charts.chart(
-                pd.DataFrame({"fpr": [0.0, 1.0], "tpr": [0.0, 1.0]}),
-                mark={"type": "line", "strokeDash": [4, 4], "color": "#888888"},
-                encoding=Enc(x={"field": "fpr", "type": Q}, y={"field": "tpr", "type": Q}),
-            )
-            here = dots(
-                pd.DataFrame({"fpr": [fpr_t], "tpr": [tpr_t]}), "fpr", "tpr", charts.PALETTE[3], 160
+            roc_chart = figures.roc_curve(
+                roc_frame, fpr_t, tpr_t, x_title=t(f"{TOPIC}.x_fpr"), y_title=t(f"{TOPIC}.y_tpr")
             )
             roc_frame["threshold"] = roc_frame["threshold"].replace([np.inf], np.nan)
             roc_data = roc_frame.drop(columns="step")
             charts.show(
-                charts.layer(chance, roc_line, here, height=340),
+                roc_chart,
                 t(
                     f"{TOPIC}.roc_alt",
                     auc=num(auc, 4),
@@ -640,73 +544,14 @@ with tab_roc:
             )
             jitter = np.random.default_rng(0).uniform(-0.25, 0.25, s_roc.size)
             strip["y"] = np.where(y_roc == 1, 1.0, 0.0) + (0 if names is not None else jitter)
-            pts = charts.chart(
-                strip,
-                mark={
-                    "type": "point",
-                    "filled": True,
-                    "size": 80 if names is not None else 30,
-                    "opacity": 0.8,
-                },
-                encoding=Enc(
-                    x={
-                        "field": "score",
-                        "type": Q,
-                        "title": t(f"{TOPIC}.x_score"),
-                        "scale": {"domain": [0, 1]},
-                    },
-                    y={
-                        "field": "y",
-                        "type": Q,
-                        "title": None,
-                        "scale": {"domain": [-0.6, 1.6]},
-                        "axis": {
-                            "values": [0, 1],
-                            "labelExpr": f"datum.value == 1 ? '{lab_pos}' : '{lab_neg}'",
-                        },
-                    },
-                    color={
-                        "field": "cls",
-                        "type": N,
-                        "scale": {
-                            "domain": [lab_neg, lab_pos],
-                            "range": [charts.PALETTE[1], charts.PALETTE[0]],
-                        },
-                        "title": None,
-                        "legend": {"orient": "top"},
-                    },
-                    shape={"field": "cls", "type": N, "title": None, "legend": None},
-                    tooltip=[
-                        {"field": "name", "type": N},
-                        {"field": "score", "type": Q, "format": ".3f"},
-                        {"field": "cls", "type": N},
-                    ],
-                ),
-            )
-            layers = [pts]
-            if names is not None:
-                # alternate labels above/below within each row so close scores stay readable
-                rank = strip.groupby("cls")["score"].rank(method="first").astype(int)
-                for above in (True, False):
-                    part = strip[(rank % 2 == 1) == above]
-                    layers.append(
-                        charts.chart(
-                            part,
-                            mark={"type": "text", "dy": -14 if above else 14, "fontSize": 11},
-                            encoding=Enc(
-                                x={"field": "score", "type": Q},
-                                y={"field": "y", "type": Q},
-                                text={"field": "name", "type": N},
-                            ),
-                        )
-                    )
-            rule = charts.chart(
-                pd.DataFrame({"score": [threshold]}),
-                mark={"type": "rule", "color": charts.PALETTE[3], "strokeWidth": 2},
-                encoding=Enc(x={"field": "score", "type": Q}),
-            )
             charts.show(
-                charts.layer(*layers, rule, height=220),
+                figures.score_strip(
+                    strip,
+                    threshold,
+                    classes=(lab_neg, lab_pos),
+                    named=names is not None,
+                    x_title=t(f"{TOPIC}.x_score"),
+                ),
                 t(f"{TOPIC}.strip_alt", thr=num(threshold, 3), tp=tp, fp=fp, tn=tn, fn=fn),
             )
             cm_frame = pd.DataFrame(

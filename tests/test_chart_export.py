@@ -26,8 +26,10 @@ from ui import charts
 from ui.figures import activations_init as act_figures
 from ui.figures import batch_norm as bn_figures
 from ui.figures import dropout as dropout_figures
+from ui.figures import l1_proximal as l1_figures
 from ui.figures import least_squares as ls_figures
 from ui.figures import linear_networks as ln_figures
+from ui.figures import losses_metrics as lm_figures
 from ui.figures import lr_schedules as lr_figures
 from ui.figures import optimizers as opt_figures
 from ui.figures import trainer as trainer_figures
@@ -270,6 +272,136 @@ def _figure_specs() -> dict[str, dict]:
         "optimizers.trajectories": opt_figures.trajectories(
             xs, ys, np.add.outer(ys**2, xs**2), traj, opt_marks, colour
         ),
+        "l1_proximal.objective": l1_figures.objective(
+            pd.DataFrame({"w": [0.0, 1.0] * 2, "f": [1.0, 0.5, 1.1, 0.0], "curve": list("aabb")}),
+            0.5,
+            0.4,
+            1.0,
+            curves=("a", "b"),
+            x_title="w",
+            y_title="f",
+        ),  # fmt: skip
+        "l1_proximal.subgradient": l1_figures.subgradient(
+            pd.DataFrame(
+                {
+                    "w": [-1.0, -0.1, 0.1, 1.0],
+                    "g": [-2.0, -1.1, 1.1, 2.0],
+                    "piece": ["w<0"] * 2 + ["w>0"] * 2,
+                }
+            ),
+            0.0,
+            (-1.0, 1.0),
+            x_title="w",
+            y_title="g",
+        ),  # fmt: skip
+        "l1_proximal.threshold_map": l1_figures.threshold_map(
+            pd.DataFrame(
+                {
+                    "w_star": [-2.0, 2.0] * 3,
+                    "w": [-1.0, 1.0, -1.5, 1.5, -2.0, 2.0],
+                    "map": list("aabbcc"),
+                }
+            ),
+            1.5,
+            0.5,
+            0.75,
+            1.0,
+            5.0,
+            maps=("a", "b", "c"),
+            x_title="w*",
+            y_title="w",
+        ),  # fmt: skip
+        "l1_proximal.grouped_bars": l1_figures.grouped_bars(
+            pd.DataFrame(
+                {
+                    "weight": ["w1", "w2"] * 2,
+                    "value": [1.0, -0.5, 0.5, 0.0],
+                    "kind": ["a"] * 2 + ["b"] * 2,
+                }
+            ),
+            ["a", "b"],
+            ["#666666", charts.PALETTE[0]],
+            x_title="weight",
+            y_title="value",
+        ),  # fmt: skip
+        "l1_proximal.iterates": l1_figures.iterates(
+            np.array([[0.0, 0.0], [0.5, 0.0], [0.7, -0.1]]), ["w1", "w2"], x_title="k", title="W"
+        ),
+        "l1_proximal.iterates, all zero": l1_figures.iterates(
+            np.zeros((2, 2)), ["w1", "w2"], x_title="k", title="W"
+        ),
+        "l1_proximal.optimality_gap": l1_figures.optimality_gap(
+            pd.DataFrame({"k": [0, 1, 2], "gap": [1.0, 1e-3, 1e-16]}), x_title="k", y_title="gap"
+        ),
+        "l1_proximal.support_size": l1_figures.support_size(
+            pd.DataFrame({"k": [0, 1, 2], "nnz": [0, 5, 3]}), 8, x_title="k", y_title="nnz"
+        ),
+        "losses_metrics.curves": lm_figures.curves(
+            curve.rename(columns={"value": "loss", "series": "s"}),
+            "c",
+            "loss",
+            "s",
+            ["n"],
+            [charts.PALETTE[0]],
+            x_title="c",
+            y_title="loss",
+            height=300,
+        ),  # fmt: skip
+        "losses_metrics.curves_with_points": lm_figures.curves_with_points(
+            curve.rename(columns={"value": "loss", "series": "s"}),
+            pd.DataFrame({"c": [0.0], "loss": [0.7]}),
+            "c",
+            "loss",
+            "s",
+            ["n"],
+            x_title="c",
+            y_title="loss",
+            y_scale={"type": "symlog"},
+        ),  # fmt: skip
+        "losses_metrics.cross_entropy_curve": lm_figures.cross_entropy_curve(
+            pd.DataFrame({"q": [0.1, 0.5, 1.0], "loss": [3.3, 1.0, 0.0]}),
+            0.5,
+            1.0,
+            x_title="q",
+            y_title="loss",
+        ),  # fmt: skip
+        "losses_metrics.roc_curve": lm_figures.roc_curve(
+            pd.DataFrame(
+                {
+                    "fpr": [0.0, 0.0, 1.0],
+                    "tpr": [0.0, 1.0, 1.0],
+                    "threshold": [np.nan, 0.8, 0.2],
+                    "step": [0, 1, 2],
+                }
+            ),
+            0.0,
+            1.0,
+            x_title="FPR",
+            y_title="TPR",
+        ),  # fmt: skip
+        "losses_metrics.score_strip": lm_figures.score_strip(
+            pd.DataFrame(
+                {
+                    "score": [0.2, 0.7, 0.8],
+                    "cls": ["neg", "pos", "pos"],
+                    "name": ["a", "b", "c"],
+                    "y": [0.0, 1.0, 1.0],
+                }
+            ),
+            0.6,
+            classes=("neg", "pos"),
+            named=True,
+            x_title="score",
+        ),  # fmt: skip
+        "losses_metrics.score_strip, unnamed": lm_figures.score_strip(
+            pd.DataFrame(
+                {"score": [0.2, 0.7], "cls": ["neg", "pos"], "name": ["1", "2"], "y": [0.1, 0.9]}
+            ),
+            0.5,
+            classes=("neg", "pos"),
+            named=False,
+            x_title="score",
+        ),  # fmt: skip
         "optimizers.per_step": opt_figures.per_step(
             per_step, "loss", colour, x_title="step", y_title="f", scale={"type": "log"}
         ),

@@ -138,6 +138,7 @@ def test_confusion_report_matches_sklearn_in_both_orientations(pair, rows):
     report = cf.confusion_report(table, rows=rows)
     np.testing.assert_array_equal(report.C, C_sk)
     np.testing.assert_array_equal(report.table, table)
+    assert report.n == y_true.size
     with _no_warning_check():
         bal = skm.balanced_accuracy_score(y_true, y_pred)
         mp = skm.precision_score(y_true, y_pred, average="macro", zero_division=0)

@@ -21,6 +21,7 @@ from core.l1_proximal import (
     abs_subdifferential,
     default_lr,
     double_counted_minimizer,
+    double_counted_threshold,
     ista,
     l1_quadratic_objective,
     l1_quadratic_terms,
@@ -31,6 +32,7 @@ from core.l1_proximal import (
     lasso_solution,
     numerical_minimizer,
     random_weights,
+    shifted_w_text,
     soft_threshold,
     soft_threshold_worked_latex,
     sparse_regression,
@@ -409,6 +411,40 @@ def test_double_counting_doubles_the_threshold():
     assert soft_threshold(1.5, 1.0, 1.0) == 0.5
     assert double_counted_minimizer(1.5, 1.0, 1.0) == 0.0
     assert double_counted_minimizer(3.0, 1.0, 1.0) == 1.0  # shifted by 2 alpha / H
+
+
+@pytest.mark.parametrize("alpha, H", [(1.0, 2.0), (0.3, 0.7), (2.5, 10.0), (0.0, 1.0)])
+def test_double_counted_threshold_is_the_zero_band_of_the_mistake(alpha, H):
+    band = double_counted_threshold(alpha, H)
+
+    # oracle: scipy's minimizer of the double-counted objective at the band's edges
+    def mistake(w_star):
+        objective = lambda w: (0.5 * H * (w - w_star) ** 2  # noqa: E731
+                               + alpha * np.sign(w_star) * (w - w_star) + alpha * abs(w))  # fmt: skip
+        return minimize_scalar(objective, bounds=(-20, 20), method="bounded",
+                               options={"xatol": 1e-12}).x  # fmt: skip
+
+    if alpha > 0:
+        assert abs(mistake(0.999 * band)) < 1e-6 and abs(mistake(-0.999 * band)) < 1e-6
+        assert abs(mistake(1.01 * band)) > 1e-3 and abs(mistake(-1.01 * band)) > 1e-3
+    assert band == pytest.approx(2 * alpha / H, rel=1e-15)
+    np.testing.assert_allclose(double_counted_threshold([1.0, 2.0], 4.0), [0.5, 1.0])
+
+
+def test_double_counted_threshold_bad_input():
+    with pytest.raises(ValueError, match=re.escape("alpha must be >= 0, got -0.5")):
+        double_counted_threshold(-0.5, 1.0)
+    with pytest.raises(ValueError, match=re.escape("H must be > 0, got 0.0")):
+        double_counted_threshold(1.0, 0.0)
+
+
+def test_shifted_w_text_has_no_double_sign():
+    assert shifted_w_text(1.5) == "w − 1.5"
+    assert shifted_w_text(-0.6) == "w + 0.6"
+    assert shifted_w_text(0.0) == shifted_w_text(-0.0) == "w"
+    assert shifted_w_text(1 / 3) == "w − 0.3333"
+    with pytest.raises(ValueError, match="c must be"):
+        shifted_w_text(float("nan"))
 
 
 def test_derivation_steps_end_at_the_objective():
