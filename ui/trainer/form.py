@@ -288,37 +288,41 @@ def show(p: Page, limits: classroom.Limits, running: bool) -> Form:
     return Form(config=config, preset=preset, dataset=fields["dataset"])
 
 
+@dataclass(frozen=True)
+class _Widgets:
+    """The section's widgets with what they all share: the label ``trainer.<label>``, the
+    default ``initial[<name>]`` and ``disabled`` while a run is live (unless given)."""
+
+    p: Page
+    initial: dict[str, Any]
+    running: bool
+
+    def _common(self, name: str, label: str, kw: dict[str, Any]) -> dict[str, Any]:
+        kw.setdefault("default", self.initial[name])
+        kw.setdefault("disabled", self.running)
+        return {"name": name, "label": self.p.t(f"trainer.{label}"), **kw}
+
+    def select(self, name: str, label: str, options: Any, **kw: Any) -> Any:
+        return self.p.select(options=options, **self._common(name, label, kw))
+
+    def select_slider(self, name: str, label: str, options: Any, **kw: Any) -> Any:
+        return self.p.select_slider(options=options, **self._common(name, label, kw))
+
+    def number(self, name: str, label: str, low: Any, high: Any, **kw: Any) -> Any:
+        return self.p.number(min_value=low, max_value=high, **self._common(name, label, kw))
+
+
 def _data_widgets(p: Page, initial: dict[str, Any], running: bool) -> dict[str, Any]:
     """Dataset, training share, validation share, seed (as ``TrainConfig`` fields)."""
-    t = p.t
-    dataset = p.select(
-        "dataset",
-        t("trainer.dataset"),
-        options=DATASET_NAMES,
-        default=initial["dataset"],
-        format_func=lambda o: t(f"trainer.ds.{o}"),
-        disabled=running,
+    t, w = p.t, _Widgets(p, initial, running)
+    dataset = w.select(
+        "dataset", "dataset", DATASET_NAMES, format_func=lambda o: t(f"trainer.ds.{o}")
     )
-    subset = p.select_slider(
-        "subset",
-        t("trainer.subset"),
-        options=SUBSETS,
-        default=initial["subset"],
-        format_func=fmt_pct,
-        disabled=running,
-        help=t("trainer.subset_help"),
+    subset = w.select_slider(
+        "subset", "subset", SUBSETS, format_func=fmt_pct, help=t("trainer.subset_help")
     )
-    val_fraction = p.select_slider(
-        "val",
-        t("trainer.val_fraction"),
-        options=VAL_FRACTIONS,
-        default=initial["val"],
-        format_func=fmt_pct,
-        disabled=running,
-    )
-    seed = p.number(
-        "seed", t("trainer.seed"), *SEED_RANGE, default=initial["seed"], disabled=running
-    )
+    val_fraction = w.select_slider("val", "val_fraction", VAL_FRACTIONS, format_func=fmt_pct)
+    seed = w.number("seed", "seed", *SEED_RANGE)
     return {
         "dataset": dataset,
         "train_fraction": subset,
@@ -332,7 +336,7 @@ def _network_widgets(
 ) -> tuple[int, dict[str, Any]]:
     """Number of hidden layers, and activation, initialization and penalties (``TrainConfig``
     fields). ``init_std`` has a widget only for the normal initialization."""
-    t = p.t
+    t, w = p.t, _Widgets(p, initial, running)
     layers = p.slider(
         "layers",
         t("trainer.layers"),
@@ -341,42 +345,17 @@ def _network_widgets(
         default=initial["layers"],
         disabled=running,
     )
-    activation = p.select(
-        "activation",
-        t("trainer.activation"),
-        options=ACTIVATIONS,
-        default=initial["activation"],
-        disabled=running or layers == 0,
-    )
-    init = p.select(
-        "init",
-        t("trainer.init"),
-        options=INITS,
-        default=initial["init"],
-        format_func=lambda o: t(f"trainer.init.{o}"),
-        disabled=running,
-    )
+    activation = w.select("activation", "activation", ACTIVATIONS, disabled=running or layers == 0)
+    init = w.select("init", "init", INITS, format_func=lambda o: t(f"trainer.init.{o}"))
     init_std = initial["init_std"]
     if init == "normal":
-        init_std = p.select_slider(
-            "init_std",
-            t("trainer.init_std"),
-            options=INIT_STDS,
-            default=initial["init_std"],
-            disabled=running,
-        )
-    l1_strength = p.select_slider(
-        "l1", t("trainer.l1"), options=L1_STRENGTHS, default=initial["l1"], disabled=running
-    )
-    l2_strength = p.select_slider(
-        "l2", t("trainer.l2"), options=L2_STRENGTHS, default=initial["l2"], disabled=running
-    )
+        init_std = w.select_slider("init_std", "init_std", INIT_STDS)
     network = {
         "activation": activation,
         "init": init,
         "init_std": init_std,
-        "l1": l1_strength,
-        "l2": l2_strength,
+        "l1": w.select_slider("l1", "l1", L1_STRENGTHS),
+        "l2": w.select_slider("l2", "l2", L2_STRENGTHS),
     }
     return layers, network
 
@@ -385,51 +364,14 @@ def _optimization_widgets(
     p: Page, initial: dict[str, Any], limits: classroom.Limits, running: bool
 ) -> dict[str, Any]:
     """Optimizer, learning rate, mini-batch, epochs, patience, schedule, eval-mode training loss."""
-    t = p.t
-    optimizer = p.select(
-        "optimizer",
-        t("trainer.optimizer"),
-        options=choices("optimizer"),
-        default=initial["optimizer"],
-        disabled=running,
-    )
-    lr = p.select_slider(
-        "lr",
-        t("trainer.lr"),
-        options=LRS,
-        default=initial["lr"],
-        format_func=fmt_lr,
-        disabled=running,
-    )
-    batch = p.select_slider(
-        "batch",
-        t("trainer.batch"),
-        options=BATCHES,
-        default=initial["batch"],
-        disabled=running,
-    )
-    epochs = p.number(
-        "epochs",
-        t("trainer.epochs"),
-        *bounds("epochs", high=limits.max_epochs),
-        default=initial["epochs"],
-        disabled=running,
-    )
-    patience = p.number(
-        "patience",
-        t("trainer.patience"),
-        *PATIENCE_RANGE,
-        default=initial["patience"],
-        disabled=running,
-        help=t("trainer.patience_help"),
-    )
-    schedule = p.select(
-        "schedule",
-        t("trainer.schedule"),
-        options=choices("schedule"),
-        default=initial["schedule"],
-        format_func=lambda o: t(f"trainer.sched.{o}"),
-        disabled=running,
+    t, w = p.t, _Widgets(p, initial, running)
+    optimizer = w.select("optimizer", "optimizer", choices("optimizer"))
+    lr = w.select_slider("lr", "lr", LRS, format_func=fmt_lr)
+    batch = w.select_slider("batch", "batch", BATCHES)
+    epochs = w.number("epochs", "epochs", *bounds("epochs", high=limits.max_epochs))
+    patience = w.number("patience", "patience", *PATIENCE_RANGE, help=t("trainer.patience_help"))
+    schedule = w.select(
+        "schedule", "schedule", choices("schedule"), format_func=lambda o: t(f"trainer.sched.{o}")
     )
     eval_train = p.checkbox(
         "eval_train",
