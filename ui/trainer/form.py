@@ -311,6 +311,9 @@ class _Widgets:
     def number(self, name: str, label: str, low: Any, high: Any, **kw: Any) -> Any:
         return self.p.number(min_value=low, max_value=high, **self._common(name, label, kw))
 
+    def checkbox(self, name: str, label: str, **kw: Any) -> bool:
+        return self.p.checkbox(**self._common(name, label, kw))
+
 
 def _data_widgets(p: Page, initial: dict[str, Any], running: bool) -> dict[str, Any]:
     """Dataset, training share, validation share, seed (as ``TrainConfig`` fields)."""
@@ -395,7 +398,7 @@ def _layer_widgets(
     p: Page, layers: int, initial: dict[str, Any], limits: classroom.Limits, running: bool
 ) -> dict[str, Any]:
     """Width, dropout and batch norm of each hidden layer (widgets ``h<k>``, ``d<k>``, ``bn<k>``)."""
-    t = p.t
+    t, w = p.t, _Widgets(p, initial, running)
     widths, dropouts, norms = [], [], []
     if layers:
         st.markdown(f"**{t('trainer.per_layer')}**")
@@ -403,35 +406,37 @@ def _layer_widgets(
         for k in range(1, layers + 1):
             with layer_cols[k - 1]:
                 st.caption(t("trainer.layer_k", k=k))
-                widths.append(
-                    p.number(
-                        f"h{k}",
-                        t("trainer.width"),
-                        *bounds("hidden", high=limits.max_width),
-                        default=initial[f"h{k}"],
-                        disabled=running,
-                    )
-                )
+                widths.append(w.number(f"h{k}", "width", *bounds("hidden", high=limits.max_width)))
                 dropouts.append(
-                    p.number(
+                    w.number(
                         f"d{k}",
-                        t("trainer.dropout"),
+                        "dropout",
                         *DROPOUT_RANGE,
                         default=float(initial[f"d{k}"]),
                         step=0.01,
-                        disabled=running,
                     )
                 )
-                norms.append(
-                    p.checkbox(
-                        f"bn{k}",
-                        t("trainer.batch_norm"),
-                        default=initial[f"bn{k}"],
-                        disabled=running,
-                    )
-                )
+                norms.append(w.checkbox(f"bn{k}", "batch_norm"))
 
     return {"hidden": tuple(widths), "dropout": tuple(dropouts), "batch_norm": tuple(norms)}
+
+
+def _hyper_widget(
+    p: Page, prefix: str, name: str, kind: str, spec: Any, default: Any, running: bool
+) -> Any:
+    """One hyperparameter widget ``<prefix>_<name>`` labelled with torch's name: ``slider``
+    (spec = low, high, step), ``int`` (a number input, spec = low, high), ``grid`` (a select
+    slider over spec) or ``bool`` (a checkbox)."""
+    wname, common = f"{prefix}_{name}", {"help": p.t(f"trainer.hp.{name}"), "disabled": running}
+    if kind == "slider":
+        lo, hi, step = spec
+        return p.slider(wname, name, lo, hi, default=max(lo, float(default)), step=step, **common)
+    if kind == "int":
+        lo, hi = spec
+        return p.number(wname, name, lo, hi, default=int(default), **common)
+    if kind == "grid":
+        return p.select_slider(wname, name, options=spec, default=default, **common)
+    return p.checkbox(wname, name, default=bool(default), **common)
 
 
 def _hyper_widgets(p: Page, optimizer: str, schedule: str, running: bool) -> dict[str, Any]:
@@ -452,61 +457,18 @@ def _hyper_widgets(p: Page, optimizer: str, schedule: str, running: bool) -> dic
             )
             defaults = opt_defaults(optimizer)
             for name, kind, spec in OPT_WIDGETS[optimizer]:
-                wname, label, hlp = f"{optimizer}_{name}", name, t(f"trainer.hp.{name}")
-                if kind == "slider":
-                    lo, hi, step = spec
-                    value = p.slider(
-                        wname,
-                        label,
-                        lo,
-                        hi,
-                        default=max(lo, float(defaults[name])),
-                        step=step,
-                        help=hlp,
-                        disabled=running,
-                    )
-                elif kind == "grid":
-                    value = p.select_slider(
-                        wname,
-                        label,
-                        options=spec,
-                        default=defaults[name],
-                        help=hlp,
-                        disabled=running,
-                    )
-                else:
-                    value = p.checkbox(
-                        wname, label, default=bool(defaults[name]), help=hlp, disabled=running
-                    )
-                opt_params[name] = value
+                opt_params[name] = _hyper_widget(
+                    p, optimizer, name, kind, spec, defaults[name], running
+                )
             if not OPT_WIDGETS[optimizer]:
                 st.caption(t("trainer.no_hyper"))
         with c_sched:
             st.markdown(f"**{t(f'trainer.sched.{schedule}')}**")
             defaults = sched_defaults(schedule)
             for name, kind, spec in SCHED_WIDGETS[schedule]:
-                wname, label, hlp = f"{schedule}_{name}", name, t(f"trainer.hp.{name}")
-                if kind == "int":
-                    lo, hi = spec
-                    value = p.number(
-                        wname,
-                        label,
-                        lo,
-                        hi,
-                        default=int(defaults[name]),
-                        help=hlp,
-                        disabled=running,
-                    )
-                else:
-                    value = p.select_slider(
-                        wname,
-                        label,
-                        options=spec,
-                        default=defaults[name],
-                        help=hlp,
-                        disabled=running,
-                    )
-                sched_params[name] = value
+                sched_params[name] = _hyper_widget(
+                    p, schedule, name, kind, spec, defaults[name], running
+                )
             if not SCHED_WIDGETS[schedule]:
                 st.caption(t("trainer.no_schedule"))
     if "beta1" in opt_params:
