@@ -439,6 +439,25 @@ def _hyper_widget(
     return p.checkbox(wname, name, default=bool(default), **common)
 
 
+def _hyper_column(
+    p: Page,
+    prefix: str,
+    specs: list[tuple[str, str, Any]],
+    defaults: dict[str, Any],
+    running: bool,
+    empty: str,
+) -> dict[str, Any]:
+    """The widgets of ``specs`` (name, kind, spec) in order, or the caption ``trainer.<empty>``
+    when the optimizer or schedule has no hyperparameter."""
+    values = {
+        name: _hyper_widget(p, prefix, name, kind, spec, defaults[name], running)
+        for name, kind, spec in specs
+    }
+    if not specs:
+        st.caption(p.t(f"trainer.{empty}"))
+    return values
+
+
 def _hyper_widgets(p: Page, optimizer: str, schedule: str, running: bool) -> dict[str, Any]:
     """The optimizer's and the schedule's own hyperparameters, with torch's names and defaults.
 
@@ -446,8 +465,6 @@ def _hyper_widgets(p: Page, optimizer: str, schedule: str, running: bool) -> dic
     widgets, and the cosine schedule's ``T_max`` = 0 stands for core's None (= the epochs).
     """
     t = p.t
-    opt_params: dict[str, Any] = {}
-    sched_params: dict[str, Any] = {}
     with st.expander(t("trainer.hyper_expander"), expanded=False):
         st.caption(t("trainer.hyper_caption"))
         c_opt, c_sched = st.columns(2)
@@ -455,22 +472,19 @@ def _hyper_widgets(p: Page, optimizer: str, schedule: str, running: bool) -> dic
             st.markdown(
                 f"**{optimizer}** (`torch.optim.{TORCH_OPTIMIZERS[optimizer][0].__name__}`)"
             )
-            defaults = opt_defaults(optimizer)
-            for name, kind, spec in OPT_WIDGETS[optimizer]:
-                opt_params[name] = _hyper_widget(
-                    p, optimizer, name, kind, spec, defaults[name], running
-                )
-            if not OPT_WIDGETS[optimizer]:
-                st.caption(t("trainer.no_hyper"))
+            opt_params = _hyper_column(
+                p, optimizer, OPT_WIDGETS[optimizer], opt_defaults(optimizer), running, "no_hyper"
+            )
         with c_sched:
             st.markdown(f"**{t(f'trainer.sched.{schedule}')}**")
-            defaults = sched_defaults(schedule)
-            for name, kind, spec in SCHED_WIDGETS[schedule]:
-                sched_params[name] = _hyper_widget(
-                    p, schedule, name, kind, spec, defaults[name], running
-                )
-            if not SCHED_WIDGETS[schedule]:
-                st.caption(t("trainer.no_schedule"))
+            sched_params = _hyper_column(
+                p,
+                schedule,
+                SCHED_WIDGETS[schedule],
+                sched_defaults(schedule),
+                running,
+                "no_schedule",
+            )
     if "beta1" in opt_params:
         opt_params["betas"] = (opt_params.pop("beta1"), opt_params.pop("beta2"))
     if schedule == "cosine" and sched_params.get("T_max") == 0:
