@@ -26,6 +26,7 @@ LeCun, Bottou, Orr & Müller (1998), "Efficient BackProp", section 4.3 (centring
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,6 +125,19 @@ def _check_params(name: str, params: dict[str, Any]) -> dict[str, float]:
     return out
 
 
+def _checked_call(
+    fn: Callable[[str, np.ndarray, dict[str, float]], np.ndarray],
+    name: Any,
+    x: Any,
+    params: dict[str, Any],
+) -> np.ndarray:
+    """``fn(key, x, params)`` after checking the name, then its parameters, then ``x``: the
+    shared front of :func:`activation` and :func:`derivative`."""
+    key = _check_name(name)
+    prm = _check_params(key, params)
+    return fn(key, as_float_array(x, "x"), prm)
+
+
 def _forward(name: str, x: np.ndarray, prm: dict[str, float]) -> np.ndarray:
     if name == "sigmoid":
         return expit(x)
@@ -186,10 +200,7 @@ def activation(name: str, x: Any, **params: float) -> np.ndarray:
     ----------
     Goodfellow, Bengio & Courville (2016), *Deep Learning*, section 6.3.
     """
-    key = _check_name(name)
-    prm = _check_params(key, params)
-    arr = as_float_array(x, "x")
-    return _forward(key, arr, prm)
+    return _checked_call(_forward, name, x, params)
 
 
 @with_latex(DERIVATIVE_LATEX)
@@ -204,10 +215,7 @@ def derivative(name: str, x: Any, **params: float) -> np.ndarray:
     ----------
     Goodfellow, Bengio & Courville (2016), *Deep Learning*, section 6.3.1.
     """
-    key = _check_name(name)
-    prm = _check_params(key, params)
-    arr = as_float_array(x, "x")
-    return _slope(key, arr, prm)
+    return _checked_call(_slope, name, x, params)
 
 
 def max_slope(name: str, **params: float) -> float:

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from core._validate import as_float_array, check_scalar, with_latex
+from core._validate import as_float_array, check_rng, check_scalar, with_latex
 
 MAX_UNITS = 16  # 2**16 masks is the most we enumerate
 
@@ -228,8 +228,7 @@ def dropout(
     """
     x_arr = as_float_array(x, "x")
     p = _check_keep_prob(keep_prob)
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    check_rng(rng)
     mask = (rng.random(x_arr.shape) < p).astype(np.int64)
     y = x_arr * mask
     if inverted:
@@ -255,8 +254,7 @@ def monte_carlo_samples(
     w_arr, x_arr = _check_w_x(w, x)
     p = _check_keep_prob(keep_prob)
     n = check_scalar(n_samples, "n_samples", low=1, high=1_000_000, integer=True)
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    check_rng(rng)
     masks = (rng.random((int(n), w_arr.size)) < p).astype(np.float64)  # (n_samples, n)
     return mask_outputs(w_arr, x_arr, masks, p, inverted=inverted, activation=activation)
 

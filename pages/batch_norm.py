@@ -390,47 +390,35 @@ history_frame = pd.DataFrame({"step": np.arange(T_eff + 1)})
 for j in range(C):
     history_frame[f"μ̂{sub(j)}"] = means[:, j]
     history_frame[f"σ̂²{sub(j)}"] = variances[:, j]
-r1, r2 = st.columns(2)
-with r1:
-    show(
-        "running",
-        (
-            means[:, f],
-            float(pop.mean[f]),
-            float(sd_mean[f]),
-            t("batch_norm.run_mean_title", name=names[f]),
-            t("batch_norm.x_step"),
-            t("batch_norm.y_run_mean"),
-        ),  # fmt: skip
-        t(
-            "batch_norm.run_mean_alt",
-            T=T_eff,
-            value=num(run_mean[f]),
-            target=num(pop.mean[f]),
-            band=num(2 * sd_mean[f]),
-        ),
-    )
-with r2:
-    show(
-        "running",
-        (
-            variances[:, f],
-            float(pop.variance[f]),
-            float(sd_var[f]),
-            t("batch_norm.run_var_title", name=names[f]),
-            t("batch_norm.x_step"),
-            t("batch_norm.y_run_var"),
-        ),  # fmt: skip
-        t(
-            "batch_norm.run_var_alt",
-            T=T_eff,
-            value=num(run_var[f]),
-            target=num(pop.variance[f]),
-            band=num(2 * sd_var[f]),
-        ),
-        data=history_frame,
-        filename="running_estimates.csv",
-    )
+# the running mean (left) and variance (right) of feature f, each with its stationary ±2 sd band
+running = (
+    ("mean", means, pop.mean, sd_mean, run_mean, {}),
+    ("var", variances, pop.variance, sd_var, run_var,
+     {"data": history_frame, "filename": "running_estimates.csv"}),
+)  # fmt: skip
+for col, (stat, history, target, sd, estimate, download) in zip(
+    st.columns(2), running, strict=True
+):
+    with col:
+        show(
+            "running",
+            (
+                history[:, f],
+                float(target[f]),
+                float(sd[f]),
+                t(f"batch_norm.run_{stat}_title", name=names[f]),
+                t("batch_norm.x_step"),
+                t(f"batch_norm.y_run_{stat}"),
+            ),  # fmt: skip
+            t(
+                f"batch_norm.run_{stat}_alt",
+                T=T_eff,
+                value=num(estimate[f]),
+                target=num(target[f]),
+                band=num(2 * sd[f]),
+            ),
+            **download,
+        )
 
 # Training versus evaluation on the same input.
 st.subheader(t("batch_norm.train_eval_header"))

@@ -10,6 +10,7 @@ from core import optimizers as opt
 from core import schedules as sch
 from ui import blocks, charts, classroom, page, practice
 from ui.figures import lr_schedules as figures
+from ui.fmt import num
 
 p = page.setup("lr_schedules")
 t = p.t
@@ -29,13 +30,6 @@ COLOUR = {
 }
 GRID_N = 41
 FLOOR = 1e-16
-
-
-def num(x: float) -> str:
-    x = float(x)
-    if not math.isfinite(x):
-        return "∞" if x > 0 else "—"
-    return f"{x:.4g}"
 
 
 def label(name: str) -> str:

@@ -9,6 +9,7 @@ import streamlit as st
 from core import optimizers as opt
 from ui import blocks, charts, classroom, page, practice
 from ui.figures import optimizers as figures
+from ui.fmt import num
 
 p = page.setup("optimizers")
 t = p.t
@@ -33,14 +34,6 @@ COLOUR[OPTIMAL] = charts.PALETTE[7]
 GRID_N = 45
 GAP_TOL = 1e-4  # "reached the minimum": f - f* below this
 FLOOR = 1e-16  # log axes cannot show 0
-
-
-def num(x: float) -> str:
-    """Short display of a number."""
-    x = float(x)
-    if not math.isfinite(x):
-        return "∞" if x > 0 else "—"
-    return f"{x:.4g}"
 
 
 def label(name: str) -> str:

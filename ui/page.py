@@ -191,6 +191,19 @@ class Page:
         elif st.query_params.get(name) != text:
             st.query_params[name] = text
 
+    def _settle(self, name: str, value: Any, default: Any, encode: Callable[[Any], str]) -> Any:
+        """After the widget: say if the URL's value was refused or clamped, write the value
+        back to the URL, and return it."""
+        self._notice(name, value)
+        self._write(name, value, default, encode)
+        return value
+
+    def _choice_key(self, name: str, default: Any, options: Sequence[Any]) -> str:
+        """The session key of a widget over fixed ``options``, seeded from the URL once."""
+        return self._initial(
+            name, default, lambda raw: params.parse_choice(raw, default, options), options
+        )
+
     # -- widgets ------------------------------------------------------------------------------
     def _numeric(self, widget, name: str, label: str, min_value, max_value, default, step, **kw):
         """A one-number widget (``st.slider`` or ``st.number_input``) with URL state.
@@ -213,9 +226,7 @@ class Page:
             key=key,
             **kw,
         )
-        self._notice(name, value)
-        self._write(name, value, default, params.format_number)
-        return value
+        return self._settle(name, value, default, params.format_number)
 
     def slider(self, name: str, label: str, min_value, max_value, default, step=None, **kw):
         """``st.slider`` for one number; integer when bounds, default and step are all ints."""
@@ -229,13 +240,9 @@ class Page:
 
     def select_slider(self, name: str, label: str, options: Sequence[Any], default: Any, **kw):
         """``st.select_slider`` over fixed options (e.g. a log-spaced grid)."""
-        key = self._initial(
-            name, default, lambda raw: params.parse_choice(raw, default, options), options
-        )
+        key = self._choice_key(name, default, options)
         value = st.select_slider(label, options=list(options), key=key, **kw)
-        self._notice(name, value)
-        self._write(name, value, default, str)
-        return value
+        return self._settle(name, value, default, str)
 
     def select(
         self,
@@ -249,18 +256,14 @@ class Page:
         **kw,
     ):
         """``st.selectbox`` (or ``st.radio`` with ``radio=True``) over fixed options."""
-        key = self._initial(
-            name, default, lambda raw: params.parse_choice(raw, default, options), options
-        )
+        key = self._choice_key(name, default, options)
         if radio:
             value = st.radio(
                 label, list(options), format_func=format_func, key=key, horizontal=horizontal, **kw
             )
         else:
             value = st.selectbox(label, list(options), format_func=format_func, key=key, **kw)
-        self._notice(name, value)
-        self._write(name, value, default, str)
-        return value
+        return self._settle(name, value, default, str)
 
     def multiselect(
         self,
@@ -285,23 +288,17 @@ class Page:
 
         key = self._initial(name, default, parse, options)
         value = st.multiselect(label, list(options), format_func=format_func, key=key, **kw)
-        self._notice(name, value)
-        self._write(name, value, default, lambda v: "~".join(map(str, v)))
-        return value
+        return self._settle(name, value, default, lambda v: "~".join(map(str, v)))
 
     def checkbox(self, name: str, label: str, default: bool = False, **kw) -> bool:
         key = self._initial(name, default, lambda raw: params.parse_bool(raw, default))
         value = st.checkbox(label, key=key, **kw)
-        self._notice(name, value)
-        self._write(name, value, default, params.format_number)
-        return value
+        return self._settle(name, value, default, params.format_number)
 
     def toggle(self, name: str, label: str, default: bool = False, **kw) -> bool:
         key = self._initial(name, default, lambda raw: params.parse_bool(raw, default))
         value = st.toggle(label, key=key, **kw)
-        self._notice(name, value)
-        self._write(name, value, default, params.format_number)
-        return value
+        return self._settle(name, value, default, params.format_number)
 
     def matrix(
         self,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import ModuleType
 
 from streamlit.testing.v1 import AppTest
 
@@ -62,3 +64,56 @@ def link_notices(at: AppTest) -> list[str]:
     keys = ("ui.param_invalid", "ui.param_clamped", "ui.bad_lang")
     openings = {i18n.translate(lang, k).split("{")[0] for lang in i18n.LANGUAGES for k in keys}
     return [c.value for c in at.caption if any(c.value.find(o) >= 0 for o in openings)]
+
+
+def qp(at: AppTest, name: str) -> str | None:
+    """The value of the URL parameter ``name`` after the last run (None when it is not set)."""
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value
+
+
+def num(x: float) -> str:
+    """``x`` as the pages show a number: four significant digits."""
+    return f"{float(x):.4g}"
+
+
+def metric_value(at: AppTest, label: str, nth: int = 0) -> str:
+    """The value of the (nth) metric whose label is ``label``."""
+    return [m.value for m in at.metric if m.label == label][nth]
+
+
+def check_catalogue(text: ModuleType, topic: str) -> None:
+    """``ui/text/<topic>.py`` has the same keys and placeholders in EN and ES, and the page's
+    title, card and intro."""
+    from ui import i18n
+
+    assert text.EN.keys() == text.ES.keys()
+    for key in text.EN:
+        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
+    for key in ("title", "card", "intro"):
+        assert f"{topic}.{key}" in text.EN
+
+
+def open_clean(topic: str, lang: str = "en") -> AppTest:
+    """Open ``pages/<topic>.py`` in ``lang`` and check that it ran without an exception or an
+    error and shows its catalogue title."""
+    from ui import i18n
+
+    at = open_page(topic, lang=lang)
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == i18n.translate(lang, f"{topic}.title")
+    return at
+
+
+def assert_errors_translated(calls: Iterable[Callable[[], object]]) -> None:
+    """Each call raises core's ValueError, and its message has a Spanish translation."""
+    from ui import i18n
+
+    for call in calls:
+        try:
+            call()
+        except ValueError as exc:
+            assert i18n.translate_error("es", str(exc)) != str(exc), str(exc)
+        else:
+            raise AssertionError("no ValueError")

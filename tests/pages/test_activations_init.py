@@ -7,7 +7,8 @@ import math
 import numpy as np
 
 from core import activations as act
-from tests.pages.helpers import all_text, open_page
+from tests.pages import helpers
+from tests.pages.helpers import all_text, open_page, qp
 from ui import i18n
 from ui.text import activations_init as text
 
@@ -16,21 +17,11 @@ N_SAMPLES = 500  # rows the page pushes through the deep MLP
 
 
 def shown(at, key: str, lang: str = "en", **kwargs) -> str:
-    label = i18n.translate(lang, f"{TOPIC}.{key}", **kwargs)
-    return next(m.value for m in at.metric if m.label == label)
-
-
-def qp(at, name: str) -> str:
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
+    return helpers.metric_value(at, i18n.translate(lang, f"{TOPIC}.{key}", **kwargs))
 
 
 def test_catalogue_has_same_keys_and_placeholders():
-    assert text.EN.keys() == text.ES.keys()
-    for key in text.EN:
-        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
-    for key in ("title", "card", "intro"):
-        assert f"{TOPIC}.{key}" in text.EN
+    helpers.check_catalogue(text, TOPIC)
     for name in act.NAMES:
         assert f"{TOPIC}.name_{name}" in text.EN and f"{TOPIC}.range_{name}" in text.EN
     for verdict in act.DIAGNOSES:
@@ -38,10 +29,7 @@ def test_catalogue_has_same_keys_and_placeholders():
 
 
 def test_renders_in_both_languages(lang):
-    at = open_page(TOPIC, lang=lang)
-    assert not at.exception
-    assert not at.error
-    assert at.title[0].value == i18n.translate(lang, f"{TOPIC}.title")
+    at = helpers.open_clean(TOPIC, lang)
     # default probe: tanh at x = 2
     assert shown(at, "m_f", lang) == f"{math.tanh(2.0):.4g}" == "0.964"
     assert shown(at, "m_df", lang) == f"{1 - math.tanh(2.0) ** 2:.4g}"

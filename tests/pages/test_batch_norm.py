@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from core import batch_norm as bn
-from tests.pages.helpers import all_text, link_notices, open_page
+from tests.pages import helpers
+from tests.pages.helpers import all_text, link_notices, num, open_page, qp
 from ui import i18n
 from ui.text import batch_norm as text
 
@@ -15,17 +16,7 @@ DEFAULT_POP = bn.Population.from_presets(["height_m", "age_years"])
 
 def shown(at, key: str, lang: str = "en", nth: int = 0, **kwargs) -> str:
     """The value of the (nth) metric whose label is the catalogue text of ``key``."""
-    label = i18n.translate(lang, f"{TOPIC}.{key}", **kwargs)
-    return [m.value for m in at.metric if m.label == label][nth]
-
-
-def num(x: float) -> str:
-    return f"{float(x):.4g}"
-
-
-def qp(at, name: str) -> str:
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
+    return helpers.metric_value(at, i18n.translate(lang, f"{TOPIC}.{key}", **kwargs), nth)
 
 
 def expected(pop, N=8, seed=0, T=1, momentum=0.1, gamma=1.0, beta=0.0, eps=1e-5, j=0):
@@ -43,18 +34,11 @@ def expected(pop, N=8, seed=0, T=1, momentum=0.1, gamma=1.0, beta=0.0, eps=1e-5,
 
 
 def test_catalogue_has_same_keys_and_placeholders():
-    assert text.EN.keys() == text.ES.keys()
-    for key in text.EN:
-        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
-    for key in ("title", "card", "intro"):
-        assert f"{TOPIC}.{key}" in text.EN
+    helpers.check_catalogue(text, TOPIC)
 
 
 def test_renders_in_both_languages(lang):
-    at = open_page(TOPIC, lang=lang)
-    assert not at.exception
-    assert not at.error
-    assert at.title[0].value == i18n.translate(lang, f"{TOPIC}.title")
+    at = helpers.open_clean(TOPIC, lang)
     mu_B, run_mean, run_var, y1 = expected(DEFAULT_POP)
     assert shown(at, "m_mu_B", lang) == num(mu_B)
     assert shown(at, "m_run_mean", lang) == num(run_mean)

@@ -6,20 +6,15 @@ import numpy as np
 import pytest
 
 from core import dropout as dr
-from tests.pages.helpers import all_text, open_page
+from tests.pages import helpers
+from tests.pages.helpers import all_text, open_page, qp
 from ui import i18n
 
 W0, X0 = np.array([1.5, -0.5]), np.array([2.0, 1.0])  # the page's default unit
 
 
 def metric(at, lang: str, key: str, **kwargs) -> float:
-    label = i18n.translate(lang, key, **kwargs)
-    return float(next(m.value for m in at.metric if m.label == label))
-
-
-def qp(at, name: str):
-    value = at.query_params.get(name)
-    return value[0] if isinstance(value, list) else value
+    return float(helpers.metric_value(at, i18n.translate(lang, key, **kwargs)))
 
 
 def test_renders_in_both_languages(lang):

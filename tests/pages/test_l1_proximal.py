@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from core import l1_proximal as l1
-from tests.pages.helpers import all_text, link_notices, open_page
+from tests.pages import helpers
+from tests.pages.helpers import all_text, link_notices, num, open_page, qp
 from ui import i18n
 from ui.text import l1_proximal as text
 
@@ -14,32 +15,15 @@ TOPIC = "l1_proximal"
 
 def shown(at, key: str, lang: str = "en") -> str:
     """The value of the metric whose label is the catalogue text of ``key``."""
-    label = i18n.translate(lang, f"{TOPIC}.{key}")
-    return next(m.value for m in at.metric if m.label == label)
-
-
-def num(x: float) -> str:
-    return f"{float(x):.4g}"
-
-
-def qp(at, name: str) -> str:
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
+    return helpers.metric_value(at, i18n.translate(lang, f"{TOPIC}.{key}"))
 
 
 def test_catalogue_has_same_keys_and_placeholders():
-    assert text.EN.keys() == text.ES.keys()
-    for key in text.EN:
-        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
-    for key in ("title", "card", "intro"):
-        assert f"{TOPIC}.{key}" in text.EN
+    helpers.check_catalogue(text, TOPIC)
 
 
 def test_renders_in_both_languages(lang):
-    at = open_page(TOPIC, lang=lang)
-    assert not at.exception
-    assert not at.error
-    assert at.title[0].value == i18n.translate(lang, f"{TOPIC}.title")
+    at = helpers.open_clean(TOPIC, lang)
     # default view: w* = 1.5, alpha = 1, H = 1
     assert shown(at, "m_l1", lang) == "0.5"
     assert shown(at, "m_l2", lang) == "0.75"

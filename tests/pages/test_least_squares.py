@@ -10,7 +10,7 @@ import pytest
 from core import generalized_inverse as gi
 from core import least_squares as ls
 from core import sensitivity as sv
-from tests.pages.helpers import all_text, link_notices, open_page
+from tests.pages.helpers import all_text, link_notices, open_page, qp
 from ui import i18n
 from ui.text import least_squares as text
 
@@ -30,11 +30,6 @@ def tr(key: str, lang: str = "en", **kwargs) -> str:
 
 def charts(at) -> list:
     return [el.proto for el in at.get("vega_lite_chart")]
-
-
-def qp(at, name: str):
-    value = at.query_params.get(name)
-    return value[0] if isinstance(value, list) else value
 
 
 def test_renders_in_both_languages(lang):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from core import linear_networks as ln
-from tests.pages.helpers import all_text, open_page
+from tests.pages import helpers
+from tests.pages.helpers import all_text, open_page, qp
 from ui import i18n
 
 
 def metric_text(at, lang: str, key: str, **kwargs) -> str:
-    label = i18n.translate(lang, key, **kwargs)
-    return next(m.value for m in at.metric if m.label == label)
+    return helpers.metric_value(at, i18n.translate(lang, key, **kwargs))
 
 
 def metric(at, lang: str, key: str, **kwargs) -> float:
@@ -20,11 +20,6 @@ def metric(at, lang: str, key: str, **kwargs) -> float:
 
 def mse_label(lang: str, net_key: str, **kwargs) -> dict:
     return {"net": i18n.translate(lang, net_key, **kwargs)}
-
-
-def qp(at, name: str):
-    value = at.query_params.get(name)
-    return value[0] if isinstance(value, list) else value
 
 
 def test_renders_in_both_languages(lang):

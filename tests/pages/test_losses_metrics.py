@@ -9,7 +9,8 @@ import numpy as np
 from core import confusion as cf
 from core import metrics as mt
 from core import roc
-from tests.pages.helpers import all_text, open_page
+from tests.pages import helpers
+from tests.pages.helpers import all_text, open_page, qp
 from ui import i18n
 from ui.text import losses_metrics as text
 
@@ -20,13 +21,7 @@ PATIENTS = (np.array([0, 1, 0, 0, 1, 0]), np.array([0.21, 0.67, 0.56, 0.31, 0.70
 
 def shown(at, key: str, lang: str = "en", **kwargs) -> str:
     """The value of the metric whose label is the catalogue text of ``key``."""
-    label = i18n.translate(lang, f"{TOPIC}.{key}", **kwargs)
-    return next(m.value for m in at.metric if m.label == label)
-
-
-def qp(at, name: str) -> str:
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
+    return helpers.metric_value(at, i18n.translate(lang, f"{TOPIC}.{key}", **kwargs))
 
 
 def checks_agree(at, lang: str = "en") -> bool:
@@ -37,18 +32,11 @@ def checks_agree(at, lang: str = "en") -> bool:
 
 
 def test_catalogue_has_same_keys_and_placeholders():
-    assert text.EN.keys() == text.ES.keys()
-    for key in text.EN:
-        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
-    for key in ("title", "card", "intro"):
-        assert f"{TOPIC}.{key}" in text.EN
+    helpers.check_catalogue(text, TOPIC)
 
 
 def test_renders_in_both_languages_with_the_course_numbers(lang):
-    at = open_page(TOPIC, lang=lang)
-    assert not at.exception
-    assert not at.error
-    assert at.title[0].value == i18n.translate(lang, f"{TOPIC}.title")
+    at = helpers.open_clean(TOPIC, lang)
     # cross-entropy example in bits: -log2(0.775) = 0.3677
     base_label = i18n.translate(lang, f"{TOPIC}.base_2")
     assert shown(at, "m_ce", lang, base=base_label) == "0.3677"

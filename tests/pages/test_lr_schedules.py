@@ -6,7 +6,8 @@ import numpy as np
 
 from core import optimizers as opt
 from core import schedules as sch
-from tests.pages.helpers import all_text, link_notices, open_page
+from tests.pages import helpers
+from tests.pages.helpers import all_text, link_notices, num, open_page, qp
 from ui import i18n
 from ui.text import lr_schedules as text
 
@@ -24,8 +25,7 @@ def tr(key: str, lang: str = "en", **kw) -> str:
 
 
 def shown(at, key: str, lang: str = "en") -> str:
-    label = tr(key, lang)
-    return next(m.value for m in at.metric if m.label == label)
+    return helpers.metric_value(at, tr(key, lang))
 
 
 def results(at, lang: str = "en"):
@@ -39,15 +39,6 @@ def cell(at, schedule: str, column: str, lang: str = "en") -> str:
     return str(row[tr(column, lang)].iloc[0])
 
 
-def qp(at, name: str) -> str:
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
-
-
-def num(x: float) -> str:
-    return f"{float(x):.4g}"
-
-
 def final_mean_loss(lrs, kappa=10.0, sigma=1.0, spe=10, runs=50, seed=0) -> float:
     fn = opt.quadratic(kappa, 0.0)
     paths = sch.run_schedule(
@@ -58,34 +49,23 @@ def final_mean_loss(lrs, kappa=10.0, sigma=1.0, spe=10, runs=50, seed=0) -> floa
 
 
 def test_catalogue_has_same_keys_and_placeholders():
-    assert text.EN.keys() == text.ES.keys()
-    for key in text.EN:
-        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
-    for key in ("title", "card", "intro"):
-        assert f"{TOPIC}.{key}" in text.EN
+    helpers.check_catalogue(text, TOPIC)
     for name in sch.SCHEDULES:
         assert f"{TOPIC}.name.{name}" in text.EN and f"{TOPIC}.about.{name}" in text.EN
 
 
 def test_core_errors_are_translated():
-    for call in (
-        lambda: sch.lr_schedule("linear", 0.1, 10),
-        lambda: sch.lr_schedule("step", 0.1, 10, T_0=3),
-        lambda: sch.sgd_noise_floor(1.0, [1.0, 10.0], 1.0),
-    ):
-        try:
-            call()
-        except ValueError as exc:
-            assert i18n.translate_error("es", str(exc)) != str(exc), str(exc)
-        else:
-            raise AssertionError("no ValueError")
+    helpers.assert_errors_translated(
+        [
+            lambda: sch.lr_schedule("linear", 0.1, 10),
+            lambda: sch.lr_schedule("step", 0.1, 10, T_0=3),
+            lambda: sch.sgd_noise_floor(1.0, [1.0, 10.0], 1.0),
+        ]
+    )
 
 
 def test_renders_in_both_languages(lang):
-    at = open_page(TOPIC, lang=lang)
-    assert not at.exception
-    assert not at.error
-    assert at.title[0].value == tr("title", lang)
+    at = helpers.open_clean(TOPIC, lang)
     assert shown(at, "m_limit", lang) == "0.2"
     assert shown(at, "m_floor", lang) == num(sch.sgd_noise_floor(0.1, [1.0, 10.0], 1.0))
     for name, params in DEFAULT_PARAMS.items():

@@ -7,7 +7,8 @@ import math
 import numpy as np
 
 from core import optimizers as opt
-from tests.pages.helpers import all_text, link_notices, open_page
+from tests.pages import helpers
+from tests.pages.helpers import all_text, link_notices, num, open_page, qp
 from ui import classroom, i18n
 from ui.text import optimizers as text
 
@@ -20,8 +21,7 @@ def tr(key: str, lang: str = "en", **kw) -> str:
 
 def shown(at, key: str, lang: str = "en") -> str:
     """The value of the metric whose label is the catalogue text of ``key``."""
-    label = tr(key, lang)
-    return next(m.value for m in at.metric if m.label == label)
+    return helpers.metric_value(at, tr(key, lang))
 
 
 def results(at):
@@ -35,21 +35,8 @@ def outcome(at, optimizer: str, lang: str = "en") -> str:
     return str(row[tr("col_status", lang)].iloc[0])
 
 
-def qp(at, name: str) -> str:
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
-
-
-def num(x: float) -> str:
-    return f"{float(x):.4g}"
-
-
 def test_catalogue_has_same_keys_and_placeholders():
-    assert text.EN.keys() == text.ES.keys()
-    for key in text.EN:
-        assert i18n.placeholders(text.EN[key]) == i18n.placeholders(text.ES[key]), key
-    for key in ("title", "card", "intro"):
-        assert f"{TOPIC}.{key}" in text.EN
+    helpers.check_catalogue(text, TOPIC)
     for name in opt.OPTIMIZERS:
         assert f"{TOPIC}.name.{name}" in text.EN and f"{TOPIC}.rule.{name}" in text.EN
 
@@ -62,21 +49,11 @@ def test_core_errors_are_translated():
         lambda: opt.run_optimizer("adam", opt.saddle().grad, [0, 0], 1, 0.1, betas=0.9),
         lambda: opt.run_optimizer("sgd", opt.saddle().grad, [0, 0], 1, 0.1, sigma=1.0),
     ]
-    for call in cases:
-        try:
-            call()
-        except ValueError as exc:
-            es = i18n.translate_error("es", str(exc))
-            assert es != str(exc), str(exc)
-        else:
-            raise AssertionError("no ValueError")
+    helpers.assert_errors_translated(cases)
 
 
 def test_renders_in_both_languages(lang):
-    at = open_page(TOPIC, lang=lang)
-    assert not at.exception
-    assert not at.error
-    assert at.title[0].value == tr("title", lang)
+    at = helpers.open_clean(TOPIC, lang)
     # default view: quadratic, kappa = 10, theta = 30 degrees
     eta_star, beta_star = opt.optimal_momentum(1.0, 10.0)
     assert shown(at, "m_lam", lang) == "1, 10"

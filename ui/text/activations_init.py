@@ -1,6 +1,15 @@
 """Strings of the page "Activations and initialization"."""
 
 P = "activations_init"
+# output ranges: mathematical notation, the same in both languages
+RANGES = {
+    f"{P}.range_sigmoid": "(0, 1)",
+    f"{P}.range_tanh": "(−1, 1)",
+    f"{P}.range_relu": "[0, ∞)",
+    f"{P}.range_leaky_relu": "(−∞, ∞)",
+    f"{P}.range_elu": "(−α, ∞) = (−1, ∞)",
+    f"{P}.range_maxout": "(−∞, ∞)",
+}
 
 EN = {
     f"{P}.title": "Activations and initialization",
@@ -61,12 +70,7 @@ EN = {
     ),
     f"{P}.col_name": "activation",
     f"{P}.col_range": "output range",
-    f"{P}.range_sigmoid": "(0, 1)",
-    f"{P}.range_tanh": "(−1, 1)",
-    f"{P}.range_relu": "[0, ∞)",
-    f"{P}.range_leaky_relu": "(−∞, ∞)",
-    f"{P}.range_elu": "(−α, ∞) = (−1, ∞)",
-    f"{P}.range_maxout": "(−∞, ∞)",
+    **RANGES,
     f"{P}.col_mean": "mean output, x ~ N(0, 1)",
     f"{P}.col_centred": "zero-centred?",
     f"{P}.col_dneg": "f′(−5)",
@@ -283,12 +287,7 @@ ES = {
     ),
     f"{P}.col_name": "activación",
     f"{P}.col_range": "rango de salida",
-    f"{P}.range_sigmoid": "(0, 1)",
-    f"{P}.range_tanh": "(−1, 1)",
-    f"{P}.range_relu": "[0, ∞)",
-    f"{P}.range_leaky_relu": "(−∞, ∞)",
-    f"{P}.range_elu": "(−α, ∞) = (−1, ∞)",
-    f"{P}.range_maxout": "(−∞, ∞)",
+    **RANGES,
     f"{P}.col_mean": "salida media, x ~ N(0, 1)",
     f"{P}.col_centred": "¿centrada en cero?",
     f"{P}.col_dneg": "f′(−5)",

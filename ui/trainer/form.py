@@ -288,37 +288,44 @@ def show(p: Page, limits: classroom.Limits, running: bool) -> Form:
     return Form(config=config, preset=preset, dataset=fields["dataset"])
 
 
+@dataclass(frozen=True)
+class _Widgets:
+    """The section's widgets with what they all share: the label ``trainer.<label>``, the
+    default ``initial[<name>]`` and ``disabled`` while a run is live (unless given)."""
+
+    p: Page
+    initial: dict[str, Any]
+    running: bool
+
+    def _common(self, name: str, label: str, kw: dict[str, Any]) -> dict[str, Any]:
+        kw.setdefault("default", self.initial[name])
+        kw.setdefault("disabled", self.running)
+        return {"name": name, "label": self.p.t(f"trainer.{label}"), **kw}
+
+    def select(self, name: str, label: str, options: Any, **kw: Any) -> Any:
+        return self.p.select(options=options, **self._common(name, label, kw))
+
+    def select_slider(self, name: str, label: str, options: Any, **kw: Any) -> Any:
+        return self.p.select_slider(options=options, **self._common(name, label, kw))
+
+    def number(self, name: str, label: str, low: Any, high: Any, **kw: Any) -> Any:
+        return self.p.number(min_value=low, max_value=high, **self._common(name, label, kw))
+
+    def checkbox(self, name: str, label: str, **kw: Any) -> bool:
+        return self.p.checkbox(**self._common(name, label, kw))
+
+
 def _data_widgets(p: Page, initial: dict[str, Any], running: bool) -> dict[str, Any]:
     """Dataset, training share, validation share, seed (as ``TrainConfig`` fields)."""
-    t = p.t
-    dataset = p.select(
-        "dataset",
-        t("trainer.dataset"),
-        options=DATASET_NAMES,
-        default=initial["dataset"],
-        format_func=lambda o: t(f"trainer.ds.{o}"),
-        disabled=running,
+    t, w = p.t, _Widgets(p, initial, running)
+    dataset = w.select(
+        "dataset", "dataset", DATASET_NAMES, format_func=lambda o: t(f"trainer.ds.{o}")
     )
-    subset = p.select_slider(
-        "subset",
-        t("trainer.subset"),
-        options=SUBSETS,
-        default=initial["subset"],
-        format_func=fmt_pct,
-        disabled=running,
-        help=t("trainer.subset_help"),
+    subset = w.select_slider(
+        "subset", "subset", SUBSETS, format_func=fmt_pct, help=t("trainer.subset_help")
     )
-    val_fraction = p.select_slider(
-        "val",
-        t("trainer.val_fraction"),
-        options=VAL_FRACTIONS,
-        default=initial["val"],
-        format_func=fmt_pct,
-        disabled=running,
-    )
-    seed = p.number(
-        "seed", t("trainer.seed"), *SEED_RANGE, default=initial["seed"], disabled=running
-    )
+    val_fraction = w.select_slider("val", "val_fraction", VAL_FRACTIONS, format_func=fmt_pct)
+    seed = w.number("seed", "seed", *SEED_RANGE)
     return {
         "dataset": dataset,
         "train_fraction": subset,
@@ -332,7 +339,7 @@ def _network_widgets(
 ) -> tuple[int, dict[str, Any]]:
     """Number of hidden layers, and activation, initialization and penalties (``TrainConfig``
     fields). ``init_std`` has a widget only for the normal initialization."""
-    t = p.t
+    t, w = p.t, _Widgets(p, initial, running)
     layers = p.slider(
         "layers",
         t("trainer.layers"),
@@ -341,42 +348,17 @@ def _network_widgets(
         default=initial["layers"],
         disabled=running,
     )
-    activation = p.select(
-        "activation",
-        t("trainer.activation"),
-        options=ACTIVATIONS,
-        default=initial["activation"],
-        disabled=running or layers == 0,
-    )
-    init = p.select(
-        "init",
-        t("trainer.init"),
-        options=INITS,
-        default=initial["init"],
-        format_func=lambda o: t(f"trainer.init.{o}"),
-        disabled=running,
-    )
+    activation = w.select("activation", "activation", ACTIVATIONS, disabled=running or layers == 0)
+    init = w.select("init", "init", INITS, format_func=lambda o: t(f"trainer.init.{o}"))
     init_std = initial["init_std"]
     if init == "normal":
-        init_std = p.select_slider(
-            "init_std",
-            t("trainer.init_std"),
-            options=INIT_STDS,
-            default=initial["init_std"],
-            disabled=running,
-        )
-    l1_strength = p.select_slider(
-        "l1", t("trainer.l1"), options=L1_STRENGTHS, default=initial["l1"], disabled=running
-    )
-    l2_strength = p.select_slider(
-        "l2", t("trainer.l2"), options=L2_STRENGTHS, default=initial["l2"], disabled=running
-    )
+        init_std = w.select_slider("init_std", "init_std", INIT_STDS)
     network = {
         "activation": activation,
         "init": init,
         "init_std": init_std,
-        "l1": l1_strength,
-        "l2": l2_strength,
+        "l1": w.select_slider("l1", "l1", L1_STRENGTHS),
+        "l2": w.select_slider("l2", "l2", L2_STRENGTHS),
     }
     return layers, network
 
@@ -385,51 +367,14 @@ def _optimization_widgets(
     p: Page, initial: dict[str, Any], limits: classroom.Limits, running: bool
 ) -> dict[str, Any]:
     """Optimizer, learning rate, mini-batch, epochs, patience, schedule, eval-mode training loss."""
-    t = p.t
-    optimizer = p.select(
-        "optimizer",
-        t("trainer.optimizer"),
-        options=choices("optimizer"),
-        default=initial["optimizer"],
-        disabled=running,
-    )
-    lr = p.select_slider(
-        "lr",
-        t("trainer.lr"),
-        options=LRS,
-        default=initial["lr"],
-        format_func=fmt_lr,
-        disabled=running,
-    )
-    batch = p.select_slider(
-        "batch",
-        t("trainer.batch"),
-        options=BATCHES,
-        default=initial["batch"],
-        disabled=running,
-    )
-    epochs = p.number(
-        "epochs",
-        t("trainer.epochs"),
-        *bounds("epochs", high=limits.max_epochs),
-        default=initial["epochs"],
-        disabled=running,
-    )
-    patience = p.number(
-        "patience",
-        t("trainer.patience"),
-        *PATIENCE_RANGE,
-        default=initial["patience"],
-        disabled=running,
-        help=t("trainer.patience_help"),
-    )
-    schedule = p.select(
-        "schedule",
-        t("trainer.schedule"),
-        options=choices("schedule"),
-        default=initial["schedule"],
-        format_func=lambda o: t(f"trainer.sched.{o}"),
-        disabled=running,
+    t, w = p.t, _Widgets(p, initial, running)
+    optimizer = w.select("optimizer", "optimizer", choices("optimizer"))
+    lr = w.select_slider("lr", "lr", LRS, format_func=fmt_lr)
+    batch = w.select_slider("batch", "batch", BATCHES)
+    epochs = w.number("epochs", "epochs", *bounds("epochs", high=limits.max_epochs))
+    patience = w.number("patience", "patience", *PATIENCE_RANGE, help=t("trainer.patience_help"))
+    schedule = w.select(
+        "schedule", "schedule", choices("schedule"), format_func=lambda o: t(f"trainer.sched.{o}")
     )
     eval_train = p.checkbox(
         "eval_train",
@@ -453,7 +398,7 @@ def _layer_widgets(
     p: Page, layers: int, initial: dict[str, Any], limits: classroom.Limits, running: bool
 ) -> dict[str, Any]:
     """Width, dropout and batch norm of each hidden layer (widgets ``h<k>``, ``d<k>``, ``bn<k>``)."""
-    t = p.t
+    t, w = p.t, _Widgets(p, initial, running)
     widths, dropouts, norms = [], [], []
     if layers:
         st.markdown(f"**{t('trainer.per_layer')}**")
@@ -461,35 +406,56 @@ def _layer_widgets(
         for k in range(1, layers + 1):
             with layer_cols[k - 1]:
                 st.caption(t("trainer.layer_k", k=k))
-                widths.append(
-                    p.number(
-                        f"h{k}",
-                        t("trainer.width"),
-                        *bounds("hidden", high=limits.max_width),
-                        default=initial[f"h{k}"],
-                        disabled=running,
-                    )
-                )
+                widths.append(w.number(f"h{k}", "width", *bounds("hidden", high=limits.max_width)))
                 dropouts.append(
-                    p.number(
+                    w.number(
                         f"d{k}",
-                        t("trainer.dropout"),
+                        "dropout",
                         *DROPOUT_RANGE,
                         default=float(initial[f"d{k}"]),
                         step=0.01,
-                        disabled=running,
                     )
                 )
-                norms.append(
-                    p.checkbox(
-                        f"bn{k}",
-                        t("trainer.batch_norm"),
-                        default=initial[f"bn{k}"],
-                        disabled=running,
-                    )
-                )
+                norms.append(w.checkbox(f"bn{k}", "batch_norm"))
 
     return {"hidden": tuple(widths), "dropout": tuple(dropouts), "batch_norm": tuple(norms)}
+
+
+def _hyper_widget(
+    p: Page, prefix: str, name: str, kind: str, spec: Any, default: Any, running: bool
+) -> Any:
+    """One hyperparameter widget ``<prefix>_<name>`` labelled with torch's name: ``slider``
+    (spec = low, high, step), ``int`` (a number input, spec = low, high), ``grid`` (a select
+    slider over spec) or ``bool`` (a checkbox)."""
+    wname, common = f"{prefix}_{name}", {"help": p.t(f"trainer.hp.{name}"), "disabled": running}
+    if kind == "slider":
+        lo, hi, step = spec
+        return p.slider(wname, name, lo, hi, default=max(lo, float(default)), step=step, **common)
+    if kind == "int":
+        lo, hi = spec
+        return p.number(wname, name, lo, hi, default=int(default), **common)
+    if kind == "grid":
+        return p.select_slider(wname, name, options=spec, default=default, **common)
+    return p.checkbox(wname, name, default=bool(default), **common)
+
+
+def _hyper_column(
+    p: Page,
+    prefix: str,
+    specs: list[tuple[str, str, Any]],
+    defaults: dict[str, Any],
+    running: bool,
+    empty: str,
+) -> dict[str, Any]:
+    """The widgets of ``specs`` (name, kind, spec) in order, or the caption ``trainer.<empty>``
+    when the optimizer or schedule has no hyperparameter."""
+    values = {
+        name: _hyper_widget(p, prefix, name, kind, spec, defaults[name], running)
+        for name, kind, spec in specs
+    }
+    if not specs:
+        st.caption(p.t(f"trainer.{empty}"))
+    return values
 
 
 def _hyper_widgets(p: Page, optimizer: str, schedule: str, running: bool) -> dict[str, Any]:
@@ -499,8 +465,6 @@ def _hyper_widgets(p: Page, optimizer: str, schedule: str, running: bool) -> dic
     widgets, and the cosine schedule's ``T_max`` = 0 stands for core's None (= the epochs).
     """
     t = p.t
-    opt_params: dict[str, Any] = {}
-    sched_params: dict[str, Any] = {}
     with st.expander(t("trainer.hyper_expander"), expanded=False):
         st.caption(t("trainer.hyper_caption"))
         c_opt, c_sched = st.columns(2)
@@ -508,65 +472,19 @@ def _hyper_widgets(p: Page, optimizer: str, schedule: str, running: bool) -> dic
             st.markdown(
                 f"**{optimizer}** (`torch.optim.{TORCH_OPTIMIZERS[optimizer][0].__name__}`)"
             )
-            defaults = opt_defaults(optimizer)
-            for name, kind, spec in OPT_WIDGETS[optimizer]:
-                wname, label, hlp = f"{optimizer}_{name}", name, t(f"trainer.hp.{name}")
-                if kind == "slider":
-                    lo, hi, step = spec
-                    value = p.slider(
-                        wname,
-                        label,
-                        lo,
-                        hi,
-                        default=max(lo, float(defaults[name])),
-                        step=step,
-                        help=hlp,
-                        disabled=running,
-                    )
-                elif kind == "grid":
-                    value = p.select_slider(
-                        wname,
-                        label,
-                        options=spec,
-                        default=defaults[name],
-                        help=hlp,
-                        disabled=running,
-                    )
-                else:
-                    value = p.checkbox(
-                        wname, label, default=bool(defaults[name]), help=hlp, disabled=running
-                    )
-                opt_params[name] = value
-            if not OPT_WIDGETS[optimizer]:
-                st.caption(t("trainer.no_hyper"))
+            opt_params = _hyper_column(
+                p, optimizer, OPT_WIDGETS[optimizer], opt_defaults(optimizer), running, "no_hyper"
+            )
         with c_sched:
             st.markdown(f"**{t(f'trainer.sched.{schedule}')}**")
-            defaults = sched_defaults(schedule)
-            for name, kind, spec in SCHED_WIDGETS[schedule]:
-                wname, label, hlp = f"{schedule}_{name}", name, t(f"trainer.hp.{name}")
-                if kind == "int":
-                    lo, hi = spec
-                    value = p.number(
-                        wname,
-                        label,
-                        lo,
-                        hi,
-                        default=int(defaults[name]),
-                        help=hlp,
-                        disabled=running,
-                    )
-                else:
-                    value = p.select_slider(
-                        wname,
-                        label,
-                        options=spec,
-                        default=defaults[name],
-                        help=hlp,
-                        disabled=running,
-                    )
-                sched_params[name] = value
-            if not SCHED_WIDGETS[schedule]:
-                st.caption(t("trainer.no_schedule"))
+            sched_params = _hyper_column(
+                p,
+                schedule,
+                SCHED_WIDGETS[schedule],
+                sched_defaults(schedule),
+                running,
+                "no_schedule",
+            )
     if "beta1" in opt_params:
         opt_params["betas"] = (opt_params.pop("beta1"), opt_params.pop("beta2"))
     if schedule == "cosine" and sched_params.get("T_max") == 0:

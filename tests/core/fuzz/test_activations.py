@@ -10,40 +10,19 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import activations
-from tests.core.fuzz.framework import (
-    BadFactory,
-    Cases,
-    Kwargs,
-    assert_array,
-    assert_finite,
-    assert_float,
-    holds,
-)
-from tests.core.fuzz.strategies import (
-    SEEDS,
-    arrays,
-    bad_array,
-    bad_name,
-    bad_number,
-    bad_rng,
-    extend,
-    grow,
-    kwargs,
-    real,
-    shrink_or_grow,
-    vectors,
-)
+from tests.core.fuzz import framework as fw
+from tests.core.fuzz import strategies as sg
 
 # =============================================================================================
 # core.activations
 # =============================================================================================
-CASES = Cases()
+CASES = fw.Cases()
 fuzz = CASES.add
 ac = activations
 
 
 @st.composite
-def act_kwargs(draw: Any, with_x: bool = True) -> Kwargs:
+def act_kwargs(draw: Any, with_x: bool = True) -> fw.Kwargs:
     name = draw(st.sampled_from(ac.NAMES))
     allowed = sorted(ac.PARAMS[name])
     keys = draw(st.lists(st.sampled_from(allowed), unique=True)) if allowed else []
@@ -51,23 +30,23 @@ def act_kwargs(draw: Any, with_x: bool = True) -> Kwargs:
         k: draw(st.one_of(st.floats(-ac.MAX_PARAM, ac.MAX_PARAM), st.sampled_from([0.0, 100.0])))
         for k in keys
     }
-    out: Kwargs = {"name": name, **params}
+    out: fw.Kwargs = {"name": name, **params}
     if with_x:
-        out["x"] = draw(st.one_of(arrays(((1, 8),)), arrays(((1, 3), (1, 3)))))
+        out["x"] = draw(st.one_of(sg.arrays(((1, 8),)), sg.arrays(((1, 3), (1, 3)))))
     return out
 
 
-def _bad_param(param: str) -> BadFactory:
-    def factory(kw: Kwargs) -> st.SearchStrategy:
+def _bad_param(param: str) -> fw.BadFactory:
+    def factory(kw: fw.Kwargs) -> st.SearchStrategy:
         if param in ac.PARAMS[kw["name"]]:
-            return bad_number(100.5, -101.0, 1e300)(kw)
+            return sg.bad_number(100.5, -101.0, 1e300)(kw)
         return st.just(0.5)  # a parameter the activation does not use
 
     return factory
 
 
 BAD_ACT_PARAMS = {
-    "name": bad_name("Sigmoid", "softmax", valid=ac.NAMES),
+    "name": sg.bad_name("Sigmoid", "softmax", valid=ac.NAMES),
     "bogus": lambda kw: st.just(1.0),
     "negative_slope": _bad_param("negative_slope"),
     "alpha": _bad_param("alpha"),
@@ -77,67 +56,67 @@ for _act in (ac.activation, ac.derivative):
     fuzz(
         _act,
         act_kwargs(),
-        lambda kw, out: assert_array(out, np.shape(kw["x"])),
-        {**BAD_ACT_PARAMS, "x": bad_array("x", None)},
+        lambda kw, out: fw.assert_array(out, np.shape(kw["x"])),
+        {**BAD_ACT_PARAMS, "x": sg.bad_array("x", None)},
     )
 fuzz(
     ac.max_slope,
     act_kwargs(with_x=False),
-    lambda kw, out: assert_float(out, 0.0),
+    lambda kw, out: fw.assert_float(out, 0.0),
     BAD_ACT_PARAMS,
 )
 INIT = st.one_of(st.sampled_from(ac.INITS), st.floats(1e-6, 100.0), st.just(100.0))
-BAD_INIT = bad_number(0.0, -1.0, 100.5, "Xavier", "", none_ok=False)
+BAD_INIT = sg.bad_number(0.0, -1.0, 100.5, "Xavier", "", none_ok=False)
 fuzz(
     ac.init_std,
-    kwargs(init=INIT, fan_in=st.integers(1, 10**12)),
-    holds(lambda kw, out: math.isfinite(out) and out > 0),
-    {"init": BAD_INIT, "fan_in": bad_number(0, -3, integer=True)},
+    sg.kwargs(init=INIT, fan_in=st.integers(1, 10**12)),
+    fw.holds(lambda kw, out: math.isfinite(out) and out > 0),
+    {"init": BAD_INIT, "fan_in": sg.bad_number(0, -3, integer=True)},
 )
 
 
-def _check_init_weights(kw: Kwargs, out: Any) -> None:
+def _check_init_weights(kw: fw.Kwargs, out: Any) -> None:
     n, p = kw["width"], kw["pieces"]
     assert len(out) == kw["n_layers"]
     for W in out:
-        assert_array(W, (p, n, n))
+        fw.assert_array(W, (p, n, n))
 
 
 fuzz(
     ac.init_weights,
-    kwargs(
+    sg.kwargs(
         n_layers=st.integers(1, 4),
         width=st.integers(1, 6),
         init=INIT,
-        rng=SEEDS.map(np.random.default_rng),
+        rng=sg.SEEDS.map(np.random.default_rng),
         pieces=st.integers(1, 2),
     ),
     _check_init_weights,
     {
-        "n_layers": bad_number(0, -1, ac.MAX_LAYERS + 1, integer=True),
-        "width": bad_number(0, ac.MAX_WIDTH + 1, integer=True),
+        "n_layers": sg.bad_number(0, -1, ac.MAX_LAYERS + 1, integer=True),
+        "width": sg.bad_number(0, ac.MAX_WIDTH + 1, integer=True),
         "init": BAD_INIT,
-        "rng": bad_rng(),
-        "pieces": bad_number(0, 3, integer=True),
+        "rng": sg.bad_rng(),
+        "pieces": sg.bad_number(0, 3, integer=True),
     },
 )
 
 
 @st.composite
-def mlp_kwargs(draw: Any) -> Kwargs:
+def mlp_kwargs(draw: Any) -> fw.Kwargs:
     name = draw(st.sampled_from(ac.NAMES))
     N, n, L = draw(st.integers(1, 6)), draw(st.integers(1, 5)), draw(st.integers(1, 4))
     pieces = 2 if name == "maxout" else 1
     dtype = draw(st.sampled_from([np.float64, np.float32]))  # layer_statistics runs float32
     return {
-        "x": draw(arrays((N, n), exp=(-3, 1))).astype(dtype),
-        "weights": [draw(arrays((pieces, n, n), exp=(-3, 0))).astype(dtype) for _ in range(L)],
+        "x": draw(sg.arrays((N, n), exp=(-3, 1))).astype(dtype),
+        "weights": [draw(sg.arrays((pieces, n, n), exp=(-3, 0))).astype(dtype) for _ in range(L)],
         "name": name,
-        "upstream": draw(arrays((N, n), exp=(-3, 1))).astype(dtype),
+        "upstream": draw(sg.arrays((N, n), exp=(-3, 1))).astype(dtype),
     }
 
 
-def _bad_mlp_weights(kw: Kwargs) -> st.SearchStrategy:
+def _bad_mlp_weights(kw: fw.Kwargs) -> st.SearchStrategy:
     W = kw["weights"]
     p, n = W[0].shape[0], W[0].shape[1]
     return st.sampled_from(
@@ -156,14 +135,14 @@ def _bad_mlp_weights(kw: Kwargs) -> st.SearchStrategy:
     )
 
 
-def _check_mlp(kw: Kwargs, out: Any) -> None:
+def _check_mlp(kw: fw.Kwargs, out: Any) -> None:
     N, n = kw["x"].shape
     L = len(kw["weights"])
     assert len(out.z) == len(out.h) == len(out.grad_W) == len(out.grad_h) == L
     for layer in range(L):
         assert out.h[layer].shape == (N, n) and out.grad_h[layer].shape == (N, n)
         assert out.grad_W[layer].shape == kw["weights"][layer].shape
-    assert_finite(out)
+    fw.assert_finite(out)
 
 
 fuzz(
@@ -171,25 +150,25 @@ fuzz(
     mlp_kwargs(),
     _check_mlp,
     {
-        "x": bad_array("x", 2, shrink_or_grow("x", axis=1)),
+        "x": sg.bad_array("x", 2, sg.shrink_or_grow("x", axis=1)),
         "weights": _bad_mlp_weights,
-        "name": bad_name(valid=ac.NAMES),
-        "upstream": bad_array("upstream", 2, shrink_or_grow("upstream", axis=0)),
+        "name": sg.bad_name(valid=ac.NAMES),
+        "upstream": sg.bad_array("upstream", 2, sg.shrink_or_grow("upstream", axis=0)),
     },
     lists_ok=False,  # documented as ndarrays
 )
 
 
-def _check_layer_stats(kw: Kwargs, out: Any) -> None:
+def _check_layer_stats(kw: fw.Kwargs, out: Any) -> None:
     L = kw["n_layers"]
     for name in ("mean", "std", "grad_W_norm", "grad_h_norm", "flat_share"):
-        assert_array(getattr(out, name), (L,))
+        fw.assert_array(getattr(out, name), (L,))
     assert out.hist_counts.shape == (L, kw["bins"])
     assert np.all(out.hist_counts.sum(axis=1) == kw["n_samples"] * kw["width"])
-    assert_finite(out)
+    fw.assert_finite(out)
 
 
-LAYER_STATS = kwargs(
+LAYER_STATS = sg.kwargs(
     n_layers=st.integers(1, 12),
     width=st.integers(1, 8),
     activation=st.sampled_from(ac.NAMES),
@@ -200,14 +179,14 @@ LAYER_STATS = kwargs(
     common_range=st.booleans(),
 )
 # up to 50 layers and sigma up to 100: the activations may overflow float32 (refused)
-LAYER_STATS_DEEP = extend(
+LAYER_STATS_DEEP = sg.extend(
     LAYER_STATS,
     n_layers=st.one_of(st.integers(1, 12), st.integers(13, ac.MAX_LAYERS)),
     init=st.one_of(INIT, st.floats(10.0, 100.0)),
 )
 
 
-def _may_explode(kw: Kwargs) -> bool:
+def _may_explode(kw: fw.Kwargs) -> bool:
     """Documented refusal on float32 overflow. Per layer the activations (and gradients) grow
     by about sigma * sqrt(width) at most; below 1 an overflow is practically impossible."""
     return ac.init_std(kw["init"], kw["width"]) * math.sqrt(kw["width"]) > 1
@@ -218,13 +197,13 @@ fuzz(
     LAYER_STATS_DEEP,
     _check_layer_stats,
     {
-        "n_layers": bad_number(0, 51, integer=True),
-        "width": bad_number(0, 2001, integer=True),
-        "activation": bad_name(valid=ac.NAMES),
+        "n_layers": sg.bad_number(0, 51, integer=True),
+        "width": sg.bad_number(0, 2001, integer=True),
+        "activation": sg.bad_name(valid=ac.NAMES),
         "init": BAD_INIT,
-        "seed": bad_number(-1, 2**32, integer=True),
-        "n_samples": bad_number(0, 5001, integer=True),
-        "bins": bad_number(1, 201, integer=True),
+        "seed": sg.bad_number(-1, 2**32, integer=True),
+        "n_samples": sg.bad_number(0, 5001, integer=True),
+        "bins": sg.bad_number(1, 201, integer=True),
     },
     refuses=_may_explode,
     examples=20,
@@ -232,84 +211,86 @@ fuzz(
 fuzz(
     ac.diagnose,
     LAYER_STATS.map(lambda kw: {"stats": ac.layer_statistics(**kw)}),  # never overflows
-    holds(lambda kw, out: out in ac.DIAGNOSES),
+    fw.holds(lambda kw, out: out in ac.DIAGNOSES),
     {"stats": lambda kw: st.sampled_from([None, "stats", {}, dataclasses.asdict(kw["stats"])])},
     examples=15,
 )
 
 
-def _check_cloud(kw: Kwargs, out: Any) -> None:
-    assert_array(out, (kw["n"], 2))
+def _check_cloud(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(out, (kw["n"], 2))
 
 
 fuzz(
     ac.make_cloud,
-    kwargs(
+    sg.kwargs(
         n=st.integers(2, 500),
         seed=st.integers(0, 2**32 - 1),
-        center=vectors(2),
-        scales=arrays((2,), structure=False).map(lambda a: np.abs(a) + 1e-6),
+        center=sg.vectors(2),
+        scales=sg.arrays((2,), structure=False).map(lambda a: np.abs(a) + 1e-6),
         angle_deg=st.floats(-180, 180),
     ),
     _check_cloud,
     {
-        "n": bad_number(1, 5001, integer=True),
-        "seed": bad_number(-1, 2**32, integer=True),
-        "center": bad_array("center", 1, [1.0, 2.0, 3.0]),
-        "scales": bad_array("scales", 1, [1.0, 0.0], [1.0, -1.0], [1.0]),
-        "angle_deg": bad_number(180.5, -181.0),
+        "n": sg.bad_number(1, 5001, integer=True),
+        "seed": sg.bad_number(-1, 2**32, integer=True),
+        "center": sg.bad_array("center", 1, [1.0, 2.0, 3.0]),
+        "scales": sg.bad_array("scales", 1, [1.0, 0.0], [1.0, -1.0], [1.0]),
+        "angle_deg": sg.bad_number(180.5, -181.0),
     },
 )
 
 
-def _check_preprocess(kw: Kwargs, out: Any) -> None:
+def _check_preprocess(kw: fw.Kwargs, out: Any) -> None:
     X_new, mu, s = out
     n, d = kw["X"].shape
-    assert_array(X_new, (n, d))
-    assert_array(mu, (d,))
-    assert_array(s, (d,))
+    fw.assert_array(X_new, (n, d))
+    fw.assert_array(mu, (d,))
+    fw.assert_array(s, (d,))
     assert np.all(s > 0)
 
 
 fuzz(
     ac.preprocess,
-    kwargs(X=arrays(((2, 8), (1, 3))), method=st.sampled_from(ac.PREPROCESS)),
+    sg.kwargs(X=sg.arrays(((2, 8), (1, 3))), method=st.sampled_from(ac.PREPROCESS)),
     _check_preprocess,
     {
-        "X": bad_array("X", 2, lambda kw: st.just(kw["X"][:1])),
-        "method": bad_name("standardise", valid=ac.PREPROCESS),
+        "X": sg.bad_array("X", 2, lambda kw: st.just(kw["X"][:1])),
+        "method": sg.bad_name("standardise", valid=ac.PREPROCESS),
     },
 )
 
 
-def _check_boundary(kw: Kwargs, out: Any) -> None:
+def _check_boundary(kw: fw.Kwargs, out: Any) -> None:
     w, b = out
-    assert_array(w, (len(kw["w"]),))
-    assert_float(b)
+    fw.assert_array(w, (len(kw["w"]),))
+    fw.assert_float(b)
 
 
 fuzz(
     ac.transform_boundary,
-    extend(kwargs(w=vectors((1, 4))), mu=lambda kw: vectors(len(kw["w"]))).flatmap(
-        lambda kw: extend(st.just(kw), s=vectors(len(kw["w"])), b=real())
+    sg.extend(sg.kwargs(w=sg.vectors((1, 4))), mu=lambda kw: sg.vectors(len(kw["w"]))).flatmap(
+        lambda kw: sg.extend(st.just(kw), s=sg.vectors(len(kw["w"])), b=sg.real())
     ),
     _check_boundary,
     {
-        "w": bad_array("w", 1, grow("w")),
-        "mu": bad_array("mu", 1, grow("mu")),
-        "s": bad_array("s", 1, grow("s")),
-        "b": bad_number(),
+        "w": sg.bad_array("w", 1, sg.grow("w")),
+        "mu": sg.bad_array("mu", 1, sg.grow("mu")),
+        "s": sg.bad_array("s", 1, sg.grow("s")),
+        "b": sg.bad_number(),
     },
 )
 fuzz(
     ac.flip_fraction,
-    kwargs(X=arrays(((1, 30), 2)), w=vectors(2), b=real(), delta_deg=st.floats(-180, 180)),
-    lambda kw, out: assert_float(out, 0.0, 1.0),
+    sg.kwargs(
+        X=sg.arrays(((1, 30), 2)), w=sg.vectors(2), b=sg.real(), delta_deg=st.floats(-180, 180)
+    ),
+    lambda kw, out: fw.assert_float(out, 0.0, 1.0),
     {
-        "X": bad_array("X", 2, np.ones((3, 3))),
-        "w": bad_array("w", 1, [1.0, 2.0, 3.0]),
-        "b": bad_number(),
-        "delta_deg": bad_number(180.5, -181.0),
+        "X": sg.bad_array("X", 2, np.ones((3, 3))),
+        "w": sg.bad_array("w", 1, [1.0, 2.0, 3.0]),
+        "b": sg.bad_number(),
+        "delta_deg": sg.bad_number(180.5, -181.0),
     },
 )
 

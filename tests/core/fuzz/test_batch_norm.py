@@ -9,24 +9,8 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import batch_norm
+from tests.core.fuzz import strategies as sg
 from tests.core.fuzz.framework import BadFactory, Cases, Kwargs, assert_array, assert_finite
-from tests.core.fuzz.strategies import (
-    NEG,
-    NONPOS,
-    SEEDS,
-    SKIP,
-    arrays,
-    bad_array,
-    bad_number,
-    bad_rng,
-    extend,
-    kwargs,
-    positive,
-    real,
-    shrink_or_grow,
-    unit,
-    vectors,
-)
 from tests.core.fuzz.test_l1_proximal import BAD_Y1
 from tests.core.fuzz.test_least_squares import BAD_W, BAD_X, STEPS, _check_nan_tail, _d, _n
 
@@ -36,8 +20,8 @@ from tests.core.fuzz.test_least_squares import BAD_W, BAD_X, STEPS, _check_nan_t
 CASES = Cases()
 fuzz = CASES.add
 bn = batch_norm
-BN_X = arrays(((1, 6), (1, 4)))
-BAD_BN_X = bad_array("x", 2)
+BN_X = sg.arrays(((1, 6), (1, 4)))
+BAD_BN_X = sg.bad_array("x", 2)
 
 
 def _check_stats(kw: Kwargs, out: Any) -> None:
@@ -48,31 +32,31 @@ def _check_stats(kw: Kwargs, out: Any) -> None:
     assert np.all(var >= 0)
 
 
-fuzz(bn.batch_statistics, kwargs(x=BN_X), _check_stats, {"x": BAD_BN_X})
+fuzz(bn.batch_statistics, sg.kwargs(x=BN_X), _check_stats, {"x": BAD_BN_X})
 
 
 @st.composite
 def bn_forward_kwargs(draw: Any) -> Kwargs:
     training = draw(st.booleans())
-    x = draw(arrays(((2 if training else 1, 6), (1, 4))))
+    x = draw(sg.arrays(((2 if training else 1, 6), (1, 4))))
     c = x.shape[1]
     has_running = (not training) or draw(st.booleans())
-    eps = draw(st.one_of(positive(1e-300, 1.0), st.just(1e-5)))
+    eps = draw(st.one_of(sg.positive(1e-300, 1.0), st.just(1e-5)))
     if not training and draw(st.booleans()):
         eps = 0.0
     running_var = None
     if has_running:
-        running_var = np.abs(draw(vectors(c)))
+        running_var = np.abs(draw(sg.vectors(c)))
         if not training and eps == 0.0:
             running_var = running_var + 1e-6  # eval with eps = 0 needs a positive variance
     return dict(
         x=x,
-        gamma=draw(st.one_of(st.none(), vectors(c))),
-        beta=draw(st.one_of(st.none(), vectors(c))),
-        running_mean=draw(vectors(c)) if has_running else None,
+        gamma=draw(st.one_of(st.none(), sg.vectors(c))),
+        beta=draw(st.one_of(st.none(), sg.vectors(c))),
+        running_mean=draw(sg.vectors(c)) if has_running else None,
         running_var=running_var,
         training=training,
-        momentum=draw(unit()),
+        momentum=draw(sg.unit()),
         eps=eps,
     )
 
@@ -94,7 +78,7 @@ def _bad_vec(name: str) -> BadFactory:
         c = kw["x"].shape[1]
         return st.sampled_from([np.ones(c + 1)] + ([np.ones(c - 1)] if c > 1 else []))
 
-    return bad_array(name, 1, wrong_length, none_ok=True)
+    return sg.bad_array(name, 1, wrong_length, none_ok=True)
 
 
 fuzz(
@@ -109,8 +93,8 @@ fuzz(
         "running_var": lambda kw: st.one_of(
             _bad_vec("running_var")(kw), st.just(-np.ones(kw["x"].shape[1]))
         ),
-        "momentum": bad_number(-0.1, 1.1),
-        "eps": bad_number(NEG),
+        "momentum": sg.bad_number(-0.1, 1.1),
+        "eps": sg.bad_number(sg.NEG),
     },
 )
 
@@ -120,10 +104,10 @@ def _check_minmax(kw: Kwargs, out: Any) -> None:
     assert np.all((out >= 0) & (out <= 1))
 
 
-fuzz(bn.min_max_scale, kwargs(x=BN_X), _check_minmax, {"x": BAD_BN_X})
+fuzz(bn.min_max_scale, sg.kwargs(x=BN_X), _check_minmax, {"x": BAD_BN_X})
 fuzz(
     bn.standardize,
-    kwargs(x=BN_X),
+    sg.kwargs(x=BN_X),
     lambda kw, out: assert_array(out, kw["x"].shape),
     {"x": BAD_BN_X},
     refuses=lambda kw: bool(np.any(bn.batch_statistics(kw["x"])[1] == 0)),  # documented
@@ -133,8 +117,8 @@ fuzz(
 @st.composite
 def populations(draw: Any, features: tuple[int, int] = (1, 4)) -> bn.Population:
     c = draw(st.integers(*features))
-    offset = draw(vectors(c))
-    scale = np.abs(draw(arrays((c,), structure=False))) + 1e-6
+    offset = draw(sg.vectors(c))
+    scale = np.abs(draw(sg.arrays((c,), structure=False))) + 1e-6
     return bn.Population(tuple(offset), tuple(scale))
 
 
@@ -150,15 +134,15 @@ fuzz(
     populations((1, bn.MAX_FEATURES)).map(lambda p: {"offset": p.offset, "scale": p.scale}),
     _check_population,
     {
-        "offset": bad_array("offset", 1, shrink_or_grow("offset"), np.zeros(9)),
-        "scale": bad_array(
-            "scale", 1, shrink_or_grow("scale"), lambda kw: st.just(np.zeros(len(kw["scale"])))
+        "offset": sg.bad_array("offset", 1, sg.shrink_or_grow("offset"), np.zeros(9)),
+        "scale": sg.bad_array(
+            "scale", 1, sg.shrink_or_grow("scale"), lambda kw: st.just(np.zeros(len(kw["scale"])))
         ),
     },
 )
 fuzz(
     bn.Population.from_presets,
-    kwargs(names=st.lists(st.sampled_from(sorted(bn.PRESETS)), min_size=1, max_size=8)),
+    sg.kwargs(names=st.lists(st.sampled_from(sorted(bn.PRESETS)), min_size=1, max_size=8)),
     _check_population,
     {
         "names": lambda kw: st.sampled_from(
@@ -180,9 +164,9 @@ fuzz(
 )
 fuzz(
     bn.Population.sample,
-    kwargs(self=populations(), n=st.integers(1, 1000), rng=SEEDS.map(np.random.default_rng)),
+    sg.kwargs(self=populations(), n=st.integers(1, 1000), rng=sg.SEEDS.map(np.random.default_rng)),
     lambda kw, out: assert_array(out, (kw["n"], kw["self"].n_features)),
-    {"n": bad_number(0, bn.MAX_BATCH_SIZE * 64 + 1, integer=True), "rng": bad_rng()},
+    {"n": sg.bad_number(0, bn.MAX_BATCH_SIZE * 64 + 1, integer=True), "rng": sg.bad_rng()},
 )
 BAD_POPULATION = lambda kw: st.sampled_from(  # noqa: E731
     [None, "pop", (1.0, 2.0), {"offset": (1.0,), "scale": (1.0,)}, bn.PRESETS]
@@ -190,20 +174,20 @@ BAD_POPULATION = lambda kw: st.sampled_from(  # noqa: E731
 BATCH = st.integers(1, 64)
 fuzz(
     bn.stream_batch,
-    kwargs(
+    sg.kwargs(
         population=populations(),
         batch_size=BATCH,
-        seed=SEEDS,
+        seed=sg.SEEDS,
         index=st.integers(0, 10**12),
         stream=st.integers(0, 5),
     ),
     lambda kw, out: assert_array(out, (kw["batch_size"], kw["population"].n_features)),
     {
         "population": BAD_POPULATION,
-        "batch_size": bad_number(0, 4097, integer=True),
-        "seed": bad_number(-1, integer=True),
-        "index": bad_number(-1, integer=True),
-        "stream": bad_number(-1, integer=True),
+        "batch_size": sg.bad_number(0, 4097, integer=True),
+        "seed": sg.bad_number(-1, integer=True),
+        "index": sg.bad_number(-1, integer=True),
+        "stream": sg.bad_number(-1, integer=True),
     },
 )
 
@@ -217,21 +201,21 @@ def _check_history(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     bn.running_history,
-    kwargs(
+    sg.kwargs(
         population=populations(),
         batch_size=st.integers(2, 64),
-        seed=SEEDS,
+        seed=sg.SEEDS,
         steps=st.integers(0, 80),
-        momentum=unit(),
+        momentum=sg.unit(),
     ),
     _check_history,
     {
         "population": BAD_POPULATION,
         # batch size 1 is refused only when there is a step to take
-        "batch_size": lambda kw: bad_number(0, 4097, 1 if kw["steps"] else 0, integer=True)(kw),
-        "seed": bad_number(-1, integer=True),
-        "steps": bad_number(-1, 10_001, integer=True),
-        "momentum": bad_number(-0.1, 1.1),
+        "batch_size": lambda kw: sg.bad_number(0, 4097, 1 if kw["steps"] else 0, integer=True)(kw),
+        "seed": sg.bad_number(-1, integer=True),
+        "steps": sg.bad_number(-1, 10_001, integer=True),
+        "momentum": sg.bad_number(-0.1, 1.1),
     },
 )
 
@@ -244,12 +228,12 @@ def _check_sd(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     bn.running_stationary_sd,
-    kwargs(population=populations(), batch_size=st.integers(2, 4096), momentum=unit()),
+    sg.kwargs(population=populations(), batch_size=st.integers(2, 4096), momentum=sg.unit()),
     _check_sd,
     {
         "population": BAD_POPULATION,
-        "batch_size": bad_number(1, 4097, integer=True),
-        "momentum": bad_number(-0.1, 1.1),
+        "batch_size": sg.bad_number(1, 4097, integer=True),
+        "momentum": sg.bad_number(-0.1, 1.1),
     },
 )
 
@@ -263,11 +247,11 @@ def _check_noise(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     bn.batch_noise,
-    kwargs(
+    sg.kwargs(
         population=populations(),
         batch_sizes=st.lists(st.integers(1, 64), min_size=1, max_size=4),
         n_batches=st.integers(2, 40),
-        seed=SEEDS,
+        seed=sg.SEEDS,
     ),
     _check_noise,
     {
@@ -275,8 +259,8 @@ fuzz(
         "batch_sizes": lambda kw: st.sampled_from(
             [[], [0], [1.5], [4097], ["a"], [None], None, "8", 8, [[8]], {8: 1}]
         ),
-        "n_batches": bad_number(1, 100_001, integer=True),
-        "seed": bad_number(-1, integer=True),
+        "n_batches": sg.bad_number(1, 100_001, integer=True),
+        "seed": sg.bad_number(-1, integer=True),
     },
 )
 
@@ -289,24 +273,24 @@ def _check_regression(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     bn.regression_problem,
-    kwargs(
+    sg.kwargs(
         population=populations((2, 4)),
         n=st.integers(3, 60),
-        seed=SEEDS,
-        coef=vectors(2),
-        intercept=real(),
-        noise=st.one_of(st.just(0.0), positive()),
+        seed=sg.SEEDS,
+        coef=sg.vectors(2),
+        intercept=sg.real(),
+        noise=st.one_of(st.just(0.0), sg.positive()),
     ),
     _check_regression,
     {
         "population": lambda kw: st.one_of(
             st.just(bn.Population((1.0,), (1.0,))), BAD_POPULATION(kw)
         ),
-        "n": bad_number(2, 100_001, integer=True),
-        "seed": bad_number(-1, integer=True),
-        "coef": bad_array("coef", 1, [1.0, 2.0, 3.0]),
-        "intercept": bad_number(),
-        "noise": bad_number(NEG),
+        "n": sg.bad_number(2, 100_001, integer=True),
+        "seed": sg.bad_number(-1, integer=True),
+        "coef": sg.bad_array("coef", 1, [1.0, 2.0, 3.0]),
+        "intercept": sg.bad_number(),
+        "noise": sg.bad_number(sg.NEG),
     },
 )
 
@@ -329,14 +313,17 @@ def _check_gdrun(kw: Kwargs, out: Any) -> None:
     assert_finite(out.iterate(int(out.path_steps[-1])))
 
 
-GD_XY = extend(kwargs(X=arrays(((1, 8), (1, 3)))), y=lambda kw: vectors(kw["X"].shape[0]))
+GD_XY = sg.extend(
+    sg.kwargs(X=sg.arrays(((1, 8), (1, 3)))), y=lambda kw: sg.vectors(kw["X"].shape[0])
+)
 # features near 1e-160 (squares underflow): refused as ill-conditioned, without overflow
-GD_XY_TINY = extend(
-    kwargs(X=arrays(((1, 8), (1, 3)), exp=(-170, -150))), y=lambda kw: vectors(kw["X"].shape[0])
+GD_XY_TINY = sg.extend(
+    sg.kwargs(X=sg.arrays(((1, 8), (1, 3)), exp=(-170, -150))),
+    y=lambda kw: sg.vectors(kw["X"].shape[0]),
 )
 fuzz(
     bn.linear_regression_gd,
-    extend(
+    sg.extend(
         st.one_of(GD_XY, GD_XY_TINY),
         lr_fraction=st.floats(1e-6, 1.0, exclude_max=True),
         tol=st.floats(1e-12, 1.0, exclude_max=True),
@@ -347,10 +334,10 @@ fuzz(
     {
         "X": BAD_X,
         "y": BAD_Y1,
-        "lr_fraction": bad_number(0.0, 1.0, -0.5),
-        "tol": bad_number(0.0, 1.0, 2.0),
-        "n_path": bad_number(1, 10_001, integer=True),
-        "max_iterations": bad_number(0, integer=True),
+        "lr_fraction": sg.bad_number(0.0, 1.0, -0.5),
+        "tol": sg.bad_number(0.0, 1.0, 2.0),
+        "n_path": sg.bad_number(1, 10_001, integer=True),
+        "max_iterations": sg.bad_number(0, integer=True),
     },
     refuses=lambda kw: _ill_conditioned(kw["X"]),
 )
@@ -366,20 +353,20 @@ def _check_reg_loss(kw: Kwargs, out: Any) -> None:
 
 def _thetas(kw: Kwargs) -> st.SearchStrategy:
     d = _d(kw) + 1
-    return st.one_of(vectors(d), arrays(((1, 3), d)))
+    return st.one_of(sg.vectors(d), sg.arrays(((1, 3), d)))
 
 
 fuzz(
     bn.regression_loss,
-    extend(GD_XY, theta=_thetas),
+    sg.extend(GD_XY, theta=_thetas),
     _check_reg_loss,
     {
         "X": BAD_X,
-        "y": bad_array(
+        "y": sg.bad_array(
             "y",
             1,
-            shrink_or_grow("y"),
-            lambda kw: st.just(np.ones(1)) if len(kw["y"]) > 1 else SKIP,  # no broadcasting
+            sg.shrink_or_grow("y"),
+            lambda kw: st.just(np.ones(1)) if len(kw["y"]) > 1 else sg.SKIP,  # no broadcasting
         ),
         "theta": BAD_W["theta"],
     },
@@ -407,21 +394,21 @@ def _gd_lr(kw: Kwargs) -> st.SearchStrategy:
 
 fuzz(
     bn.gradient_descent,
-    extend(GD_XY, lr=_gd_lr, steps=STEPS),
+    sg.extend(GD_XY, lr=_gd_lr, steps=STEPS),
     _check_bn_gd,
     {
         "X": BAD_X,
         "y": BAD_Y1,
-        "lr": bad_number(NONPOS),
-        "steps": bad_number(-1, 1_000_001, integer=True),
+        "lr": sg.bad_number(sg.NONPOS),
+        "steps": sg.bad_number(-1, 1_000_001, integer=True),
     },
 )
 
 
 @st.composite
 def spd2(draw: Any) -> np.ndarray:
-    L = draw(arrays((2, 2), structure=False))
-    return L @ L.T + draw(positive()) * np.eye(2)
+    L = draw(sg.arrays((2, 2), structure=False))
+    return L @ L.T + draw(sg.positive()) * np.eye(2)
 
 
 def _check_ellipse(kw: Kwargs, out: Any) -> None:
@@ -431,20 +418,20 @@ def _check_ellipse(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     bn.ellipse,
-    kwargs(
+    sg.kwargs(
         H=spd2(),
-        center=vectors(2),
-        level=st.one_of(st.just(0.0), positive()),
+        center=sg.vectors(2),
+        level=st.one_of(st.just(0.0), sg.positive()),
         n_points=st.integers(3, 300),
     ),
     _check_ellipse,
     {
-        "H": bad_array(
+        "H": sg.bad_array(
             "H", 2, [[1.0, 0.0], [0.0, -1.0]], np.zeros((2, 2)), np.eye(3), [[1.0, 2.0]]
         ),
-        "center": bad_array("center", 1, [1.0, 2.0, 3.0], [1.0]),
-        "level": bad_number(NEG),
-        "n_points": bad_number(2, 10_001, integer=True),
+        "center": sg.bad_array("center", 1, [1.0, 2.0, 3.0], [1.0]),
+        "level": sg.bad_number(sg.NEG),
+        "n_points": sg.bad_number(2, 10_001, integer=True),
     },
 )
 

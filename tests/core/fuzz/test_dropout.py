@@ -8,19 +8,8 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import dropout
+from tests.core.fuzz import strategies as sg
 from tests.core.fuzz.framework import Cases, Kwargs, assert_array, assert_finite, assert_float
-from tests.core.fuzz.strategies import (
-    SEEDS,
-    arrays,
-    bad_array,
-    bad_name,
-    bad_number,
-    bad_rng,
-    extend,
-    kwargs,
-    shrink_or_grow,
-    vectors,
-)
 
 # =============================================================================================
 # core.dropout
@@ -28,9 +17,9 @@ from tests.core.fuzz.strategies import (
 CASES = Cases()
 fuzz = CASES.add
 KEEP = st.one_of(st.floats(1e-6, 1.0), st.just(1.0))
-BAD_KEEP = bad_number(0.0, -0.5, 1.0 + 1e-9, 2.0)
+BAD_KEEP = sg.bad_number(0.0, -0.5, 1.0 + 1e-9, 2.0)
 DROP_ACT = st.sampled_from([None, "identity", "sigmoid", "relu"])
-BAD_DROP_ACT = bad_name("tanh", "softmax", valid=tuple(dropout.ACTIVATIONS), none_ok=True)
+BAD_DROP_ACT = sg.bad_name("tanh", "softmax", valid=tuple(dropout.ACTIVATIONS), none_ok=True)
 
 
 def _check_masks(kw: Kwargs, out: Any) -> None:
@@ -43,22 +32,22 @@ def _check_masks(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     dropout.enumerate_masks,
-    kwargs(n_units=st.integers(1, 10), keep_prob=KEEP),
+    sg.kwargs(n_units=st.integers(1, 10), keep_prob=KEEP),
     _check_masks,
-    {"n_units": bad_number(0, 17, integer=True), "keep_prob": BAD_KEEP},
+    {"n_units": sg.bad_number(0, 17, integer=True), "keep_prob": BAD_KEEP},
 )
-WX = extend(kwargs(w=vectors((1, 8))), x=lambda kw: vectors(len(kw["w"])))
+WX = sg.extend(sg.kwargs(w=sg.vectors((1, 8))), x=lambda kw: sg.vectors(len(kw["w"])))
 BAD_WX = {
-    "w": bad_array("w", 1, shrink_or_grow("w"), np.ones(17)),
-    "x": bad_array("x", 1, shrink_or_grow("x")),
+    "w": sg.bad_array("w", 1, sg.shrink_or_grow("w"), np.ones(17)),
+    "x": sg.bad_array("x", 1, sg.shrink_or_grow("x")),
 }
 
 
 fuzz(
     dropout.mask_outputs,
-    extend(
+    sg.extend(
         WX,
-        masks=lambda kw: arrays(((1, 16), len(kw["w"])), structure=False).map(
+        masks=lambda kw: sg.arrays(((1, 16), len(kw["w"])), structure=False).map(
             lambda m: (m > 0).astype(float)
         ),
         keep_prob=KEEP,
@@ -68,12 +57,12 @@ fuzz(
     lambda kw, out: assert_array(out, (len(kw["masks"]),)),
     {
         **BAD_WX,
-        "masks": bad_array("masks", 2, shrink_or_grow("masks", axis=1)),
+        "masks": sg.bad_array("masks", 2, sg.shrink_or_grow("masks", axis=1)),
         "keep_prob": BAD_KEEP,
         "activation": BAD_DROP_ACT,
     },
 )
-DROP_WX = extend(WX, keep_prob=KEEP, inverted=st.booleans())
+DROP_WX = sg.extend(WX, keep_prob=KEEP, inverted=st.booleans())
 fuzz(
     dropout.expected_output,
     DROP_WX,
@@ -82,13 +71,13 @@ fuzz(
 )
 fuzz(
     dropout.exact_expectation,
-    extend(DROP_WX, activation=DROP_ACT),
+    sg.extend(DROP_WX, activation=DROP_ACT),
     lambda kw, out: assert_float(out),
     {**BAD_WX, "keep_prob": BAD_KEEP, "activation": BAD_DROP_ACT},
 )
 fuzz(
     dropout.eval_output,
-    extend(DROP_WX, activation=DROP_ACT),
+    sg.extend(DROP_WX, activation=DROP_ACT),
     lambda kw, out: assert_float(out),
     {**BAD_WX, "keep_prob": BAD_KEEP, "activation": BAD_DROP_ACT},
 )
@@ -104,26 +93,28 @@ def _check_dropout(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     dropout.dropout,
-    kwargs(
-        x=st.one_of(arrays(((1, 5),)), arrays(((1, 4), (1, 4))), arrays(((1, 2), 2, (1, 3)))),
+    sg.kwargs(
+        x=st.one_of(
+            sg.arrays(((1, 5),)), sg.arrays(((1, 4), (1, 4))), sg.arrays(((1, 2), 2, (1, 3)))
+        ),
         keep_prob=KEEP,
-        rng=SEEDS.map(np.random.default_rng),
+        rng=sg.SEEDS.map(np.random.default_rng),
         inverted=st.booleans(),
     ),
     _check_dropout,
-    {"x": bad_array("x", None), "keep_prob": BAD_KEEP, "rng": bad_rng()},
+    {"x": sg.bad_array("x", None), "keep_prob": BAD_KEEP, "rng": sg.bad_rng()},
 )
-MC = extend(
+MC = sg.extend(
     DROP_WX,
     n_samples=st.integers(1, 200),
-    rng=SEEDS.map(np.random.default_rng),
+    rng=sg.SEEDS.map(np.random.default_rng),
     activation=DROP_ACT,
 )
 BAD_MC = {
     **BAD_WX,
     "keep_prob": BAD_KEEP,
-    "n_samples": bad_number(0, 1_000_001, integer=True),
-    "rng": bad_rng(),
+    "n_samples": sg.bad_number(0, 1_000_001, integer=True),
+    "rng": sg.bad_rng(),
     "activation": BAD_DROP_ACT,
 }
 fuzz(
@@ -151,9 +142,9 @@ def _check_running_stats(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     dropout.running_stats,
-    kwargs(samples=vectors((1, 30))),
+    sg.kwargs(samples=sg.vectors((1, 30))),
     _check_running_stats,
-    {"samples": bad_array("samples", 1)},
+    {"samples": sg.bad_array("samples", 1)},
 )
 
 

@@ -12,126 +12,104 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import least_squares
-from tests.core.fuzz.framework import (
-    Cases,
-    Kwargs,
-    assert_array,
-    assert_finite,
-    assert_float,
-    holds,
-)
-from tests.core.fuzz.strategies import (
-    NEG,
-    NONPOS,
-    SEEDS,
-    arrays,
-    bad_array,
-    bad_name,
-    bad_number,
-    extend,
-    grow,
-    kwargs,
-    positive,
-    shrink_or_grow,
-    unit,
-    vectors,
-)
+from tests.core.fuzz import framework as fw
+from tests.core.fuzz import strategies as sg
 
 # =============================================================================================
 # core.least_squares
 # =============================================================================================
-CASES = Cases()
+CASES = fw.Cases()
 fuzz = CASES.add
 ls = least_squares
-RTOL = st.one_of(st.none(), unit(high_open=True), st.sampled_from([0.0, 0.5, 1 - 1e-12]))
-BAD_RTOL = bad_number(-1e-9, 1.0, 2.0, none_ok=True)
-LS_X = arrays(((1, 6), (1, 4)))
-LS_XY = extend(kwargs(X=LS_X), y=lambda kw: vectors(kw["X"].shape[0]))
-BAD_X = bad_array("X", 2)
-BAD_Y = bad_array("y", (1, 2), grow("y"), lambda kw: st.just(np.ones((len(kw["y"]), 2))))
+RTOL = st.one_of(st.none(), sg.unit(high_open=True), st.sampled_from([0.0, 0.5, 1 - 1e-12]))
+BAD_RTOL = sg.bad_number(-1e-9, 1.0, 2.0, none_ok=True)
+LS_X = sg.arrays(((1, 6), (1, 4)))
+LS_XY = sg.extend(sg.kwargs(X=LS_X), y=lambda kw: sg.vectors(kw["X"].shape[0]))
+BAD_X = sg.bad_array("X", 2)
+BAD_Y = sg.bad_array("y", (1, 2), sg.grow("y"), lambda kw: st.just(np.ones((len(kw["y"]), 2))))
 
 
-def _d(kw: Kwargs) -> int:
+def _d(kw: fw.Kwargs) -> int:
     return np.asarray(kw["X"]).shape[1]
 
 
-def _n(kw: Kwargs) -> int:
+def _n(kw: fw.Kwargs) -> int:
     return np.asarray(kw["X"]).shape[0]
 
 
-def _check_data(kw: Kwargs, out: Any) -> None:
+def _check_data(kw: fw.Kwargs, out: Any) -> None:
     X, y = out
-    assert_array(X, kw["X"].shape)
-    assert_array(y, (_n(kw),))
+    fw.assert_array(X, kw["X"].shape)
+    fw.assert_array(y, (_n(kw),))
 
 
 fuzz(
     ls.check_data,
-    extend(LS_XY, max_abs=st.one_of(st.just(ls.MAX_ABS), st.floats(1e3, 1e300))),
+    sg.extend(LS_XY, max_abs=st.one_of(st.just(ls.MAX_ABS), st.floats(1e3, 1e300))),
     _check_data,
-    {"X": BAD_X, "y": BAD_Y, "max_abs": bad_number(NONPOS)},
+    {"X": BAD_X, "y": BAD_Y, "max_abs": sg.bad_number(sg.NONPOS)},
     # documented: refuses entries above max_abs
     refuses=lambda kw: max(np.abs(kw["X"]).max(), np.abs(kw["y"]).max()) > kw["max_abs"],
 )
 
 
-def _check_svd(kw: Kwargs, out: Any) -> None:
+def _check_svd(kw: fw.Kwargs, out: Any) -> None:
     n, d = kw["X"].shape
-    assert_array(out.U, (n, n))
-    assert_array(out.sigma, (min(n, d),))
-    assert_array(out.Vt, (d, d))
+    fw.assert_array(out.U, (n, n))
+    fw.assert_array(out.sigma, (min(n, d),))
+    fw.assert_array(out.Vt, (d, d))
     assert 0 <= out.rank <= min(n, d)
     assert math.isfinite(out.tol) and out.tol >= 0
 
 
-fuzz(ls.svd_info, kwargs(X=LS_X, rtol=RTOL), _check_svd, {"X": BAD_X, "rtol": BAD_RTOL})
+fuzz(ls.svd_info, sg.kwargs(X=LS_X, rtol=RTOL), _check_svd, {"X": BAD_X, "rtol": BAD_RTOL})
 
 
-def _check_sv(kw: Kwargs, out: Any) -> None:
-    assert_array(out, (min(kw["X"].shape),))
+def _check_sv(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(out, (min(kw["X"].shape),))
     assert np.all(out >= 0) and np.all(np.diff(out) <= 0)
 
 
-fuzz(ls.singular_values, kwargs(X=LS_X), _check_sv, {"X": BAD_X})
+fuzz(ls.singular_values, sg.kwargs(X=LS_X), _check_sv, {"X": BAD_X})
 
 
-def _check_rank(kw: Kwargs, out: Any) -> None:
+def _check_rank(kw: fw.Kwargs, out: Any) -> None:
     assert isinstance(out, int) and 0 <= out <= min(kw["X"].shape)
 
 
-fuzz(ls.rank, kwargs(X=LS_X, rtol=RTOL), _check_rank, {"X": BAD_X, "rtol": BAD_RTOL})
+fuzz(ls.rank, sg.kwargs(X=LS_X, rtol=RTOL), _check_rank, {"X": BAD_X, "rtol": BAD_RTOL})
 fuzz(
     ls.is_unique,
-    kwargs(X=LS_X, rtol=RTOL),
-    holds(lambda kw, out: isinstance(out, bool)),
+    sg.kwargs(X=LS_X, rtol=RTOL),
+    fw.holds(lambda kw, out: isinstance(out, bool)),
     {"X": BAD_X, "rtol": BAD_RTOL},
 )
 
 
-def _check_cond(kw: Kwargs, out: Any) -> None:
+def _check_cond(kw: fw.Kwargs, out: Any) -> None:
     sigma = np.linalg.svd(kw["X"], compute_uv=False)
     if sigma[-1] == 0:
         assert out == math.inf  # documented
     else:
-        assert_float(out, 1.0 - 1e-12)
+        fw.assert_float(out, 1.0 - 1e-12)
 
 
-fuzz(ls.condition_number, kwargs(X=LS_X), _check_cond, {"X": BAD_X})
+fuzz(ls.condition_number, sg.kwargs(X=LS_X), _check_cond, {"X": BAD_X})
 fuzz(
     ls.pinv,
-    kwargs(X=LS_X, rtol=RTOL),
-    lambda kw, out: assert_array(out, kw["X"].shape[::-1]),
+    sg.kwargs(X=LS_X, rtol=RTOL),
+    lambda kw, out: fw.assert_array(out, kw["X"].shape[::-1]),
     {"X": BAD_X, "rtol": BAD_RTOL},
 )
 fuzz(
     ls.min_norm_solution,
-    extend(LS_XY, rtol=RTOL),
-    lambda kw, out: assert_array(out, (_d(kw),)),
+    sg.extend(LS_XY, rtol=RTOL),
+    lambda kw, out: fw.assert_array(out, (_d(kw),)),
     {"X": BAD_X, "y": BAD_Y, "rtol": BAD_RTOL},
 )
 
 
-def _solvable(kw: Kwargs) -> bool:
+def _solvable(kw: fw.Kwargs) -> bool:
     """Rank deficient (a documented refusal) or well enough conditioned for X^T X. In between,
     full rank by the SVD tolerance but kappa(X)^2 beyond 1/eps, core refuses with its own
     ValueError (FIXED_INVALID)."""
@@ -139,58 +117,61 @@ def _solvable(kw: Kwargs) -> bool:
 
 
 # X on scales where X^T X under- or overflows (|X| ~ 1e-200 or 1e200), y as usual
-LS_XY_FAR = extend(
-    kwargs(
+LS_XY_FAR = sg.extend(
+    sg.kwargs(
         X=st.one_of(
-            arrays(((1, 6), (1, 4)), exp=(-200, -150)), arrays(((1, 6), (1, 4)), exp=(150, 200))
+            sg.arrays(((1, 6), (1, 4)), exp=(-200, -150)),
+            sg.arrays(((1, 6), (1, 4)), exp=(150, 200)),
         )
     ),
-    y=lambda kw: vectors(kw["X"].shape[0]),
+    y=lambda kw: sg.vectors(kw["X"].shape[0]),
 )
 fuzz(
     ls.normal_equations_solution,
-    extend(st.one_of(LS_XY, LS_XY_FAR), rtol=RTOL).filter(_solvable),
-    lambda kw, out: assert_array(out, (_d(kw),)),
+    sg.extend(st.one_of(LS_XY, LS_XY_FAR), rtol=RTOL).filter(_solvable),
+    lambda kw, out: fw.assert_array(out, (_d(kw),)),
     {"X": BAD_X, "y": BAD_Y, "rtol": BAD_RTOL},
     refuses=lambda kw: ls.rank(kw["X"], kw["rtol"]) < _d(kw),  # documented: needs full rank
 )
 fuzz(
     ls.lstsq_numeric,
     LS_XY,
-    lambda kw, out: assert_array(out, (_d(kw),)),
+    lambda kw, out: fw.assert_array(out, (_d(kw),)),
     {"X": BAD_X, "y": BAD_Y},
 )
 
 
-def _check_null(kw: Kwargs, out: Any) -> None:
+def _check_null(kw: fw.Kwargs, out: Any) -> None:
     d = _d(kw)
-    assert_array(out, (d, d - ls.rank(kw["X"], kw["rtol"])))
+    fw.assert_array(out, (d, d - ls.rank(kw["X"], kw["rtol"])))
 
 
-fuzz(ls.null_space, kwargs(X=LS_X, rtol=RTOL), _check_null, {"X": BAD_X, "rtol": BAD_RTOL})
+fuzz(ls.null_space, sg.kwargs(X=LS_X, rtol=RTOL), _check_null, {"X": BAD_X, "rtol": BAD_RTOL})
 
 
-def _weights(name: str) -> Callable[[Kwargs], st.SearchStrategy]:
+def _weights(name: str) -> Callable[[fw.Kwargs], st.SearchStrategy]:
     """A (d,) vector or an (m, d) stack, d = columns of X."""
-    return lambda kw: st.one_of(vectors(_d(kw)), arrays(((1, 3), _d(kw))))
+    return lambda kw: st.one_of(sg.vectors(_d(kw)), sg.arrays(((1, 3), _d(kw))))
 
 
-BAD_W = {name: bad_array(name, (1, 2), shrink_or_grow(name)) for name in ("w", "z", "w0", "theta")}
+BAD_W = {
+    name: sg.bad_array(name, (1, 2), sg.shrink_or_grow(name)) for name in ("w", "z", "w0", "theta")
+}
 fuzz(
     ls.project_null_space,
-    extend(kwargs(X=LS_X, rtol=RTOL), w=_weights("w")),
-    lambda kw, out: assert_array(out, np.shape(kw["w"])),
+    sg.extend(sg.kwargs(X=LS_X, rtol=RTOL), w=_weights("w")),
+    lambda kw, out: fw.assert_array(out, np.shape(kw["w"])),
     {"X": BAD_X, "w": BAD_W["w"], "rtol": BAD_RTOL},
 )
 fuzz(
     ls.solution_family,
-    extend(LS_XY, z=_weights("z"), rtol=RTOL),
-    lambda kw, out: assert_array(out, np.shape(kw["z"])),
+    sg.extend(LS_XY, z=_weights("z"), rtol=RTOL),
+    lambda kw, out: fw.assert_array(out, np.shape(kw["z"])),
     {"X": BAD_X, "y": BAD_Y, "z": BAD_W["z"], "rtol": BAD_RTOL},
 )
 
 
-def _exact_sumsq(kw: Kwargs) -> list[Fraction]:
+def _exact_sumsq(kw: fw.Kwargs) -> list[Fraction]:
     """||Xw - y||^2 of each row of w, exactly (rational arithmetic on the float inputs)."""
     X = np.asarray(kw["X"], dtype=np.float64)
     y = np.asarray(kw["y"], dtype=np.float64)
@@ -205,17 +186,17 @@ def _exact_sumsq(kw: Kwargs) -> list[Fraction]:
     return out
 
 
-def _check_loss(kind: str) -> Callable[[Kwargs, Any], None]:
+def _check_loss(kind: str) -> Callable[[fw.Kwargs, Any], None]:
     """Documented: inf exactly when the value itself is beyond the float range (no overflow in
     between); checked against the exact value, with a factor 2 of slack at the border."""
     big = Fraction(np.finfo(np.float64).max)
 
-    def check(kw: Kwargs, out: Any) -> None:
+    def check(kw: fw.Kwargs, out: Any) -> None:
         w = np.asarray(kw["w"])
         if w.ndim == 1:
             assert isinstance(out, float), f"expected a float, got {type(out).__name__}"
         else:
-            assert_array(out, (w.shape[0],), finite=False)
+            fw.assert_array(out, (w.shape[0],), finite=False)
         n = np.shape(kw["X"])[0]
         for value, s in zip(np.atleast_1d(out), _exact_sumsq(kw), strict=True):
             exact = s / (2 * n) if kind == "loss" else s  # compared squared for the norm
@@ -231,41 +212,41 @@ def _check_loss(kind: str) -> Callable[[Kwargs, Any], None]:
 
 # |X|, |w| from 1e60 to 1e160, |y| from 1e-200 to 1e200: the products Xw, the squared
 # residuals or their sum leave the float range (or all of them do)
-LS_XYW_FAR = extend(
-    kwargs(X=arrays(((1, 6), (1, 4)), exp=(60, 160), structure=False)),
-    y=lambda kw: arrays((kw["X"].shape[0],), exp=(-200, 200), structure=False),
+LS_XYW_FAR = sg.extend(
+    sg.kwargs(X=sg.arrays(((1, 6), (1, 4)), exp=(60, 160), structure=False)),
+    y=lambda kw: sg.arrays((kw["X"].shape[0],), exp=(-200, 200), structure=False),
     w=lambda kw: st.one_of(
-        arrays((_d(kw),), exp=(60, 160), structure=False),
-        arrays(((1, 3), _d(kw)), exp=(60, 160), structure=False),
+        sg.arrays((_d(kw),), exp=(60, 160), structure=False),
+        sg.arrays(((1, 3), _d(kw)), exp=(60, 160), structure=False),
     ),
 )
 fuzz(
     ls.loss,
-    st.one_of(extend(LS_XY, w=_weights("w")), LS_XYW_FAR),
+    st.one_of(sg.extend(LS_XY, w=_weights("w")), LS_XYW_FAR),
     _check_loss("loss"),
     {"X": BAD_X, "y": BAD_Y, "w": BAD_W["w"]},
 )
 fuzz(
     ls.residual_norm,
-    st.one_of(extend(LS_XY, w=_weights("w")), LS_XYW_FAR),
+    st.one_of(sg.extend(LS_XY, w=_weights("w")), LS_XYW_FAR),
     _check_loss("norm"),
     {"X": BAD_X, "y": BAD_Y, "w": BAD_W["w"]},
 )
 fuzz(
     ls.ridge_solution,
-    extend(LS_XY, lam=st.one_of(positive(1e-12, 1e12), st.sampled_from([1e-300, 1e300]))),
-    lambda kw, out: assert_array(out, (_d(kw),)),
-    {"X": BAD_X, "y": BAD_Y, "lam": bad_number(NONPOS)},
+    sg.extend(LS_XY, lam=st.one_of(sg.positive(1e-12, 1e12), st.sampled_from([1e-300, 1e300]))),
+    lambda kw, out: fw.assert_array(out, (_d(kw),)),
+    {"X": BAD_X, "y": BAD_Y, "lam": sg.bad_number(sg.NONPOS)},
 )
-LAMS = arrays(((1, 5),), exp=(-6, 6), structure=False).map(lambda a: np.abs(a) + 1e-9)
+LAMS = sg.arrays(((1, 5),), exp=(-6, 6), structure=False).map(lambda a: np.abs(a) + 1e-9)
 fuzz(
     ls.ridge_path,
-    extend(LS_XY, lams=LAMS),
-    lambda kw, out: assert_array(out, (len(kw["lams"]), _d(kw))),
+    sg.extend(LS_XY, lams=LAMS),
+    lambda kw, out: fw.assert_array(out, (len(kw["lams"]), _d(kw))),
     {
         "X": BAD_X,
         "y": BAD_Y,
-        "lams": bad_array("lams", 1, lambda kw: st.just(np.r_[kw["lams"], 0.0]), [-1.0]),
+        "lams": sg.bad_array("lams", 1, lambda kw: st.just(np.r_[kw["lams"], 0.0]), [-1.0]),
     },
 )
 
@@ -279,7 +260,7 @@ LOG10_MAX = math.log10(np.finfo(np.float64).max)
 LOG10_TINY = math.log10(np.finfo(np.float64).tiny)  # smallest normal number, ~2.2e-308
 
 
-def _check_max_lr(kw: Kwargs, out: Any) -> None:
+def _check_max_lr(kw: fw.Kwargs, out: Any) -> None:
     X = np.asarray(kw["X"], dtype=np.float64)
     if not np.any(X):
         assert out == math.inf  # documented for X = 0
@@ -288,16 +269,16 @@ def _check_max_lr(kw: Kwargs, out: Any) -> None:
     if log10_limit > LOG10_MAX + 1e-6:
         assert out == math.inf  # documented: beyond the float range, every float step is stable
     elif log10_limit > LOG10_TINY:
-        assert_float(out, 0.0)
+        fw.assert_float(out, 0.0)
         assert out > 0 and abs(math.log10(out) - log10_limit) < 1e-9
     else:  # documented: subnormal (fewer digits) or 0
-        assert_float(out, 0.0)
+        fw.assert_float(out, 0.0)
         assert abs(out - 10.0**log10_limit) <= 1e-323 + 1e-9 * 10.0**log10_limit
 
 
 # entries from 1e-200 to 1e200: sigma_max^2 leaves the float range
-LS_X_FAR = arrays(((1, 6), (1, 4)), exp=(-200, 200))
-fuzz(ls.max_stable_lr, kwargs(X=st.one_of(LS_X, LS_X_FAR)), _check_max_lr, {"X": BAD_X})
+LS_X_FAR = sg.arrays(((1, 6), (1, 4)), exp=(-200, 200))
+fuzz(ls.max_stable_lr, sg.kwargs(X=st.one_of(LS_X, LS_X_FAR)), _check_max_lr, {"X": BAD_X})
 
 
 def _check_nan_tail(W: np.ndarray) -> None:
@@ -307,8 +288,8 @@ def _check_nan_tail(W: np.ndarray) -> None:
     assert finite[:k].all() and np.isnan(W[k:]).all(), "rows after a non-finite row must be NaN"
 
 
-def _check_ls_gd(kw: Kwargs, out: Any) -> None:
-    assert_array(out, (kw["steps"] + 1, _d(kw)), finite=False)
+def _check_ls_gd(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(out, (kw["steps"] + 1, _d(kw)), finite=False)
     assert np.array_equal(out[0], kw["w0"])
     _check_nan_tail(out)
 
@@ -316,10 +297,10 @@ def _check_ls_gd(kw: Kwargs, out: Any) -> None:
 STEPS = st.integers(0, 40)
 fuzz(
     ls.gradient_descent,
-    extend(
+    sg.extend(
         LS_XY,
-        w0=lambda kw: vectors(_d(kw)),
-        lr=st.one_of(positive(1e-9, 1e9), st.sampled_from([1e-300, 1e300])),
+        w0=lambda kw: sg.vectors(_d(kw)),
+        lr=st.one_of(sg.positive(1e-9, 1e9), st.sampled_from([1e-300, 1e300])),
         steps=STEPS,
     ),
     _check_ls_gd,
@@ -327,114 +308,116 @@ fuzz(
         "X": BAD_X,
         "y": BAD_Y,
         "w0": BAD_W["w0"],
-        "lr": bad_number(NONPOS),
-        "steps": bad_number(-1, 100_001, integer=True),
+        "lr": sg.bad_number(sg.NONPOS),
+        "steps": sg.bad_number(-1, 100_001, integer=True),
     },
 )
 
 
-def _check_grid(kw: Kwargs, out: Any) -> None:
-    assert_array(out, (len(kw["w2"]), len(kw["w1"])))
+def _check_grid(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(out, (len(kw["w2"]), len(kw["w1"])))
     assert np.all(out >= 0)
 
 
 fuzz(
     ls.loss_grid,
-    extend(
-        kwargs(X=arrays(((1, 6), 2))),
-        y=lambda kw: vectors(kw["X"].shape[0]),
-        w1=vectors((1, 6)),
-        w2=vectors((1, 6)),
+    sg.extend(
+        sg.kwargs(X=sg.arrays(((1, 6), 2))),
+        y=lambda kw: sg.vectors(kw["X"].shape[0]),
+        w1=sg.vectors((1, 6)),
+        w2=sg.vectors((1, 6)),
     ),
     _check_grid,
     {
-        "X": bad_array("X", 2, lambda kw: st.just(np.ones((len(kw["y"]), 3)))),
+        "X": sg.bad_array("X", 2, lambda kw: st.just(np.ones((len(kw["y"]), 3)))),
         "y": BAD_Y,
-        "w1": bad_array("w1", 1),
-        "w2": bad_array("w2", 1),
+        "w1": sg.bad_array("w1", 1),
+        "w2": sg.bad_array("w2", 1),
     },
 )
 
 
-def _check_example(kw: Kwargs, out: Any) -> None:
+def _check_example(kw: fw.Kwargs, out: Any) -> None:
     X, y = out
     assert X.ndim == 2 and y.shape == (X.shape[0],)
-    assert_finite(out)
+    fw.assert_finite(out)
 
 
 fuzz(
     ls.example_data,
-    kwargs(
+    sg.kwargs(
         name=st.sampled_from(ls.EXAMPLES),
-        noise=st.one_of(positive(0.0, 1e6), st.just(0.0)),
-        seed=SEEDS,
+        noise=st.one_of(sg.positive(0.0, 1e6), st.just(0.0)),
+        seed=sg.SEEDS,
     ),
     _check_example,
     {
-        "name": bad_name(valid=ls.EXAMPLES),
-        "noise": bad_number(NEG),
-        "seed": bad_number(-1, integer=True),
+        "name": sg.bad_name(valid=ls.EXAMPLES),
+        "noise": sg.bad_number(sg.NEG),
+        "seed": sg.bad_number(-1, integer=True),
     },
 )
 fuzz(
     ls.symbolic_normal_equations,
-    kwargs(),
-    holds(lambda kw, out: isinstance(out, ls.SymbolicNormalEquations)),
+    sg.kwargs(),
+    fw.holds(lambda kw, out: isinstance(out, ls.SymbolicNormalEquations)),
     examples=1,
 )
 T_VALUE = st.one_of(st.floats(-10.0, 10.0), st.sampled_from([0.0, -10.0, 10.0, 1e-9, 1e-4]))
-BAD_T = {"t_value": bad_number(st.floats(10.001, 1e300), st.floats(-1e300, -10.001))}
+BAD_T = {"t_value": sg.bad_number(st.floats(10.001, 1e300), st.floats(-1e300, -10.001))}
 
 
-def _check_symbolic_system(kw: Kwargs, out: Any) -> None:
+def _check_symbolic_system(kw: fw.Kwargs, out: Any) -> None:
     A, b = out
     assert A.shape == (2, 2) and b.shape == (2, 1)
     assert all(v.is_finite for v in list(A) + list(b))
 
 
-fuzz(ls.symbolic_system_at, kwargs(t_value=T_VALUE), _check_symbolic_system, BAD_T, examples=15)
+fuzz(ls.symbolic_system_at, sg.kwargs(t_value=T_VALUE), _check_symbolic_system, BAD_T, examples=15)
 
 
-def _check_symbolic_solutions(kw: Kwargs, out: Any) -> None:
+def _check_symbolic_solutions(kw: fw.Kwargs, out: Any) -> None:
     det, sol = out
     assert det.is_Rational and det.is_finite and det >= 0
     assert not sol.is_empty
 
 
-fuzz(ls.symbolic_solutions, kwargs(t_value=T_VALUE), _check_symbolic_solutions, BAD_T, examples=15)
+fuzz(
+    ls.symbolic_solutions, sg.kwargs(t_value=T_VALUE), _check_symbolic_solutions, BAD_T, examples=15
+)
 
 
-def _check_symbolic_numeric(kw: Kwargs, out: Any) -> None:
-    assert_array(out[0], (3, 2))
-    assert_array(out[1], (3,))
+def _check_symbolic_numeric(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(out[0], (3, 2))
+    fw.assert_array(out[1], (3,))
 
 
-fuzz(ls.symbolic_example_numeric, kwargs(t_value=T_VALUE), _check_symbolic_numeric, BAD_T)
+fuzz(ls.symbolic_example_numeric, sg.kwargs(t_value=T_VALUE), _check_symbolic_numeric, BAD_T)
 
 
 # --- generalized inverses and sensitivity (functions may move to their own modules and stay
 # re-exported here: the cases name them through core.least_squares)
-def _square(name: str) -> Callable[[Kwargs], st.SearchStrategy]:
-    return lambda kw: arrays((_d(kw), _d(kw)))
+def _square(name: str) -> Callable[[fw.Kwargs], st.SearchStrategy]:
+    return lambda kw: sg.arrays((_d(kw), _d(kw)))
 
 
-def _bad_square(name: str, none_ok: bool = False) -> Callable[[Kwargs], st.SearchStrategy]:
-    def factory(kw: Kwargs) -> st.SearchStrategy:
+def _bad_square(name: str, none_ok: bool = False) -> Callable[[fw.Kwargs], st.SearchStrategy]:
+    def factory(kw: fw.Kwargs) -> st.SearchStrategy:
         d = _d(kw)
         wrong = [np.ones((d + 1, d)), np.ones((d, d + 1)), np.ones(d), np.full((d, d), math.nan)]
-        return st.one_of(st.sampled_from(wrong), bad_array(name, 2, none_ok=none_ok)(kw))
+        return st.one_of(st.sampled_from(wrong), sg.bad_array(name, 2, none_ok=none_ok)(kw))
 
     return factory
 
 
-def _check_ginv(kw: Kwargs, out: Any) -> None:
-    assert_array(out, (_d(kw), _d(kw)))
+def _check_ginv(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(out, (_d(kw), _d(kw)))
 
 
 fuzz(
     ls.generalized_inverse,
-    extend(
-        kwargs(X=LS_X, rtol=RTOL),
+    sg.extend(
+        sg.kwargs(X=LS_X, rtol=RTOL),
         Z=_square("Z"),
         W=lambda kw: st.one_of(st.none(), _square("W")(kw)),
     ),
@@ -443,9 +426,9 @@ fuzz(
 )
 
 
-def _check_block(kw: Kwargs, out: Any) -> None:
+def _check_block(kw: fw.Kwargs, out: Any) -> None:
     G, cols = out
-    assert_array(G, (_d(kw), _d(kw)))
+    fw.assert_array(G, (_d(kw), _d(kw)))
     assert len(cols) == ls.rank(kw["X"], kw["rtol"]) and cols == sorted(set(cols))
     outside = np.ones(_d(kw), bool)
     outside[cols] = False
@@ -457,62 +440,62 @@ def _check_block(kw: Kwargs, out: Any) -> None:
 RTOL_POSITIVE = st.one_of(st.none(), st.floats(1e-12, 1.0, exclude_max=True))
 fuzz(
     ls.block_generalized_inverse,
-    kwargs(X=LS_X, rtol=RTOL_POSITIVE),
+    sg.kwargs(X=LS_X, rtol=RTOL_POSITIVE),
     _check_block,
     {"X": BAD_X, "rtol": BAD_RTOL},
 )
 fuzz(
     ls.minimizer_from_ginv,
-    extend(LS_XY, G=_square("G")),
-    lambda kw, out: assert_array(out, (_d(kw),)),
+    sg.extend(LS_XY, G=_square("G")),
+    lambda kw, out: fw.assert_array(out, (_d(kw),)),
     {"X": BAD_X, "y": BAD_Y, "G": _bad_square("G")},
 )
 
 
-def _check_compare(kw: Kwargs, out: Any) -> None:
+def _check_compare(kw: fw.Kwargs, out: Any) -> None:
     assert [r.name for r in out] == ["mp", "block", "family"]
     for r in out:
-        assert_array(r.G, (_d(kw), _d(kw)))
-        assert_array(r.w, (_d(kw),))
-        assert_finite((r.defect, r.norm, r.residual))
+        fw.assert_array(r.G, (_d(kw), _d(kw)))
+        fw.assert_array(r.w, (_d(kw),))
+        fw.assert_finite((r.defect, r.norm, r.residual))
 
 
 fuzz(
     ls.compare_generalized_inverses,
-    extend(LS_XY, rtol=RTOL_POSITIVE),
+    sg.extend(LS_XY, rtol=RTOL_POSITIVE),
     _check_compare,
     {"X": BAD_X, "y": BAD_Y, "rtol": BAD_RTOL},
 )
 
 
-def _w_is_zero(kw: Kwargs) -> bool:
+def _w_is_zero(kw: fw.Kwargs) -> bool:
     return not np.any(np.linalg.pinv(kw["X"]) @ kw["y"])
 
 
 fuzz(
     ls.perturbation_gain,
-    extend(LS_XY, dX=lambda kw: arrays(kw["X"].shape)),
-    lambda kw, out: assert_float(out, 0.0),
+    sg.extend(LS_XY, dX=lambda kw: sg.arrays(kw["X"].shape)),
+    lambda kw, out: fw.assert_float(out, 0.0),
     {
         "X": BAD_X,
         "y": BAD_Y,
-        "dX": bad_array("dX", 2, grow("dX"), lambda kw: st.just(np.zeros_like(kw["dX"]))),
+        "dX": sg.bad_array("dX", 2, sg.grow("dX"), lambda kw: st.just(np.zeros_like(kw["dX"]))),
     },
     # documented: w = 0 or dX = 0 leave the relative change undefined
     refuses=lambda kw: _w_is_zero(kw) or not np.any(kw["dX"]),
 )
 
 
-def _check_sensitivity(kw: Kwargs, out: Any) -> None:
+def _check_sensitivity(kw: fw.Kwargs, out: Any) -> None:
     n, d = kw["X"].shape
     if n == d:  # documented: no room for a residual, gain_residual is nan
         assert math.isnan(out.gain_residual) and not out.dX_residual.any()
         out = dataclasses.replace(out, gain_residual=0.0)
-    assert_finite(out)
+    fw.assert_finite(out)
     assert out.kappa >= 1.0
     assert out.gain_residual >= 0.0 and out.gain_fit >= 0.0
-    assert_array(out.dX_residual, kw["X"].shape)
-    assert_array(out.dX_fit, kw["X"].shape)
+    fw.assert_array(out.dX_residual, kw["X"].shape)
+    fw.assert_array(out.dX_fit, kw["X"].shape)
 
 
 fuzz(
@@ -525,11 +508,11 @@ fuzz(
 )
 
 
-def _check_conditioned(kw: Kwargs, out: Any) -> None:
+def _check_conditioned(kw: fw.Kwargs, out: Any) -> None:
     X, y = out
     n = kw["n"]
-    assert_array(X, (n, 2))
-    assert_array(y, (n,))
+    fw.assert_array(X, (n, 2))
+    fw.assert_array(y, (n,))
     sigma = np.linalg.svd(X, compute_uv=False)
     np.testing.assert_allclose(sigma[0], 1.0, rtol=1e-12)
     np.testing.assert_allclose(sigma[0] / sigma[1], kw["kappa"], rtol=1e-8)
@@ -540,18 +523,18 @@ def _check_conditioned(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     ls.conditioned_example,
-    kwargs(
+    sg.kwargs(
         kappa=st.one_of(st.floats(1.0, 1e6), st.sampled_from([1.0, 1e6])),
         residual=st.one_of(st.floats(0.0, 1e3), st.sampled_from([0.0, 1e3])),
         n=st.integers(3, 50),
-        seed=SEEDS,
+        seed=sg.SEEDS,
     ),
     _check_conditioned,
     {
-        "kappa": bad_number(0.999, 1e6 * 1.001, -1.0),
-        "residual": bad_number(-1e-9, 1e3 + 1),
-        "n": bad_number(2, 51, integer=True),
-        "seed": bad_number(-1, integer=True),
+        "kappa": sg.bad_number(0.999, 1e6 * 1.001, -1.0),
+        "residual": sg.bad_number(-1e-9, 1e3 + 1),
+        "n": sg.bad_number(2, 51, integer=True),
+        "seed": sg.bad_number(-1, integer=True),
     },
     lists_ok=False,
 )

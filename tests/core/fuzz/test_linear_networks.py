@@ -8,51 +8,29 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import linear_networks
-from tests.core.fuzz.framework import (
-    Cases,
-    Kwargs,
-    assert_array,
-    assert_finite,
-    assert_float,
-    holds,
-)
-from tests.core.fuzz.strategies import (
-    NEG,
-    NONPOS,
-    SEEDS,
-    SKIP,
-    arrays,
-    bad_array,
-    bad_name,
-    bad_number,
-    grow,
-    kwargs,
-    positive,
-    shrink_or_grow,
-    unit,
-    vectors,
-)
+from tests.core.fuzz import framework as fw
+from tests.core.fuzz import strategies as sg
 from tests.core.fuzz.test_least_squares import BAD_RTOL, LS_X
 
 # =============================================================================================
 # core.linear_networks
 # =============================================================================================
-CASES = Cases()
+CASES = fw.Cases()
 fuzz = CASES.add
 ln = linear_networks
 LN_ACT = st.sampled_from(sorted(ln.ACTIVATIONS))
-BAD_LN_ACT = bad_name("sigmoid", valid=tuple(ln.ACTIVATIONS))
+BAD_LN_ACT = sg.bad_name("sigmoid", valid=tuple(ln.ACTIVATIONS))
 
 
 @st.composite
-def layers(draw: Any, sizes: list[int] | None = None) -> Kwargs:
+def layers(draw: Any, sizes: list[int] | None = None) -> fw.Kwargs:
     """A chain of (out, in) weight matrices and biases with entries up to 1e3."""
     if sizes is None:
         sizes = draw(st.lists(st.integers(1, 5), min_size=2, max_size=5))
     weights = [
-        draw(arrays((o, i), exp=(-3, 2))) for i, o in zip(sizes[:-1], sizes[1:], strict=False)
+        draw(sg.arrays((o, i), exp=(-3, 2))) for i, o in zip(sizes[:-1], sizes[1:], strict=False)
     ]
-    biases = [draw(arrays((o,), exp=(-3, 2))) for o in sizes[1:]]
+    biases = [draw(sg.arrays((o,), exp=(-3, 2))) for o in sizes[1:]]
     return {"weights": weights, "biases": biases, "sizes": sizes}
 
 
@@ -60,7 +38,7 @@ def _layers_kwargs(draw_layers: st.SearchStrategy) -> st.SearchStrategy:
     return draw_layers.map(lambda d: {"weights": d["weights"], "biases": d["biases"]})
 
 
-def _bad_weights(kw: Kwargs) -> st.SearchStrategy:
+def _bad_weights(kw: fw.Kwargs) -> st.SearchStrategy:
     W = kw["weights"]
     opts = [
         [],
@@ -75,7 +53,7 @@ def _bad_weights(kw: Kwargs) -> st.SearchStrategy:
     return st.sampled_from(opts)
 
 
-def _bad_biases(kw: Kwargs) -> st.SearchStrategy:
+def _bad_biases(kw: fw.Kwargs) -> st.SearchStrategy:
     b = kw["biases"]
     opts = [
         None,
@@ -91,27 +69,27 @@ def _bad_biases(kw: Kwargs) -> st.SearchStrategy:
 BAD_LAYERS = {"weights": _bad_weights, "biases": _bad_biases}
 
 
-def _check_collapse(kw: Kwargs, out: Any) -> None:
+def _check_collapse(kw: fw.Kwargs, out: Any) -> None:
     W, b = out
-    assert_array(W, (kw["weights"][-1].shape[0], kw["weights"][0].shape[1]))
-    assert_array(b, (kw["weights"][-1].shape[0],))
+    fw.assert_array(W, (kw["weights"][-1].shape[0], kw["weights"][0].shape[1]))
+    fw.assert_array(b, (kw["weights"][-1].shape[0],))
 
 
 fuzz(ln.collapse, _layers_kwargs(layers()), _check_collapse, BAD_LAYERS)
 
 
 @st.composite
-def forward_kwargs(draw: Any) -> Kwargs:
+def forward_kwargs(draw: Any) -> fw.Kwargs:
     net = draw(layers())
     d = net["sizes"][0]
-    x = draw(st.one_of(vectors(d, exp=(-3, 3)), arrays(((1, 5), d), exp=(-3, 3))))
+    x = draw(st.one_of(sg.vectors(d, exp=(-3, 3)), sg.arrays(((1, 5), d), exp=(-3, 3))))
     return {"x": x, "weights": net["weights"], "biases": net["biases"], "activation": draw(LN_ACT)}
 
 
-def _check_forward(kw: Kwargs, out: Any) -> None:
+def _check_forward(kw: fw.Kwargs, out: Any) -> None:
     m = kw["weights"][-1].shape[0]
     x = np.asarray(kw["x"])
-    assert_array(out, (m,) if x.ndim == 1 else (x.shape[0], m))
+    fw.assert_array(out, (m,) if x.ndim == 1 else (x.shape[0], m))
 
 
 fuzz(
@@ -120,7 +98,7 @@ fuzz(
     _check_forward,
     {
         **BAD_LAYERS,
-        "x": bad_array("x", (1, 2), shrink_or_grow("x")),
+        "x": sg.bad_array("x", (1, 2), sg.shrink_or_grow("x")),
         "activation": BAD_LN_ACT,
     },
 )
@@ -129,94 +107,94 @@ SIZES_BAD = lambda kw: st.sampled_from(  # noqa: E731
 )
 fuzz(
     ln.parameter_count,
-    kwargs(layer_sizes=st.lists(st.integers(1, 10**7), min_size=2, max_size=8)),
-    holds(lambda kw, out: isinstance(out, int) and out > 0),
+    sg.kwargs(layer_sizes=st.lists(st.integers(1, 10**7), min_size=2, max_size=8)),
+    fw.holds(lambda kw, out: isinstance(out, int) and out > 0),
     {"layer_sizes": SIZES_BAD},
 )
 
 
-def _check_random_net(kw: Kwargs, out: Any) -> None:
+def _check_random_net(kw: fw.Kwargs, out: Any) -> None:
     weights, biases = out
     sizes = kw["layer_sizes"]
     assert [W.shape for W in weights] == [
         (o, i) for i, o in zip(sizes[:-1], sizes[1:], strict=False)
     ]
     assert [b.shape for b in biases] == [(o,) for o in sizes[1:]]
-    assert_finite(out)
+    fw.assert_finite(out)
 
 
 fuzz(
     ln.random_network,
-    kwargs(
+    sg.kwargs(
         layer_sizes=st.lists(st.integers(1, 12), min_size=2, max_size=5),
-        seed=SEEDS,
-        weight_scale=st.one_of(st.just(0.0), positive()),
-        bias_scale=st.one_of(st.just(0.0), positive()),
+        seed=sg.SEEDS,
+        weight_scale=st.one_of(st.just(0.0), sg.positive()),
+        bias_scale=st.one_of(st.just(0.0), sg.positive()),
     ),
     _check_random_net,
     {
         "layer_sizes": lambda kw: st.one_of(SIZES_BAD(kw), st.just([2, 1025])),
-        "seed": bad_number(-1, integer=True),
-        "weight_scale": bad_number(NEG),
-        "bias_scale": bad_number(NEG),
+        "seed": sg.bad_number(-1, integer=True),
+        "weight_scale": sg.bad_number(sg.NEG),
+        "bias_scale": sg.bad_number(sg.NEG),
     },
 )
 fuzz(
     ln.rank,
-    kwargs(W=LS_X, rtol=st.one_of(st.none(), unit(high_open=True))),
-    holds(lambda kw, out: isinstance(out, int) and 0 <= out <= min(kw["W"].shape)),
-    {"W": bad_array("W", 2), "rtol": BAD_RTOL},
+    sg.kwargs(W=LS_X, rtol=st.one_of(st.none(), sg.unit(high_open=True))),
+    fw.holds(lambda kw, out: isinstance(out, int) and 0 <= out <= min(kw["W"].shape)),
+    {"W": sg.bad_array("W", 2), "rtol": BAD_RTOL},
 )
 
 
 @st.composite
-def gap_kwargs(draw: Any) -> Kwargs:
+def gap_kwargs(draw: Any) -> fw.Kwargs:
     net = draw(layers())
     return {
         "weights": net["weights"],
         "biases": net["biases"],
         "activation": draw(LN_ACT),
         "n_points": draw(st.integers(1, 200)),
-        "seed": draw(SEEDS),
-        "scale": draw(st.one_of(st.just(0.0), positive(1e-6, 1e3))),
+        "seed": draw(sg.SEEDS),
+        "scale": draw(st.one_of(st.just(0.0), sg.positive(1e-6, 1e3))),
     }
 
 
 fuzz(
     ln.max_collapse_gap,
     gap_kwargs(),
-    lambda kw, out: assert_float(out, 0.0),
+    lambda kw, out: fw.assert_float(out, 0.0),
     {
         **BAD_LAYERS,
         "activation": BAD_LN_ACT,
-        "n_points": bad_number(0, 100_001, integer=True),
-        "seed": bad_number(-1, integer=True),
-        "scale": bad_number(NEG),
+        "n_points": sg.bad_number(0, 100_001, integer=True),
+        "seed": sg.bad_number(-1, integer=True),
+        "scale": sg.bad_number(sg.NEG),
     },
 )
 
 
-def _check_grid_lines(kw: Kwargs, out: Any) -> None:
-    assert_array(out, (2 * kw["n_lines"], kw["n_points"], 2))
+def _check_grid_lines(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(out, (2 * kw["n_lines"], kw["n_points"], 2))
 
 
 fuzz(
     ln.grid_lines,
-    kwargs(extent=positive(), n_lines=st.integers(2, 100), n_points=st.integers(2, 200)),
+    sg.kwargs(extent=sg.positive(), n_lines=st.integers(2, 100), n_points=st.integers(2, 200)),
     _check_grid_lines,
     {
-        "extent": bad_number(NONPOS),
-        "n_lines": bad_number(1, 101, integer=True),
-        "n_points": bad_number(1, 1001, integer=True),
+        "extent": sg.bad_number(sg.NONPOS),
+        "n_lines": sg.bad_number(1, 101, integer=True),
+        "n_points": sg.bad_number(1, 1001, integer=True),
     },
 )
 
 
 @st.composite
-def map_kwargs(draw: Any) -> Kwargs:
+def map_kwargs(draw: Any) -> fw.Kwargs:
     net = draw(layers())
     d = net["sizes"][0]
-    lines = draw(arrays(((1, 4), (1, 6), d), exp=(-3, 3)))
+    lines = draw(sg.arrays(((1, 4), (1, 6), d), exp=(-3, 3)))
     return {
         "lines": lines,
         "weights": net["weights"],
@@ -228,63 +206,63 @@ def map_kwargs(draw: Any) -> Kwargs:
 fuzz(
     ln.map_lines,
     map_kwargs(),
-    lambda kw, out: assert_array(out, kw["lines"].shape[:2] + (kw["weights"][-1].shape[0],)),
+    lambda kw, out: fw.assert_array(out, kw["lines"].shape[:2] + (kw["weights"][-1].shape[0],)),
     {
         **BAD_LAYERS,
-        "lines": bad_array("lines", 3, shrink_or_grow("lines", axis=2)),
+        "lines": sg.bad_array("lines", 3, sg.shrink_or_grow("lines", axis=2)),
         "activation": BAD_LN_ACT,
     },
 )
 fuzz(
     ln.max_bend,
-    kwargs(lines=arrays(((1, 5), (1, 8), 2))),
-    lambda kw, out: assert_float(out, 0.0),
+    sg.kwargs(lines=sg.arrays(((1, 5), (1, 8), 2))),
+    lambda kw, out: fw.assert_float(out, 0.0),
     {
-        "lines": bad_array(
+        "lines": sg.bad_array(
             "lines", 3, lambda kw: st.sampled_from([np.zeros((1, 3, 1)), np.zeros((1, 3, 3))])
         )
     },
 )
 
 
-def _check_target(kw: Kwargs, out: Any) -> None:
+def _check_target(kw: fw.Kwargs, out: Any) -> None:
     X, y = out
     assert X.ndim == 2 and y.ndim == 2 and X.shape[0] == y.shape[0]
     if kw["target"] == "square":
         assert X.shape[0] == kw["n_points"]
-    assert_finite(out)
+    fw.assert_finite(out)
 
 
 fuzz(
     ln.nonlinear_target,
-    kwargs(target=st.sampled_from(ln.TARGETS), n_points=st.integers(2, 10_000)),
+    sg.kwargs(target=st.sampled_from(ln.TARGETS), n_points=st.integers(2, 10_000)),
     _check_target,
     {
-        "target": bad_name(valid=ln.TARGETS),
+        "target": sg.bad_name(valid=ln.TARGETS),
         "n_points": lambda kw: (
-            bad_number(1, 10_001, integer=True)(kw) if kw["target"] == "square" else SKIP
+            sg.bad_number(1, 10_001, integer=True)(kw) if kw["target"] == "square" else sg.SKIP
         ),
     },
 )
 
 
 @st.composite
-def fit_kwargs(draw: Any) -> Kwargs:
+def fit_kwargs(draw: Any) -> fw.Kwargs:
     n = draw(st.integers(1, 12))
-    X = draw(arrays((n, (1, 3)), exp=(-3, 1)))
-    y = draw(arrays((n, (1, 2)), exp=(-3, 1)))
+    X = draw(sg.arrays((n, (1, 3)), exp=(-3, 1)))
+    y = draw(sg.arrays((n, (1, 2)), exp=(-3, 1)))
     return {
         "X": X,
         "y": y,
         "hidden": draw(st.integers(1, 8)),
         "activation": draw(LN_ACT),
-        "seed": draw(SEEDS),
+        "seed": draw(sg.SEEDS),
         "steps": draw(st.integers(0, 40)),
-        "lr": draw(st.one_of(positive(1e-6, 1.0), positive(1.0, 1e6))),
+        "lr": draw(st.one_of(sg.positive(1e-6, 1.0), sg.positive(1.0, 1e6))),
     }
 
 
-def _check_fit(kw: Kwargs, out: Any) -> None:
+def _check_fit(kw: fw.Kwargs, out: Any) -> None:
     losses = out.losses
     assert losses.shape == (kw["steps"] + 1,)
     assert out.activation == kw["activation"]
@@ -295,8 +273,8 @@ def _check_fit(kw: Kwargs, out: Any) -> None:
         assert np.all(np.isposinf(losses[k:])) and np.all(np.isfinite(losses[:k]))
     else:
         assert np.all(losses >= 0)
-        assert_finite(out.weights)
-        assert_finite(out.biases)
+        fw.assert_finite(out.weights)
+        fw.assert_finite(out.biases)
 
 
 fuzz(
@@ -304,21 +282,21 @@ fuzz(
     fit_kwargs(),
     _check_fit,
     {
-        "X": bad_array("X", 2, grow("X")),
-        "y": bad_array("y", 2, grow("y")),
-        "hidden": bad_number(0, 1025, integer=True),
+        "X": sg.bad_array("X", 2, sg.grow("X")),
+        "y": sg.bad_array("y", 2, sg.grow("y")),
+        "hidden": sg.bad_number(0, 1025, integer=True),
         "activation": BAD_LN_ACT,
-        "seed": bad_number(-1, integer=True),
-        "steps": bad_number(-1, 100_001, integer=True),
-        "lr": bad_number(NONPOS),
+        "seed": sg.bad_number(-1, integer=True),
+        "steps": sg.bad_number(-1, 100_001, integer=True),
+        "lr": sg.bad_number(sg.NONPOS),
     },
     examples=20,
 )
 fuzz(
     ln.best_affine_mse,
     fit_kwargs().map(lambda kw: {"X": kw["X"], "y": kw["y"]}),
-    lambda kw, out: assert_float(out, 0.0),
-    {"X": bad_array("X", 2, grow("X")), "y": bad_array("y", 2, grow("y"))},
+    lambda kw, out: fw.assert_float(out, 0.0),
+    {"X": sg.bad_array("X", 2, sg.grow("X")), "y": sg.bad_array("y", 2, sg.grow("y"))},
 )
 
 

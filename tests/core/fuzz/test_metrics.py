@@ -10,64 +10,46 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from core import confusion, metrics
-from tests.core.fuzz.framework import (
-    BadFactory,
-    Cases,
-    Kwargs,
-    assert_array,
-    assert_finite,
-    assert_float,
-    assert_latex_line,
-)
-from tests.core.fuzz.strategies import (
-    arrays,
-    bad_array,
-    bad_name,
-    bad_number,
-    extend,
-    grow,
-    kwargs,
-    positive,
-    real,
-)
+from tests.core.fuzz import framework as fw
+from tests.core.fuzz import strategies as sg
 
 # =============================================================================================
 # core.metrics
 # =============================================================================================
-CASES = Cases()
+CASES = fw.Cases()
 fuzz = CASES.add
 mt = metrics
 REDUCTION = st.sampled_from(["mean", "sum", "none"])
-BAD_REDUCTION = bad_name("avg", "None", valid=("mean", "sum", "none"))
+BAD_REDUCTION = sg.bad_name("avg", "None", valid=("mean", "sum", "none"))
 
 
 @st.composite
-def same_shape_pair(draw: Any, names: tuple[str, str]) -> Kwargs:
+def same_shape_pair(draw: Any, names: tuple[str, str]) -> fw.Kwargs:
     shape = draw(st.sampled_from([((1, 8),), ((1, 4), (1, 3))]))
-    a = draw(arrays(shape))
-    return {names[0]: a, names[1]: draw(arrays(a.shape))}
+    a = draw(sg.arrays(shape))
+    return {names[0]: a, names[1]: draw(sg.arrays(a.shape))}
 
 
-def _check_reduced(kw: Kwargs, out: Any, shape: tuple[int, ...]) -> None:
+def _check_reduced(kw: fw.Kwargs, out: Any, shape: tuple[int, ...]) -> None:
     if kw["reduction"] == "none":
-        assert_array(out, shape)
+        fw.assert_array(out, shape)
         assert np.all(out >= 0)
     else:
         assert isinstance(out, float)
-        assert_float(out, 0.0)
+        fw.assert_float(out, 0.0)
 
 
-def _bad_pair(name: str, probability: bool = False) -> BadFactory:
-    extra: list[Any] = [grow(name)]
+def _bad_pair(name: str, probability: bool = False) -> fw.BadFactory:
+    extra: list[Any] = [sg.grow(name)]
     if probability:  # entries outside [0, 1]
         extra += [
             lambda kw: st.just(np.full(np.shape(kw[name]), 1.5)),
             lambda kw: st.just(np.full(np.shape(kw[name]), -0.1)),
         ]
-    return bad_array(name, None, *extra)
+    return sg.bad_array(name, None, *extra)
 
 
-Y_PAIR = extend(same_shape_pair(("y", "y_hat")), reduction=REDUCTION)
+Y_PAIR = sg.extend(same_shape_pair(("y", "y_hat")), reduction=REDUCTION)
 for _loss in (mt.mse, mt.mae):
     fuzz(
         _loss,
@@ -80,7 +62,7 @@ for _loss in (mt.mse, mt.mae):
 @st.composite
 def distributions(draw: Any, shape: tuple[int, ...]) -> np.ndarray:
     """Rows summing to 1: spread, one-hot or with exact zeros."""
-    w = draw(hnp.arrays(np.float64, shape, elements=st.one_of(st.just(0.0), positive())))
+    w = draw(hnp.arrays(np.float64, shape, elements=st.one_of(st.just(0.0), sg.positive())))
     w = np.atleast_2d(w)
     empty = w.sum(axis=-1) == 0
     w[empty, 0] = 1.0
@@ -89,7 +71,7 @@ def distributions(draw: Any, shape: tuple[int, ...]) -> np.ndarray:
 
 
 @st.composite
-def ce_kwargs(draw: Any) -> Kwargs:
+def ce_kwargs(draw: Any) -> fw.Kwargs:
     k = draw(st.integers(1, 5))
     shape = draw(st.sampled_from([(k,), (draw(st.integers(1, 4)), k)]))
     return {
@@ -100,24 +82,24 @@ def ce_kwargs(draw: Any) -> Kwargs:
 
 
 BASES = st.floats(1e-6, 1e6).filter(lambda b: b != 1.0)
-BAD_BASE = bad_number(1.0, 0.0, -2.0)
+BAD_BASE = sg.bad_number(1.0, 0.0, -2.0)
 
 
-def _check_ce(kw: Kwargs, out: Any) -> None:
+def _check_ce(kw: fw.Kwargs, out: Any) -> None:
     assert isinstance(out, float) and not math.isnan(out)
     # documented: inf exactly when the prediction gives 0 to an outcome the target allows
     # (-inf for a base below 1, where every logarithm changes sign)
     if np.any((kw["p"] > 0) & (kw["q"] == 0)):
         assert out == (math.inf if kw["base"] > 1 else -math.inf)
     else:
-        assert_float(out)
+        fw.assert_float(out)
 
 
-def _bad_distribution(name: str) -> BadFactory:
-    return bad_array(
+def _bad_distribution(name: str) -> fw.BadFactory:
+    return sg.bad_array(
         name,
         (1, 2),
-        grow(name, axis=-1),
+        sg.grow(name, axis=-1),
         lambda kw: st.just(np.full(np.shape(kw[name]), 0.9)),  # rows do not sum to 1
         lambda kw: st.just(-np.asarray(kw[name])),  # negative entries
         lambda kw: st.just(np.asarray(kw[name]) + 1.0),  # entries above 1
@@ -133,7 +115,7 @@ fuzz(
 
 
 @st.composite
-def bce_kwargs(draw: Any) -> Kwargs:
+def bce_kwargs(draw: Any) -> fw.Kwargs:
     shape = draw(st.sampled_from([(draw(st.integers(1, 8)),), (2, draw(st.integers(1, 3)))]))
     probs = st.one_of(st.sampled_from([0.0, 1.0, 0.5]), st.floats(0.0, 1.0))
     return {
@@ -144,7 +126,7 @@ def bce_kwargs(draw: Any) -> Kwargs:
     }
 
 
-def _check_bce(kw: Kwargs, out: Any) -> None:
+def _check_bce(kw: fw.Kwargs, out: Any) -> None:
     y, p = kw["y"], kw["p"]
     infinite = ((y > 0) & (p == 0)) | ((y < 1) & (p == 1))  # documented inf
     values = np.asarray(out)
@@ -170,7 +152,7 @@ fuzz(
 
 
 @st.composite
-def label_pairs(draw: Any, max_classes: int = 4, min_size: int = 1) -> Kwargs:
+def label_pairs(draw: Any, max_classes: int = 4, min_size: int = 1) -> fw.Kwargs:
     """Class labels of one kind: small ints, huge ints (no lookup table), strings, floats, bools."""
     kind = draw(st.sampled_from(["int", "int", "bigint", "str", "float", "bool"]))
     value = {
@@ -192,8 +174,8 @@ def label_pairs(draw: Any, max_classes: int = 4, min_size: int = 1) -> Kwargs:
     return {"y_true": np.array(y_true), "y_pred": np.array(y_pred), "labels": labels}
 
 
-def _bad_labels(name: str) -> BadFactory:
-    def factory(kw: Kwargs) -> st.SearchStrategy:
+def _bad_labels(name: str) -> fw.BadFactory:
+    def factory(kw: fw.Kwargs) -> st.SearchStrategy:
         arr = np.asarray(kw[name])
         other_kind = (
             np.array(["a"] * arr.size) if arr.dtype.kind not in "US" else np.arange(arr.size)
@@ -217,7 +199,7 @@ def _bad_labels(name: str) -> BadFactory:
     return factory
 
 
-def _bad_labels_param(kw: Kwargs) -> st.SearchStrategy:
+def _bad_labels_param(kw: fw.Kwargs) -> st.SearchStrategy:
     y = np.asarray(kw["y_true"])
     first = y[0].item()
     other = "a" if y.dtype.kind not in "US" else 1
@@ -227,15 +209,15 @@ def _bad_labels_param(kw: Kwargs) -> st.SearchStrategy:
 BAD_Y_PAIR = {"y_true": _bad_labels("y_true"), "y_pred": _bad_labels("y_pred")}
 
 
-def _n_classes(kw: Kwargs) -> int:
+def _n_classes(kw: fw.Kwargs) -> int:
     if kw.get("labels") is not None:
         return len(kw["labels"])
     return len(np.unique(np.concatenate([kw["y_true"], kw["y_pred"]])))
 
 
-def _check_confusion(kw: Kwargs, out: Any) -> None:
+def _check_confusion(kw: fw.Kwargs, out: Any) -> None:
     k = _n_classes(kw)
-    assert_array(out, (k, k))
+    fw.assert_array(out, (k, k))
     if kw["normalize"] is None:
         assert out.dtype.kind == "i" and np.all(out >= 0)
         if kw["labels"] is None:
@@ -246,12 +228,12 @@ def _check_confusion(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     mt.confusion_matrix,
-    extend(label_pairs(), normalize=st.sampled_from(mt.NORMALIZE_OPTIONS)),
+    sg.extend(label_pairs(), normalize=st.sampled_from(mt.NORMALIZE_OPTIONS)),
     _check_confusion,
     {
         **BAD_Y_PAIR,
         "labels": _bad_labels_param,
-        "normalize": bad_name("rows", valid=mt.NORMALIZE_OPTIONS, none_ok=True),
+        "normalize": sg.bad_name("rows", valid=mt.NORMALIZE_OPTIONS, none_ok=True),
     },
 )
 
@@ -265,7 +247,7 @@ def confusion_counts(draw: Any) -> np.ndarray:
     return C.astype(draw(st.sampled_from([np.int64, np.float64])))
 
 
-def _check_from_confusion(kw: Kwargs, out: Any) -> None:
+def _check_from_confusion(kw: fw.Kwargs, out: Any) -> None:
     y_true, y_pred = out
     C = np.asarray(kw["C"])
     assert y_true.shape == y_pred.shape == (int(C.sum()),)
@@ -275,10 +257,10 @@ def _check_from_confusion(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     mt.labels_from_confusion,
-    kwargs(C=confusion_counts()),
+    sg.kwargs(C=confusion_counts()),
     _check_from_confusion,
     {
-        "C": bad_array(
+        "C": sg.bad_array(
             "C",
             2,
             [[1.0]],
@@ -293,10 +275,10 @@ fuzz(
 )
 Y_ONLY = label_pairs().map(lambda kw: {"y_true": kw["y_true"], "y_pred": kw["y_pred"]})
 for _score in (mt.accuracy, mt.balanced_accuracy):
-    fuzz(_score, Y_ONLY, lambda kw, out: assert_float(out, 0.0, 1.0), BAD_Y_PAIR)
+    fuzz(_score, Y_ONLY, lambda kw, out: fw.assert_float(out, 0.0, 1.0), BAD_Y_PAIR)
 
 
-def _check_counts(kw: Kwargs, out: Any) -> None:
+def _check_counts(kw: fw.Kwargs, out: Any) -> None:
     k = _n_classes(kw)
     for name in ("tp", "fp", "fn", "tn"):
         a = getattr(out, name)
@@ -311,57 +293,57 @@ fuzz(
     {**BAD_Y_PAIR, "labels": _bad_labels_param},
 )
 AVERAGE = st.sampled_from(mt.AVERAGE_OPTIONS)
-BAD_AVERAGE = bad_name("samples", valid=mt.AVERAGE_OPTIONS, none_ok=True)
+BAD_AVERAGE = sg.bad_name("samples", valid=mt.AVERAGE_OPTIONS, none_ok=True)
 
 
-def _pos_label(kw: Kwargs) -> st.SearchStrategy:
+def _pos_label(kw: fw.Kwargs) -> st.SearchStrategy:
     return st.one_of(st.sampled_from(list(kw["y_true"]) + [1]), st.none())
 
 
-def _binary_refusal(kw: Kwargs) -> bool:
+def _binary_refusal(kw: fw.Kwargs) -> bool:
     """Documented: average='binary' with more than 2 classes."""
     return kw["average"] == "binary" and _n_classes(kw) > 2
 
 
-def _check_prf(kw: Kwargs, out: Any) -> None:
+def _check_prf(kw: fw.Kwargs, out: Any) -> None:
     precision, recall, f1, support = out
     if kw["average"] is None:
         k = _n_classes(kw)
         for a in (precision, recall, f1):
-            assert_array(a, (k,))
+            fw.assert_array(a, (k,))
             assert np.all((a >= 0) & (a <= 1))
         assert support.shape == (k,)
     else:
         for a in (precision, recall, f1):
-            assert_float(a, 0.0, 1.0)
+            fw.assert_float(a, 0.0, 1.0)
         assert support is None
 
 
-PRF = extend(label_pairs(), average=AVERAGE, pos_label=_pos_label)
+PRF = sg.extend(label_pairs(), average=AVERAGE, pos_label=_pos_label)
 BAD_PRF = {**BAD_Y_PAIR, "labels": _bad_labels_param, "average": BAD_AVERAGE}
 fuzz(mt.precision_recall_f1, PRF, _check_prf, BAD_PRF, refuses=_binary_refusal)
 
 
-def _check_specificity(kw: Kwargs, out: Any) -> None:
+def _check_specificity(kw: fw.Kwargs, out: Any) -> None:
     if kw["average"] is None:
-        assert_array(out, (_n_classes(kw),))
+        fw.assert_array(out, (_n_classes(kw),))
         assert np.all((out >= 0) & (out <= 1))
     else:
-        assert_float(out, 0.0, 1.0)
+        fw.assert_float(out, 0.0, 1.0)
 
 
 fuzz(mt.specificity, PRF, _check_specificity, BAD_PRF, refuses=_binary_refusal)
 
 
 @st.composite
-def binary_scores(draw: Any, max_n: int = 12) -> Kwargs:
+def binary_scores(draw: Any, max_n: int = 12) -> fw.Kwargs:
     n = draw(st.integers(2, max_n))
     y = draw(hnp.arrays(np.int64, n, elements=st.integers(0, 1)))
     y[0], y[1] = 0, 1  # both classes present
     y = draw(st.permutations(list(y)))
     scores = draw(
         st.one_of(
-            arrays((n,), exp=(-6, 6)),
+            sg.arrays((n,), exp=(-6, 6)),
             hnp.arrays(np.float64, n, elements=st.sampled_from([0.0, 0.5, 1.0])),  # many ties
         )
     )
@@ -371,7 +353,7 @@ def binary_scores(draw: Any, max_n: int = 12) -> Kwargs:
     }
 
 
-def _bad_binary(kw: Kwargs) -> st.SearchStrategy:
+def _bad_binary(kw: fw.Kwargs) -> st.SearchStrategy:
     y = np.asarray(kw["y_true"])
     return st.sampled_from(
         [np.zeros_like(y), np.ones_like(y), np.where(y == 1, 2, 0), y[:-1], y * 0.5, [math.nan, 1]]
@@ -379,47 +361,47 @@ def _bad_binary(kw: Kwargs) -> st.SearchStrategy:
 
 
 BAD_BINARY = {
-    "y_true": lambda kw: st.one_of(bad_array("y_true", 1)(kw), _bad_binary(kw)),
-    "scores": bad_array("scores", 1, grow("scores")),
+    "y_true": lambda kw: st.one_of(sg.bad_array("y_true", 1)(kw), _bad_binary(kw)),
+    "scores": sg.bad_array("scores", 1, sg.grow("scores")),
 }
 
 
-def _check_roc(kw: Kwargs, out: Any) -> None:
+def _check_roc(kw: fw.Kwargs, out: Any) -> None:
     fpr, tpr, thresholds = out
     m = len(np.unique(kw["scores"]))
     for a in (fpr, tpr):
-        assert_array(a, (m + 1,))
+        fw.assert_array(a, (m + 1,))
         assert a[0] == 0 and a[-1] == 1 and np.all(np.diff(a) >= 0)
     assert thresholds.shape == (m + 1,) and thresholds[0] == math.inf  # documented
-    assert_finite(thresholds[1:])
+    fw.assert_finite(thresholds[1:])
 
 
 fuzz(mt.roc_curve, binary_scores(), _check_roc, BAD_BINARY)
-fuzz(mt.roc_auc, binary_scores(), lambda kw, out: assert_float(out, 0.0, 1.0), BAD_BINARY)
+fuzz(mt.roc_auc, binary_scores(), lambda kw, out: fw.assert_float(out, 0.0, 1.0), BAD_BINARY)
 
 
-def _check_pairs(kw: Kwargs, out: Any) -> None:
+def _check_pairs(kw: fw.Kwargs, out: Any) -> None:
     y = np.asarray(kw["y_true"])
     n_pairs = int((y == 1).sum() * (y == 0).sum())
     assert out.credit.shape == (n_pairs,)
-    assert_finite(out)
+    fw.assert_finite(out)
     assert 0.0 <= out.auc <= 1.0
 
 
 fuzz(mt.ranked_pairs, binary_scores(), _check_pairs, BAD_BINARY)
 
 
-def _check_generated(kw: Kwargs, out: Any) -> None:
+def _check_generated(kw: fw.Kwargs, out: Any) -> None:
     y, scores = out
     n = kw["n_pos"] + kw["n_neg"]
-    assert_array(y, (n,))
-    assert_array(scores, (n,))
+    fw.assert_array(y, (n,))
+    fw.assert_array(scores, (n,))
     assert y.sum() == kw["n_pos"] and np.all((scores >= 0) & (scores <= 1))
 
 
 fuzz(
     mt.generate_scores,
-    kwargs(
+    sg.kwargs(
         n_pos=st.integers(1, 300),
         n_neg=st.integers(1, 300),
         separation=st.one_of(st.floats(-10, 10), st.sampled_from([-10.0, 10.0])),
@@ -427,22 +409,22 @@ fuzz(
     ),
     _check_generated,
     {
-        "n_pos": bad_number(0, 5001, integer=True),
-        "n_neg": bad_number(0, 5001, integer=True),
-        "separation": bad_number(-10.5, 10.5),
-        "seed": bad_number(-1, 2**32, integer=True),
+        "n_pos": sg.bad_number(0, 5001, integer=True),
+        "n_neg": sg.bad_number(0, 5001, integer=True),
+        "separation": sg.bad_number(-10.5, 10.5),
+        "seed": sg.bad_number(-1, 2**32, integer=True),
     },
 )
 fuzz(
     mt.binormal_auc,
-    kwargs(separation=st.floats(-10, 10)),
-    lambda kw, out: assert_float(out, 0.0, 1.0),
-    {"separation": bad_number(-10.5, 10.5)},
+    sg.kwargs(separation=st.floats(-10, 10)),
+    lambda kw, out: fw.assert_float(out, 0.0, 1.0),
+    {"separation": sg.bad_number(-10.5, 10.5)},
 )
 
 
 @st.composite
-def number_text(draw: Any) -> Kwargs:
+def number_text(draw: Any) -> fw.Kwargs:
     values = draw(st.lists(st.floats(-1e300, 1e300), min_size=1, max_size=20))
     seps = st.sampled_from([",", ", ", ";", " ", "\n", "\t", " ; ", ",,"])
     text = ""
@@ -454,9 +436,9 @@ def number_text(draw: Any) -> Kwargs:
     return {"text": text, "name": "values", "max_count": 20, "low": low, "high": high}
 
 
-def _check_parsed(kw: Kwargs, out: Any) -> None:
+def _check_parsed(kw: fw.Kwargs, out: Any) -> None:
     assert out.ndim == 1 and 1 <= out.size <= kw["max_count"]
-    assert_finite(out)
+    fw.assert_finite(out)
 
 
 fuzz(
@@ -481,17 +463,17 @@ fuzz(
             ]
         ),
         "name": lambda kw: st.sampled_from([None, "", 3, ["values"]]),
-        "max_count": bad_number(0, -1, integer=True),
-        "low": bad_number(1e302, none_ok=True),  # above high = 1e301, or above every value
-        "high": bad_number(-1e302, none_ok=True),
+        "max_count": sg.bad_number(0, -1, integer=True),
+        "low": sg.bad_number(1e302, none_ok=True),  # above high = 1e301, or above every value
+        "high": sg.bad_number(-1e302, none_ok=True),
     },
 )
 
 
-def _check_gradient(kw: Kwargs, out: Any, grad: Any) -> None:
+def _check_gradient(kw: fw.Kwargs, out: Any, grad: Any) -> None:
     """The documented per-entry formula, -2 r / N (MSE) or -sign(r) / N (MAE)."""
     y, y_hat = np.asarray(kw["y"], float), np.asarray(kw["y_hat"], float)
-    assert_array(out, y_hat.shape)
+    fw.assert_array(out, y_hat.shape)
     np.testing.assert_allclose(out, grad(y - y_hat) / y.size, rtol=1e-12, atol=0)
 
 
@@ -511,32 +493,32 @@ fuzz(
 )
 
 
-def _check_slope(kw: Kwargs, out: Any) -> None:
+def _check_slope(kw: fw.Kwargs, out: Any) -> None:
     """The sum of the per-entry gradients at the constant prediction c."""
     y = np.asarray(kw["y"], float)
     c = np.full(y.shape, float(kw["c"]))
     grad = mt.mse_gradient if kw["loss"] == "mse" else mt.mae_subgradient
-    assert_float(out)
+    fw.assert_float(out)
     np.testing.assert_allclose(out, np.sum(grad(y, c)), rtol=1e-9, atol=1e-12 * np.abs(y).max())
 
 
 fuzz(
     mt.slope_at_constant,
-    kwargs(loss=st.sampled_from(["mse", "mae"]), y=arrays((1, 8)), c=real()),
+    sg.kwargs(loss=st.sampled_from(["mse", "mae"]), y=sg.arrays((1, 8)), c=sg.real()),
     _check_slope,
     {
-        "loss": bad_name("MSE", "huber", valid=("mse", "mae")),
-        "y": bad_array("y", None),
-        "c": bad_number(),
+        "loss": sg.bad_name("MSE", "huber", valid=("mse", "mae")),
+        "y": sg.bad_array("y", None),
+        "c": sg.bad_number(),
     },
 )
 
 
-def _check_confusion_report(kw: Kwargs, out: Any) -> None:
+def _check_confusion_report(kw: fw.Kwargs, out: Any) -> None:
     """Counts back as labels, and the scores of those labels (core.metrics' own, checked
     against scikit-learn in tests/core/test_metrics.py)."""
     C = np.asarray(kw["table"])
-    assert_finite(out)
+    fw.assert_finite(out)
     assert out.support.sum() == C.sum()
     assert 0.0 <= out.accuracy <= 1.0 and 0.0 <= out.balanced_accuracy <= 1.0
     table = C if kw["rows"] == "true" else C.T
@@ -545,13 +527,13 @@ def _check_confusion_report(kw: Kwargs, out: Any) -> None:
 
 fuzz(
     mt.confusion_report,
-    kwargs(table=confusion_counts(), rows=st.sampled_from(["true", "predicted"])),
+    sg.kwargs(table=confusion_counts(), rows=st.sampled_from(["true", "predicted"])),
     _check_confusion_report,
     {
-        "table": bad_array(
+        "table": sg.bad_array(
             "table", 2, [[1.0]], [[1, 2, 3], [4, 5, 6]], np.zeros((2, 2)), [[-1, 2], [0, 1]]
         ),
-        "rows": bad_name("rows", "TRUE", valid=("true", "predicted")),
+        "rows": sg.bad_name("rows", "TRUE", valid=("true", "predicted")),
     },
 )
 
@@ -559,30 +541,30 @@ test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error
 
 # The losses page's best constants and LaTeX lines (moved from the page to core).
 LOSS_NAME = st.sampled_from(["mse", "mae"])
-BAD_LOSS_NAME = bad_name("MSE", valid=("mse", "mae"))
+BAD_LOSS_NAME = sg.bad_name("MSE", valid=("mse", "mae"))
 
 
-def _check_constant_losses(kw: Kwargs, out: Any) -> None:
-    assert_array(out, kw["c"].shape)
+def _check_constant_losses(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(out, kw["c"].shape)
     assert np.all(out >= 0)
 
 
 fuzz(
     mt.best_constant,
-    kwargs(loss=LOSS_NAME, y=arrays(((1, 8),))),
-    lambda kw, out: assert_float(out, float(np.min(kw["y"])), float(np.max(kw["y"]))),
-    {"loss": BAD_LOSS_NAME, "y": bad_array("y", None)},
+    sg.kwargs(loss=LOSS_NAME, y=sg.arrays(((1, 8),))),
+    lambda kw, out: fw.assert_float(out, float(np.min(kw["y"])), float(np.max(kw["y"]))),
+    {"loss": BAD_LOSS_NAME, "y": sg.bad_array("y", None)},
 )
 fuzz(
     mt.loss_of_constants,
-    kwargs(loss=LOSS_NAME, y=arrays(((1, 8),)), c=arrays(((1, 8),))),
+    sg.kwargs(loss=LOSS_NAME, y=sg.arrays(((1, 8),)), c=sg.arrays(((1, 8),))),
     _check_constant_losses,
-    {"loss": BAD_LOSS_NAME, "y": bad_array("y", 1), "c": bad_array("c", 1)},
+    {"loss": BAD_LOSS_NAME, "y": sg.bad_array("y", 1), "c": sg.bad_array("c", 1)},
 )
 
 
 @st.composite
-def one_hot_ce_kwargs(draw: Any) -> Kwargs:
+def one_hot_ce_kwargs(draw: Any) -> fw.Kwargs:
     k = draw(st.integers(1, 5))
     return {
         "true_class": draw(st.integers(0, k - 1)),
@@ -594,19 +576,19 @@ def one_hot_ce_kwargs(draw: Any) -> Kwargs:
 fuzz(
     mt.one_hot_cross_entropy_latex,
     one_hot_ce_kwargs(),
-    lambda kw, out: assert_latex_line(out),
+    lambda kw, out: fw.assert_latex_line(out),
     {
-        "true_class": bad_number(-1, 99, integer=True),
+        "true_class": sg.bad_number(-1, 99, integer=True),
         "q": _bad_distribution("q"),
         "base": BAD_BASE,
     },
 )
 
 NAMES_EN_ES = st.sampled_from(["Balanced accuracy", "Exactitud balanceada", "P", ""])
-BAD_NAME_ARG: BadFactory = lambda kw: st.sampled_from([None, 1.0, b"bytes", ["a"]])  # noqa: E731
+BAD_NAME_ARG: fw.BadFactory = lambda kw: st.sampled_from([None, 1.0, b"bytes", ["a"]])  # noqa: E731
 fuzz(
     confusion.macro_means_latex,
-    kwargs(
+    sg.kwargs(
         report=st.tuples(confusion_counts(), st.sampled_from(mt.ROWS_OPTIONS)).map(
             lambda args: confusion.confusion_report(*args)
         ),
@@ -614,7 +596,7 @@ fuzz(
         macro_precision_name=NAMES_EN_ES,
         accuracy_name=NAMES_EN_ES,
     ),
-    lambda kw, out: [assert_latex_line(line) for line in out] and None,
+    lambda kw, out: [fw.assert_latex_line(line) for line in out] and None,
     {
         "report": lambda kw: st.sampled_from([None, np.eye(2), "report", kw["report"].C]),
         "balanced_name": BAD_NAME_ARG,

@@ -11,91 +11,65 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import optimizers
-from tests.core.fuzz.framework import (
-    BadFactory,
-    Cases,
-    Kwargs,
-    assert_array,
-    assert_finite,
-    assert_float,
-    holds,
-)
-from tests.core.fuzz.strategies import (
-    JUNK,
-    NEG,
-    NONFINITE,
-    NONPOS,
-    SEEDS,
-    SKIP,
-    arrays,
-    bad_array,
-    bad_name,
-    bad_number,
-    bad_rng,
-    extend,
-    kwargs,
-    positive,
-    real,
-    unit,
-    vectors,
-)
+from tests.core.fuzz import framework as fw
+from tests.core.fuzz import strategies as sg
 
 # =============================================================================================
 # core.optimizers
 # =============================================================================================
-CASES = Cases()
+CASES = fw.Cases()
 fuzz = CASES.add
 op = optimizers
-WD = st.one_of(st.just(0.0), positive(1e-6, 1e3))
+WD = st.one_of(st.just(0.0), sg.positive(1e-6, 1e3))
 # eps > 0 is all the docstrings ask; 1e-300 makes a zero-variance step g / eps overflow by design
-EPS = st.one_of(st.just(1e-8), positive(1e-12, 1.0))
+EPS = st.one_of(st.just(1e-8), sg.positive(1e-12, 1.0))
 HYPER: dict[str, st.SearchStrategy] = {
-    "sgd": kwargs(weight_decay=WD),
-    "momentum": kwargs(momentum=unit(high_open=True), dampening=unit(), weight_decay=WD),
-    "nesterov": kwargs(momentum=st.floats(1e-6, 1.0, exclude_max=True), weight_decay=WD),
-    "adagrad": kwargs(
-        lr_decay=st.one_of(st.just(0.0), positive()),
+    "sgd": sg.kwargs(weight_decay=WD),
+    "momentum": sg.kwargs(momentum=sg.unit(high_open=True), dampening=sg.unit(), weight_decay=WD),
+    "nesterov": sg.kwargs(momentum=st.floats(1e-6, 1.0, exclude_max=True), weight_decay=WD),
+    "adagrad": sg.kwargs(
+        lr_decay=st.one_of(st.just(0.0), sg.positive()),
         weight_decay=WD,
-        initial_accumulator_value=st.one_of(st.just(0.0), positive()),
+        initial_accumulator_value=st.one_of(st.just(0.0), sg.positive()),
         eps=EPS,
     ),
-    "rmsprop": kwargs(
-        alpha=unit(high_open=True),
+    "rmsprop": sg.kwargs(
+        alpha=sg.unit(high_open=True),
         eps=EPS,
         weight_decay=WD,
-        momentum=unit(high_open=True),
+        momentum=sg.unit(high_open=True),
         centered=st.booleans(),
     ),
-    "adam": kwargs(
-        betas=st.tuples(unit(high_open=True), unit(high_open=True)),
+    "adam": sg.kwargs(
+        betas=st.tuples(sg.unit(high_open=True), sg.unit(high_open=True)),
         eps=EPS,
         weight_decay=WD,
         amsgrad=st.booleans(),
         bias_correction=st.booleans(),
     ),
-    "adadelta": kwargs(rho=unit(), eps=EPS, weight_decay=WD),
+    "adadelta": sg.kwargs(rho=sg.unit(), eps=EPS, weight_decay=WD),
 }
-BAD_UNIT = bad_number(-0.1, 1.0, 1.5)
-BAD_UNIT_CLOSED = bad_number(-0.1, 1.5)
+BAD_UNIT = sg.bad_number(-0.1, 1.0, 1.5)
+BAD_UNIT_CLOSED = sg.bad_number(-0.1, 1.5)
 BAD_FLAG = lambda kw: st.sampled_from([None, "yes", 1, 0, 1.0, [True]])  # noqa: E731
-BAD_HYPER: dict[str, dict[str, BadFactory]] = {
-    "sgd": {"weight_decay": bad_number(NEG)},
+BAD_HYPER: dict[str, dict[str, fw.BadFactory]] = {
+    "sgd": {"weight_decay": sg.bad_number(sg.NEG)},
     "momentum": {
         "momentum": BAD_UNIT,
         "dampening": BAD_UNIT_CLOSED,
-        "weight_decay": bad_number(NEG),
+        "weight_decay": sg.bad_number(sg.NEG),
     },
-    "nesterov": {"momentum": bad_number(0.0, 1.0, -0.5), "weight_decay": bad_number(NEG)},
+    "nesterov": {"momentum": sg.bad_number(0.0, 1.0, -0.5), "weight_decay": sg.bad_number(sg.NEG)},
     "adagrad": {
-        "lr_decay": bad_number(NEG),
-        "weight_decay": bad_number(NEG),
-        "initial_accumulator_value": bad_number(NEG),
-        "eps": bad_number(NONPOS),
+        "lr_decay": sg.bad_number(sg.NEG),
+        "weight_decay": sg.bad_number(sg.NEG),
+        "initial_accumulator_value": sg.bad_number(sg.NEG),
+        "eps": sg.bad_number(sg.NONPOS),
     },
     "rmsprop": {
         "alpha": BAD_UNIT,
-        "eps": bad_number(NONPOS),
-        "weight_decay": bad_number(NEG),
+        "eps": sg.bad_number(sg.NONPOS),
+        "weight_decay": sg.bad_number(sg.NEG),
         "momentum": BAD_UNIT,
         "centered": BAD_FLAG,
     },
@@ -113,20 +87,20 @@ BAD_HYPER: dict[str, dict[str, BadFactory]] = {
                 np.array([0.9, 0.99]),
             ]
         ),
-        "eps": bad_number(NONPOS),
-        "weight_decay": bad_number(NEG),
+        "eps": sg.bad_number(sg.NONPOS),
+        "weight_decay": sg.bad_number(sg.NEG),
         "amsgrad": BAD_FLAG,
         "bias_correction": BAD_FLAG,
     },
     "adadelta": {
         "rho": BAD_UNIT_CLOSED,
-        "eps": bad_number(NONPOS),
-        "weight_decay": bad_number(NEG),
+        "eps": sg.bad_number(sg.NONPOS),
+        "weight_decay": sg.bad_number(sg.NEG),
     },
 }
 
 
-def _check_step(kw: Kwargs, step: Any) -> None:
+def _check_step(kw: fw.Kwargs, step: Any) -> None:
     """The factory returns a step closure; a few steps on moderate gradients stay finite."""
     assert callable(step)
     rng = np.random.default_rng(0)
@@ -135,23 +109,23 @@ def _check_step(kw: Kwargs, step: Any) -> None:
         warnings.simplefilter("error", RuntimeWarning)
         for t in range(1, 6):
             theta = step(theta, theta + 0.1 * rng.standard_normal(3), t, 1e-2)
-            assert_finite(theta)
+            fw.assert_finite(theta)
 
 
 for _name, _factory in op.OPTIMIZERS.items():
     fuzz(_factory, HYPER[_name], _check_step, BAD_HYPER[_name])
-BAD_OPT_NAME = bad_name("SGD", "Adam", valid=tuple(op.OPTIMIZERS))
+BAD_OPT_NAME = sg.bad_name("SGD", "Adam", valid=tuple(op.OPTIMIZERS))
 OPT_NAME = st.sampled_from(sorted(op.OPTIMIZERS))
 fuzz(
     op.hyperparameters,
-    kwargs(name=OPT_NAME),
-    holds(lambda kw, out: isinstance(out, dict) and "lr" not in out),
+    sg.kwargs(name=OPT_NAME),
+    fw.holds(lambda kw, out: isinstance(out, dict) and "lr" not in out),
     {"name": BAD_OPT_NAME},
 )
 fuzz(
     op.update_rule,
-    kwargs(name=OPT_NAME),
-    holds(lambda kw, out: isinstance(out, str) and out),
+    sg.kwargs(name=OPT_NAME),
+    fw.holds(lambda kw, out: isinstance(out, str) and out),
     {"name": BAD_OPT_NAME},
 )
 TEST_FUNCTIONS = st.one_of(
@@ -168,38 +142,38 @@ def _constant_gradient(c: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
     return lambda x: c.copy()
 
 
-CONSTANT_GRADIENTS = vectors(2, exp=(-3, 1)).map(_constant_gradient)
+CONSTANT_GRADIENTS = sg.vectors(2, exp=(-3, 1)).map(_constant_gradient)
 GRADIENTS = st.one_of(TEST_FUNCTIONS.map(lambda fn: fn.grad), CONSTANT_GRADIENTS)
 
 
 @st.composite
 def run_kwargs(
     draw: Any, names: st.SearchStrategy = OPT_NAME, grads: st.SearchStrategy = GRADIENTS
-) -> Kwargs:
+) -> fw.Kwargs:
     name = draw(names)
     steps = draw(st.one_of(st.just(0), st.integers(1, 30), st.integers(1, 30)))
     lr = draw(
         st.one_of(  # a number or a schedule (empty for steps = 0)
-            positive(1e-6, 10.0),
-            arrays((steps,), structure=False).map(lambda a: np.abs(a) + 1e-6),
-            arrays((steps, 2), structure=False).map(lambda a: np.abs(a) + 1e-6),
+            sg.positive(1e-6, 10.0),
+            sg.arrays((steps,), structure=False).map(lambda a: np.abs(a) + 1e-6),
+            sg.arrays((steps, 2), structure=False).map(lambda a: np.abs(a) + 1e-6),
         )
     )
-    sigma = draw(st.one_of(st.just(0.0), positive(1e-6, 10.0)))
+    sigma = draw(st.one_of(st.just(0.0), sg.positive(1e-6, 10.0)))
     return {
         "name": name,
         "grad": draw(grads),
-        "x0": draw(vectors(2, exp=(-3, 0))),
+        "x0": draw(sg.vectors(2, exp=(-3, 0))),
         "steps": steps,
         "lr": lr,
         "sigma": sigma,
-        "rng": np.random.default_rng(draw(SEEDS)),
+        "rng": np.random.default_rng(draw(sg.SEEDS)),
         **draw(HYPER[name]),
     }
 
 
-def _check_run(kw: Kwargs, out: Any) -> None:
-    assert_array(out, (kw["steps"] + 1, 2), finite=False)
+def _check_run(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(out, (kw["steps"] + 1, 2), finite=False)
     assert np.array_equal(out[0], kw["x0"])
     finite = np.isfinite(out)
     if not finite.all():
@@ -211,8 +185,8 @@ def _check_run(kw: Kwargs, out: Any) -> None:
             assert np.isnan(out[int(np.argmax(dead)) + 1 :]).all()
 
 
-def _bad_run_rng(kw: Kwargs) -> st.SearchStrategy:
-    return bad_rng()(kw) if kw["sigma"] > 0 else SKIP  # rng is only needed for noise
+def _bad_run_rng(kw: fw.Kwargs) -> st.SearchStrategy:
+    return sg.bad_rng()(kw) if kw["sigma"] > 0 else sg.SKIP  # rng is only needed for noise
 
 
 fuzz(
@@ -222,18 +196,18 @@ fuzz(
     {
         "name": BAD_OPT_NAME,
         "grad": lambda kw: st.sampled_from([None, 1.0, "grad", np.ones(2)]),
-        "x0": bad_array("x0", 1),
-        "steps": bad_number(-1, integer=True),
+        "x0": sg.bad_array("x0", 1),
+        "steps": sg.bad_number(-1, integer=True),
         "lr": lambda kw: st.one_of(  # a number or a schedule of shape (steps,) or (steps, d)
-            NONFINITE,
-            JUNK,
-            NONPOS,
+            sg.NONFINITE,
+            sg.JUNK,
+            sg.NONPOS,
             st.sampled_from([None, True, "1.0", 1 + 1j, [math.nan] * max(kw["steps"], 1)]),
             st.just(np.full(kw["steps"] + 1, 0.1)),
             st.just(np.full((max(kw["steps"], 1), 3), 0.1)),
             st.just(-np.ones(kw["steps"])) if kw["steps"] else st.just(-1.0),
         ),
-        "sigma": bad_number(NEG),
+        "sigma": sg.bad_number(sg.NEG),
         "rng": _bad_run_rng,
         "bogus": lambda kw: st.just(0.5),
     },
@@ -251,7 +225,7 @@ fuzz(
 @st.composite
 def paths(draw: Any) -> np.ndarray:
     """Paths as run_optimizer returns them: finite rows, maybe followed by inf/NaN rows."""
-    path = draw(arrays(((1, 12), (1, 3))))
+    path = draw(sg.arrays(((1, 12), (1, 3))))
     if draw(st.booleans()):
         k = draw(st.integers(0, path.shape[0] - 1))
         path[k:] = np.nan
@@ -277,92 +251,97 @@ BAD_PATH = st.sampled_from(
 )
 fuzz(
     op.divergence_step,
-    kwargs(path=paths(), limit=positive(1e-6, 1e300)),
-    holds(lambda kw, out: out is None or (isinstance(out, int) and 0 <= out < len(kw["path"]))),
-    {"path": lambda kw: BAD_PATH, "limit": bad_number(NONPOS)},
+    sg.kwargs(path=paths(), limit=sg.positive(1e-6, 1e300)),
+    fw.holds(lambda kw, out: out is None or (isinstance(out, int) and 0 <= out < len(kw["path"]))),
+    {"path": lambda kw: BAD_PATH, "limit": sg.bad_number(sg.NONPOS)},
 )
 
 
-def _check_update_sizes(kw: Kwargs, out: Any) -> None:
+def _check_update_sizes(kw: fw.Kwargs, out: Any) -> None:
     path = kw["path"]
     assert out.shape == (len(path) - 1,)
     ok = np.all(np.isfinite(path[1:]), axis=1) & np.all(np.isfinite(path[:-1]), axis=1)
-    assert_finite(out[ok])
+    fw.assert_finite(out[ok])
 
 
 fuzz(
     op.update_sizes,
-    kwargs(path=paths()),
+    sg.kwargs(path=paths()),
     _check_update_sizes,
     {"path": lambda kw: BAD_PATH},
 )
 
 
-def _check_gd_limit(kw: Kwargs, out: Any) -> None:
+def _check_gd_limit(kw: fw.Kwargs, out: Any) -> None:
     H = np.asarray(kw["H"])
     if np.linalg.eigvalsh((H + H.T) / 2)[-1] <= 0:
         assert out == math.inf  # documented
     else:
-        assert_float(out, 0.0)
+        fw.assert_float(out, 0.0)
 
 
 fuzz(
     op.gd_lr_limit,
-    kwargs(H=st.integers(1, 4).flatmap(lambda d: arrays((d, d)))),
+    sg.kwargs(H=st.integers(1, 4).flatmap(lambda d: sg.arrays((d, d)))),
     _check_gd_limit,
-    {"H": bad_array("H", 2, np.ones((2, 3)))},
+    {"H": sg.bad_array("H", 2, np.ones((2, 3)))},
 )
 
 
-def _check_stable(kw: Kwargs, out: Any) -> None:
+def _check_stable(kw: fw.Kwargs, out: Any) -> None:
     if kw["name"] in ("sgd", "momentum", "nesterov"):
-        assert_float(out, 0.0)
+        fw.assert_float(out, 0.0)
     else:
         assert out is None  # documented for the adaptive methods
 
 
 fuzz(
     op.stable_lr_limit,
-    kwargs(name=OPT_NAME, lam_max=positive(), momentum=st.one_of(st.none(), unit(high_open=True))),
+    sg.kwargs(
+        name=OPT_NAME, lam_max=sg.positive(), momentum=st.one_of(st.none(), sg.unit(high_open=True))
+    ),
     _check_stable,
     {
         "name": BAD_OPT_NAME,
-        "lam_max": bad_number(NONPOS),
+        "lam_max": sg.bad_number(sg.NONPOS),
         "momentum": lambda kw: (
-            bad_number(1.0, -0.1, none_ok=True)(kw)
+            sg.bad_number(1.0, -0.1, none_ok=True)(kw)
             if kw["name"] in ("momentum", "nesterov")
-            else SKIP  # ignored by the other methods
+            else sg.SKIP  # ignored by the other methods
         ),
     },
 )
 
 
-def _check_optimal(kw: Kwargs, out: Any) -> None:
+def _check_optimal(kw: fw.Kwargs, out: Any) -> None:
     eta, beta = out
-    assert_float(eta, 0.0)
-    assert_float(beta, 0.0, 1.0)
+    fw.assert_float(eta, 0.0)
+    fw.assert_float(beta, 0.0, 1.0)
 
 
 fuzz(
     op.optimal_momentum,
-    extend(
-        kwargs(lam_min=positive()),
+    sg.extend(
+        sg.kwargs(lam_min=sg.positive()),
         lam_max=lambda kw: st.floats(kw["lam_min"], max(kw["lam_min"], 1e6)),
     ),
     _check_optimal,
-    {"lam_min": bad_number(NONPOS), "lam_max": lambda kw: bad_number(kw["lam_min"] / 2)(kw)},
+    {
+        "lam_min": sg.bad_number(sg.NONPOS),
+        "lam_max": lambda kw: sg.bad_number(kw["lam_min"] / 2)(kw),
+    },
 )
 
 
-def _check_test_function(kw: Kwargs, fn: Any) -> None:
+def _check_test_function(kw: fw.Kwargs, fn: Any) -> None:
     assert isinstance(fn, op.TestFunction)
     (x0, x1), (y0, y1) = fn.box
     grid = np.stack(np.meshgrid(np.linspace(x0, x1, 7), np.linspace(y0, y1, 5)), axis=-1)
     for z in (fn.start, grid, *fn.minima):
-        assert_finite(fn.f(z))
+        fw.assert_finite(fn.f(z))
         assert np.shape(fn.grad(z)) == np.shape(z)
-        assert_finite(fn.grad(z))
-    assert_finite(fn.hess(fn.start))
+        fw.assert_finite(fn.grad(z))
+    fw.assert_finite(fn.hess(fn.start))
     assert fn.minima.ndim == 2 and fn.minima.shape[1] == 2
     for m in fn.minima:  # gradient vanishes at the listed minima
         scale = 1.0 + float(np.max(np.abs(fn.hess(m))))
@@ -371,18 +350,18 @@ def _check_test_function(kw: Kwargs, fn: Any) -> None:
 
 fuzz(
     op.quadratic,
-    kwargs(kappa=st.one_of(st.just(1.0), positive(1.0, 1e6)), theta=real()),
+    sg.kwargs(kappa=st.one_of(st.just(1.0), sg.positive(1.0, 1e6)), theta=sg.real()),
     _check_test_function,
-    {"kappa": bad_number(0.999, 0.0, -1.0), "theta": bad_number()},
+    {"kappa": sg.bad_number(0.999, 0.0, -1.0), "theta": sg.bad_number()},
 )
 fuzz(
     op.rosenbrock,
-    kwargs(a=real(1e3), b=positive(1e-6, 1e3)),
+    sg.kwargs(a=sg.real(1e3), b=sg.positive(1e-6, 1e3)),
     _check_test_function,
-    {"a": bad_number(), "b": bad_number(NONPOS)},
+    {"a": sg.bad_number(), "b": sg.bad_number(sg.NONPOS)},
 )
-fuzz(op.saddle, kwargs(), _check_test_function, examples=1)
-fuzz(op.two_minima, kwargs(), _check_test_function, examples=1)
+fuzz(op.saddle, sg.kwargs(), _check_test_function, examples=1)
+fuzz(op.two_minima, sg.kwargs(), _check_test_function, examples=1)
 
 
 test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()

@@ -9,18 +9,8 @@ import numpy as np
 from hypothesis import strategies as st
 
 from core import schedules
+from tests.core.fuzz import strategies as sg
 from tests.core.fuzz.framework import BadFactory, Cases, Kwargs, assert_array, assert_float
-from tests.core.fuzz.strategies import (
-    NEG,
-    NONPOS,
-    SEEDS,
-    arrays,
-    bad_array,
-    bad_name,
-    bad_number,
-    positive,
-    vectors,
-)
 from tests.core.fuzz.test_optimizers import (
     BAD_OPT_NAME,
     HYPER,
@@ -41,13 +31,13 @@ sc = schedules
 @st.composite
 def schedule_kwargs(draw: Any) -> Kwargs:
     name = draw(st.sampled_from(sc.SCHEDULES))
-    lr0 = draw(st.one_of(positive(1e-12, 1e3), st.just(1e-300)))
+    lr0 = draw(st.one_of(sg.positive(1e-12, 1e3), st.just(1e-300)))
     epochs = draw(st.integers(1, 120))
     W = draw(st.one_of(st.just(0), st.integers(0, epochs)))
     options: dict[str, st.SearchStrategy] = {
         "step_size": st.integers(1, 10**9),
         "gamma": st.one_of(st.just(1.0), st.floats(1e-300, 1.0)),
-        "k": st.one_of(st.just(0.0), positive(1e-6, 1e300)),
+        "k": st.one_of(st.just(0.0), sg.positive(1e-6, 1e300)),
         "T_max": st.one_of(st.none(), st.integers(1, 10**9)),
         "eta_min": st.floats(0.0, lr0),
         "T_0": st.integers(1, 10**9),
@@ -73,7 +63,7 @@ def _bad_schedule_param(param: str, *values: Any) -> BadFactory:
     def factory(kw: Kwargs) -> st.SearchStrategy:
         if param in sc.SCHEDULE_PARAMS[kw["name"]]:
             return st.one_of(
-                bad_number(*values, integer=param in ("step_size", "T_max", "T_0", "T_mult"))(kw)
+                sg.bad_number(*values, integer=param in ("step_size", "T_max", "T_0", "T_mult"))(kw)
             )
         return st.just(1)  # a parameter this schedule does not take
 
@@ -85,10 +75,10 @@ fuzz(
     schedule_kwargs(),
     _check_schedule,
     {
-        "name": bad_name("cos", valid=sc.SCHEDULES),
-        "lr0": bad_number(NONPOS),
-        "epochs": bad_number(0, -1, integer=True),
-        "warmup_epochs": lambda kw: bad_number(-1, kw["epochs"] + 1, integer=True)(kw),
+        "name": sg.bad_name("cos", valid=sc.SCHEDULES),
+        "lr0": sg.bad_number(sg.NONPOS),
+        "epochs": sg.bad_number(0, -1, integer=True),
+        "warmup_epochs": lambda kw: sg.bad_number(-1, kw["epochs"] + 1, integer=True)(kw),
         "bogus": lambda kw: st.just(1),
         "step_size": _bad_schedule_param("step_size", 0),
         "gamma": _bad_schedule_param("gamma", 0.0, 1.5),
@@ -105,11 +95,11 @@ fuzz(
 
 @st.composite
 def noise_floor_kwargs(draw: Any) -> Kwargs:
-    lams = np.abs(draw(arrays(((1, 5),), structure=False))) + 1e-6
+    lams = np.abs(draw(sg.arrays(((1, 5),), structure=False))) + 1e-6
     return {
         "lr": draw(st.floats(1e-6, 1.999)) / float(lams.max()),
         "lams": lams,
-        "sigma": draw(st.one_of(st.just(0.0), positive())),
+        "sigma": draw(st.one_of(st.just(0.0), sg.positive())),
     }
 
 
@@ -118,9 +108,9 @@ fuzz(
     noise_floor_kwargs(),
     lambda kw, out: assert_float(out, 0.0),
     {
-        "lr": lambda kw: bad_number(NONPOS, 2.0 / float(kw["lams"].max()) * (1 + 1e-9))(kw),
-        "lams": bad_array("lams", 1, [1.0, 0.0], [-1.0]),
-        "sigma": bad_number(NEG),
+        "lr": lambda kw: sg.bad_number(sg.NONPOS, 2.0 / float(kw["lams"].max()) * (1 + 1e-9))(kw),
+        "lams": sg.bad_array("lams", 1, [1.0, 0.0], [-1.0]),
+        "sigma": sg.bad_number(sg.NEG),
     },
 )
 
@@ -131,13 +121,13 @@ def run_schedule_kwargs(draw: Any) -> Kwargs:
     shape = draw(st.sampled_from([(epochs,), (draw(st.integers(1, 3)), epochs)]))
     optimizer = draw(OPT_NAME)
     return {
-        "lrs": np.abs(draw(arrays(shape, exp=(-4, 0), structure=False))) + 1e-6,
+        "lrs": np.abs(draw(sg.arrays(shape, exp=(-4, 0), structure=False))) + 1e-6,
         "fn": draw(TEST_FUNCTIONS),
-        "x0": draw(vectors(2, exp=(-3, 0))),
+        "x0": draw(sg.vectors(2, exp=(-3, 0))),
         "steps_per_epoch": draw(st.integers(1, 5)),
-        "sigma": draw(st.one_of(st.just(0.0), positive(1e-6, 10.0))),
+        "sigma": draw(st.one_of(st.just(0.0), sg.positive(1e-6, 10.0))),
         "n_runs": draw(st.integers(1, 4)),
-        "rng": np.random.default_rng(draw(SEEDS)),
+        "rng": np.random.default_rng(draw(sg.SEEDS)),
         "optimizer": optimizer,
         **draw(HYPER[optimizer]),
     }
@@ -159,11 +149,11 @@ fuzz(
     run_schedule_kwargs(),
     _check_run_schedule,
     {
-        "lrs": bad_array("lrs", (1, 2), lambda kw: st.just(-np.asarray(kw["lrs"]))),
-        "x0": bad_array("x0", 1, [1.0, 2.0, 3.0]),
-        "steps_per_epoch": bad_number(0, integer=True),
-        "sigma": bad_number(NEG),
-        "n_runs": bad_number(0, integer=True),
+        "lrs": sg.bad_array("lrs", (1, 2), lambda kw: st.just(-np.asarray(kw["lrs"]))),
+        "x0": sg.bad_array("x0", 1, [1.0, 2.0, 3.0]),
+        "steps_per_epoch": sg.bad_number(0, integer=True),
+        "sigma": sg.bad_number(sg.NEG),
+        "n_runs": sg.bad_number(0, integer=True),
         "rng": _bad_run_rng,
         "optimizer": BAD_OPT_NAME,
         "fn": lambda kw: st.sampled_from([None, "quadratic", 1.0, object(), op.quadratic().grad]),
