@@ -379,3 +379,28 @@ fuzz(
     lambda kw, out: fw.assert_latex_line(out),
     BAD_SCALAR_TRIPLE,
 )
+
+
+def _check_double_threshold(kw: fw.Kwargs, out: Any) -> None:
+    np.testing.assert_array_equal(np.asarray(out), 2.0 * np.asarray(l1.threshold(**kw)))
+
+
+fuzz(
+    l1.double_counted_threshold,
+    broadcast_triple(PAIR_AH),
+    _check_double_threshold,
+    _bad_l1(*PAIR_AH),
+)
+
+
+def _check_shifted_text(kw: fw.Kwargs, out: Any) -> None:
+    assert isinstance(out, str) and out.startswith("w") and "\n" not in out
+    assert (out == "w") == (kw["c"] == 0)
+
+
+fuzz(
+    l1.shifted_w_text,
+    sg.kwargs(c=st.one_of(sg.real(), st.just(0.0))),
+    _check_shifted_text,
+    {"c": sg.bad_number()},
+)
