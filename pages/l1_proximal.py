@@ -274,13 +274,7 @@ if w_star_v is not None:
     v1.metric(t("l1_proximal.m_zeros_l1"), t("l1_proximal.of_d", k=int(zero_l1.sum()), d=d))
     v2.metric(t("l1_proximal.m_zeros_l2"), t("l1_proximal.of_d", k=int(np.sum(w_l2_v == 0.0)), d=d))
     lab_ws, lab_b1, lab_b2 = (t(f"l1_proximal.bar_{k}") for k in ("w_star", "l1", "l2"))
-    bar_frame = pd.concat(
-        [
-            pd.DataFrame({"weight": names, "value": w_star_v, "kind": lab_ws}),
-            pd.DataFrame({"weight": names, "value": w_l1_v, "kind": lab_b1}),
-            pd.DataFrame({"weight": names, "value": w_l2_v, "kind": lab_b2}),
-        ]
-    )
+    bar_frame = figures.bars_frame(names, [(lab_ws, w_star_v), (lab_b1, w_l1_v), (lab_b2, w_l2_v)])
     bar_chart = figures.grouped_bars(
         bar_frame,
         [lab_ws, lab_b1, lab_b2],
@@ -419,13 +413,7 @@ with g2:
     )
 
 lab_true, lab_ls, lab_lasso = (t(f"l1_proximal.bar_{k}") for k in ("true", "ls", "lasso"))
-sol_frame = pd.concat(
-    [
-        pd.DataFrame({"weight": names, "value": w_true, "kind": lab_true}),
-        pd.DataFrame({"weight": names, "value": w_ls, "kind": lab_ls}),
-        pd.DataFrame({"weight": names, "value": w_hat, "kind": lab_lasso}),
-    ]
-)
+sol_frame = figures.bars_frame(names, [(lab_true, w_true), (lab_ls, w_ls), (lab_lasso, w_hat)])
 sol_chart = figures.grouped_bars(
     sol_frame,
     [lab_true, lab_ls, lab_lasso],

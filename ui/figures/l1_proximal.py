@@ -143,6 +143,13 @@ def threshold_map(
     return charts.layer(dead_zone, lines, points)
 
 
+def bars_frame(names: list[str], series: list[tuple[str, np.ndarray]]) -> pd.DataFrame:
+    """The long table behind :func:`grouped_bars`: one row per (weight, kind), kinds in order."""
+    return pd.concat(
+        [pd.DataFrame({"weight": names, "value": values, "kind": kind}) for kind, values in series]
+    )
+
+
 def grouped_bars(
     frame: pd.DataFrame, kinds: list[str], colours: list[str], *, x_title: str, y_title: str
 ) -> Spec:
