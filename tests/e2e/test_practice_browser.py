@@ -149,7 +149,10 @@ def test_solve_one_exercise_per_page(server, page, topic, exercise_id, seed, str
         box = page.locator(css_key(f"practice.{topic}.box"))
         box.screenshot(path=str(SHOTS / f"practice-{lang}.png"))
 
-    click(page, f"{base}.solution", then=page.get_by_text(tr(lang, "practice.answer_label")))
+    # exact: the bold "Answer" heading of the solution itself. A substring match would also
+    # find "answers" in the statement or the success message and not wait at all.
+    heading = page.get_by_text(tr(lang, "practice.answer_label"), exact=True)
+    click(page, f"{base}.solution", then=heading)
     no_error(page)
     solution_text = " ".join(page.locator("[data-testid='stMarkdown']").all_inner_texts())
     assert tr(lang, "practice.answer_label") in solution_text
