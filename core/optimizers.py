@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from core._validate import _short, as_float_array, check_scalar, with_latex
+from core.second_order import newton
 
 Grad = Callable[[np.ndarray], np.ndarray]
 Step = Callable[[np.ndarray, np.ndarray, int, Any], np.ndarray]  # lr: float or (d,)
@@ -291,6 +292,11 @@ OPTIMIZERS: dict[str, Callable[..., Step]] = {
     "adadelta": adadelta,
 }
 
+#: Methods that also use the Hessian: ``run_optimizer(name, ..., hess=fn.hess)`` runs them like
+#: the first-order ones (see :mod:`core.second_order`). They have no ``torch.optim`` twin.
+SECOND_ORDER: dict[str, Callable[..., Step]] = {"newton": newton}
+_ALL_METHODS: dict[str, Callable[..., Step]] = {**OPTIMIZERS, **SECOND_ORDER}
+
 #: The ``torch.optim`` class (and fixed arguments) each name corresponds to.
 TORCH_EQUIVALENT: dict[str, str] = {
     "sgd": "torch.optim.SGD(params, lr)",
@@ -304,20 +310,20 @@ TORCH_EQUIVALENT: dict[str, str] = {
 
 
 def _check_name(name: Any) -> str:
-    if not isinstance(name, str) or name not in OPTIMIZERS:
-        raise ValueError(f"unknown optimizer {name!r}; expected one of {', '.join(OPTIMIZERS)}")
+    if not isinstance(name, str) or name not in _ALL_METHODS:
+        raise ValueError(f"unknown optimizer {name!r}; expected one of {', '.join(_ALL_METHODS)}")
     return name
 
 
 def hyperparameters(name: str) -> dict[str, Any]:
     """The hyperparameters of optimizer ``name`` (besides ``lr``) with their defaults."""
-    factory = OPTIMIZERS[_check_name(name)]
+    factory = _ALL_METHODS[_check_name(name)]
     return {p.name: p.default for p in inspect.signature(factory).parameters.values()}
 
 
 def update_rule(name: str) -> str:
     """The LaTeX of the update rule of optimizer ``name`` (the same string its docstring shows)."""
-    return OPTIMIZERS[_check_name(name)].latex  # type: ignore[attr-defined]
+    return _ALL_METHODS[_check_name(name)].latex  # type: ignore[attr-defined]
 
 
 def run_optimizer(
@@ -335,7 +341,7 @@ def run_optimizer(
 
     Parameters
     ----------
-    name : {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adadelta"}
+    name : {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adadelta", "newton"}
     grad : callable
         ``grad(x) -> ∇f(x)`` for ``x`` of shape (d,).
     x0 : array_like, shape (d,)
@@ -353,7 +359,8 @@ def run_optimizer(
         Source of the noise; required when ``sigma`` > 0.
     **hyper
         The optimizer's hyperparameters, with torch's names and defaults
-        (see :func:`hyperparameters`), e.g. ``momentum=0.9``, ``betas=(0.9, 0.999)``.
+        (see :func:`hyperparameters`), e.g. ``momentum=0.9``, ``betas=(0.9, 0.999)``;
+        Newton takes ``hess`` (required: ``hess(θ) -> H``) and ``damping`` λ ≥ 0.
 
     Returns
     -------
@@ -361,7 +368,8 @@ def run_optimizer(
         ``path[0] = x0`` and ``path[t]`` the iterate after ``t`` updates. Coordinates that
         overflow become inf/NaN (see :func:`divergence_step`); once no coordinate is finite the
         run stops and the remaining rows are NaN. Coordinates that do not interact (stacked
-        independent runs) keep going when another one blows up.
+        independent runs) keep going when another one blows up. Newton's iterate becomes NaN
+        where H + λI is singular (see :func:`core.second_order.newton_breakdown`).
 
     Notes
     -----
@@ -370,7 +378,7 @@ def run_optimizer(
     ``param_group["lr"]`` set before each step, as a per-step scheduler does (for a 2-D ``lr``,
     one parameter group per coordinate).
     """
-    factory = OPTIMIZERS[_check_name(name)]
+    factory = _ALL_METHODS[_check_name(name)]
     allowed = hyperparameters(name)
     unknown = sorted(set(hyper) - set(allowed))
     if unknown:
@@ -378,6 +386,9 @@ def run_optimizer(
             f"unknown hyperparameter {unknown[0]!r} for {name}; "
             f"expected one of {', '.join(allowed) or 'none'}"
         )
+    missing = [k for k, v in allowed.items() if v is inspect.Parameter.empty and k not in hyper]
+    if missing:
+        raise ValueError(f"missing hyperparameter {missing[0]!r} for {name}")
     if not callable(grad):
         raise ValueError(f"grad must be callable, got {grad!r}")
     theta = as_float_array(x0, "x0", ndim=1).copy()
@@ -484,7 +495,8 @@ def stable_lr_limit(name: str, lam_max: float, momentum: float | None = None) ->
     iff the roots of its characteristic polynomial lie inside the unit circle. For gradient
     descent the root is 1 − ηλ; for heavy ball z² − (1 + μ − ηλ)z + μ; for Nesterov
     z² − (1 − ηλ)(1 + μ)z + (1 − ηλ)μ. The Jury conditions give the bounds above (η > 0,
-    0 ≤ μ < 1). Adaptive methods (AdaGrad, RMSProp, Adam, Adadelta) rescale each step by the
+    0 ≤ μ < 1). Newton's step multiplies every component of the error by 1 − η whatever λ
+    (positive definite H): stable for η < 2, and damping only widens that. Adaptive methods (AdaGrad, RMSProp, Adam, Adadelta) rescale each step by the
     gradients themselves and have no such fixed bound: ``None``.
 
     Parameters
@@ -500,6 +512,8 @@ def stable_lr_limit(name: str, lam_max: float, momentum: float | None = None) ->
     lam_max = check_scalar(lam_max, "lam_max", low=0.0, low_inclusive=False)
     if name == "sgd":
         return 2.0 / lam_max
+    if name == "newton":
+        return 2.0
     if name not in ("momentum", "nesterov"):
         return None
     mu = hyperparameters(name)["momentum"] if momentum is None else momentum
