@@ -35,6 +35,9 @@ Step = Callable[[np.ndarray, np.ndarray, int, Any], np.ndarray]
 #: Relative size below which an eigenvalue of H + λI counts as zero (the matrix as singular).
 SINGULAR_TOL = 1e-12
 
+#: The classic start for Newton on Rosenbrock's valley (Rosenbrock, 1960; Nocedal & Wright, ch. 3).
+ROSENBROCK_START: tuple[float, float] = (-1.2, 1.0)
+
 #: The course's MNIST network: 784 inputs, hidden layers 64-64-128-64-64 (ReLU), 10 outputs.
 COURSE_MLP: tuple[int, ...] = (784, 64, 64, 128, 64, 64, 10)
 #: Its final model has one batch-normalisation layer, after the second hidden layer (width 64).
@@ -305,8 +308,8 @@ class StepCost:
     """Per-step cost of one method for N parameters (leading terms)."""
 
     method: str
-    time: str  # LaTeX, e.g. "O(N^3)"
-    memory: str  # LaTeX
+    time: str  # big O, e.g. "O(N³)"
+    memory: str  # big O
     flops: float  # arithmetic per step beyond computing the gradient, leading term
     numbers: float  # numbers kept besides the parameters
     bytes: float  # numbers × bytes per number
@@ -341,7 +344,7 @@ def step_costs(N: int, m: int = 10, bytes_per_number: int = 4) -> list[StepCost]
         ("sgd", "O(N)", "O(N)", n, n),
         ("adam", "O(N)", "O(N)", 10.0 * n, 3.0 * n),
         ("lbfgs", "O(mN)", "O(mN)", 4.0 * m * n, (2.0 * m + 1.0) * n),
-        ("newton", "O(N^3)", "O(N^2)", n**3 / 3.0, n * n + n),
+        ("newton", "O(N³)", "O(N²)", n**3 / 3.0, n * n + n),
     ]
     return [StepCost(name, tm, mem, fl, num, num * b) for name, tm, mem, fl, num in rows]
 

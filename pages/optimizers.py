@@ -7,9 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from core import optimizers as opt
+from core import second_order as so
 from ui import blocks, charts, classroom, page, practice
 from ui.figures import optimizers as figures
-from ui.fmt import num
+from ui.fmt import num, si_bytes
 
 p = page.setup("optimizers")
 t = p.t
@@ -27,10 +28,16 @@ DEFAULT_LR = {
     "rmsprop": 0.05,
     "adam": 0.2,
     "adadelta": 1.0,
+    "newton": 1.0,
 }
+METHODS = [*opt.OPTIMIZERS, *opt.SECOND_ORDER]
 COLOUR = dict(zip(opt.OPTIMIZERS, charts.PALETTE, strict=False))
 OPTIMAL = "optimal"  # the extra heavy-ball run with (eta*, beta*)
 COLOUR[OPTIMAL] = charts.PALETTE[7]
+LBFGS = "lbfgs"  # SciPy's L-BFGS path, a reference run
+# Two more colours for the second-order runs, from Paul Tol's colour-blind-safe "muted" scheme.
+COLOUR["newton"], COLOUR[LBFGS] = "#882255", "#999933"
+SO_STEPS = 30  # steps of the damping table
 GRID_N = 45
 GAP_TOL = 1e-4  # "reached the minimum": f - f* below this
 FLOOR = 1e-16  # log axes cannot show 0
@@ -65,12 +72,23 @@ fn = {
     "two_minima": opt.two_minima,
 }[fname]()
 (x_lo, x_hi), (y_lo, y_hi) = fn.box
+chosen = p.multiselect(
+    "opts",
+    t("optimizers.choose"),
+    options=METHODS,
+    default=["sgd", "momentum", "adam"],
+    format_func=label,
+)
+# Newton's classic Rosenbrock start; a start already in the URL (an old link) is kept.
+default_start = (
+    so.ROSENBROCK_START if fname == "rosenbrock" and "newton" in chosen else tuple(fn.start)
+)
 with c2:
     x0 = p.slider(
-        f"x0_{fname}", t("optimizers.x0"), x_lo, x_hi, default=float(fn.start[0]), step=0.01
+        f"x0_{fname}", t("optimizers.x0"), x_lo, x_hi, default=float(default_start[0]), step=0.01
     )
     y0 = p.slider(
-        f"y0_{fname}", t("optimizers.y0"), y_lo, y_hi, default=float(fn.start[1]), step=0.01
+        f"y0_{fname}", t("optimizers.y0"), y_lo, y_hi, default=float(default_start[1]), step=0.01
     )
     steps = p.slider(
         "steps", t("optimizers.steps"), 10, LIMITS.max_optimizer_steps, default=100, step=10
@@ -93,13 +111,6 @@ anchor = fn.minima[0] if len(fn.minima) else np.zeros(2)
 lam = np.linalg.eigvalsh(fn.hess(anchor))
 lam_max = float(lam[-1])
 
-chosen = p.multiselect(
-    "opts",
-    t("optimizers.choose"),
-    options=list(opt.OPTIMIZERS),
-    default=["sgd", "momentum", "adam"],
-    format_func=label,
-)
 if not chosen:
     st.info(t("optimizers.none_chosen"))
 
@@ -132,6 +143,17 @@ for i, name in enumerate(chosen):
             )
         if name == "adadelta":
             hyper["rho"] = p.select_slider("rho_adadelta", "ρ", [0.5, 0.9, 0.95, 0.99], 0.9)
+        if name == "newton":
+            hyper["hess"] = fn.hess
+            hyper["damping"] = p.slider(
+                "damping",
+                t("optimizers.damping"),
+                0.0,
+                10.0,
+                default=0.0,
+                step=0.1,
+                help=t("optimizers.damping_help"),
+            )
         limit = opt.stable_lr_limit(name, lam_max, hyper.get("momentum")) if lam_max > 0 else None
         lr_label = (
             t("optimizers.lr_limit", limit=num(limit))
@@ -153,6 +175,9 @@ if fname == "quadratic":
     eta_star, beta_star = opt.optimal_momentum(1.0, float(kappa))
     if p.checkbox("optimal", t("optimizers.add_optimal"), default=False):
         settings[OPTIMAL] = (eta_star, {"momentum": beta_star})
+show_lbfgs = p.toggle(
+    "lbfgs", t("optimizers.lbfgs_toggle"), default=False, help=t("optimizers.lbfgs_help")
+)
 
 
 # ------------------------------------------------------------------------------- runs
@@ -173,7 +198,22 @@ for key, (lr, hyper) in settings.items():
         p.error(exc)
         continue
     k_div = opt.divergence_step(path, limit=100.0 * extent)
-    runs.append({"key": key, "name": name, "lr": lr, "hyper": hyper, "path": path, "k_div": k_div})
+    broken = (
+        so.newton_breakdown(path, fn.hess, hyper["damping"], limit=100.0 * extent)
+        if name == "newton"
+        else None
+    )
+    runs.append(
+        {"key": key, "name": name, "lr": lr, "hyper": hyper, "path": path, "k_div": k_div}
+        | {"broken": broken}
+    )
+if show_lbfgs:
+    path = so.lbfgs_path(fn.f, fn.grad, start, steps)
+    k_div = opt.divergence_step(path, limit=100.0 * extent)
+    runs.append(
+        {"key": LBFGS, "name": LBFGS, "lr": None, "hyper": {}, "path": path, "k_div": k_div}
+        | {"broken": None}
+    )
 
 
 def run_label(run: dict) -> str:
@@ -182,6 +222,11 @@ def run_label(run: dict) -> str:
 
 def status(run: dict) -> str:
     path, k = run["path"], run["k_div"]
+    if run["broken"] is not None and run["broken"].reason == "singular":
+        return t("optimizers.st_singular", k=run["broken"].step)
+    if run["name"] == "newton" and k is None and np.linalg.norm(fn.grad(path[-1])) < 1e-8:
+        if so.diagnose(fn.hess(path[-1])).target == "saddle":
+            return t("optimizers.st_newton_saddle")
     if k is not None and fname != "saddle":
         return t("optimizers.st_diverged", k=k)
     if fname == "saddle":
@@ -208,7 +253,7 @@ for run in runs:
     rows.append(
         {
             t("optimizers.col_opt"): run_label(run),
-            "η": num(run["lr"]),
+            "η": num(run["lr"]) if run["lr"] is not None else t("optimizers.lr_none"),
             COL_FINAL: num(float(f_gap(last))),
             t("optimizers.col_point"): f"({last[0]:.3f}, {last[1]:.3f})",
             t("optimizers.col_status"): status(run),
@@ -236,8 +281,21 @@ if rows:
 
 # Divergence is explained, not drawn: the path stops where it leaves the picture.
 for run in runs:
-    k = run["k_div"]
-    if k is None or fname == "saddle":
+    k, broken = run["k_div"], run["broken"]
+    if broken is not None and (fname != "saddle" or broken.reason == "singular"):
+        eig = ", ".join(num(e) for e in broken.eigenvalues)
+        st.warning(
+            t(
+                f"optimizers.newton_div.{broken.reason}",
+                opt=run_label(run),
+                k=broken.step,
+                eig=eig,
+                lr=num(run["lr"]),
+            ),
+            icon=":material/warning:",
+        )
+        continue
+    if k is None or fname == "saddle" or run["key"] == LBFGS:
         continue
     limit = opt.stable_lr_limit(run["name"], lam_max, run["hyper"].get("momentum"))
     if limit is not None and run["lr"] >= limit:
@@ -451,14 +509,102 @@ if fname == "quadratic":
             tol=1e-12,
         )
 
+
+# ------------------------------------------------------------------------------- second order
+def newton_end(tf: opt.TestFunction, path: np.ndarray, damping: float) -> str:
+    """Where a Newton run of the damping table ended, in words."""
+    (lo, hi), _ = tf.box
+    broken = so.newton_breakdown(path, tf.hess, damping, limit=10.0 * (hi - lo))
+    if broken is not None:
+        key = "optimizers.end.singular" if broken.reason == "singular" else "optimizers.end.escaped"
+        return t(key, k=broken.step)
+    z = path[-1]
+    xy = {"x": num(z[0]), "y": num(z[1])}
+    if np.linalg.norm(tf.grad(z)) < 1e-5:  # a stationary point, to the table's digits
+        target = so.diagnose(tf.hess(z)).target
+        if target in ("saddle", "minimum"):
+            return t(f"optimizers.end.{target}", **xy)
+    return t("optimizers.end.other", **xy)
+
+
+def second_order_section() -> None:
+    st.header(t("optimizers.so_header"))
+    p.explain(t("optimizers.so_intro_md"))
+    blocks.formula(so.newton.latex)
+
+    st.subheader(t("optimizers.so_one_step_header"))
+    z0 = start if fname == "quadratic" else opt.quadratic().start
+    p.explain(t("optimizers.so_one_step_md", x=num(z0[0]), y=num(z0[1])))
+    one_step = []
+    for k in (1, 10, 100, 1000, 10**4, 10**6):
+        quad = opt.quadratic(float(k), math.radians(theta_deg))
+        path = opt.run_optimizer("newton", quad.grad, z0, 1, 1.0, hess=quad.hess)
+        one_step.append(
+            {
+                t("optimizers.col_kappa"): f"{k:g}",
+                t("optimizers.col_newton_err"): f"{np.linalg.norm(path[1]):.1e}",
+                t("optimizers.col_gd_steps"): steps_for_1000x((k - 1) / (k + 1)),
+            }
+        )
+    st.dataframe(pd.DataFrame(one_step), hide_index=True, width="stretch")
+
+    st.subheader(t("optimizers.so_damping_header"))
+    p.explain(t("optimizers.so_damping_md"))
+    cases = [(opt.saddle(), None, lam) for lam in (0.0, 2.0, 3.0)]
+    cases += [(opt.two_minima(), np.array([0.3, 0.5]), lam) for lam in (0.0, 3.0)]
+    damped = []
+    for tf, z_start, lam in cases:
+        z_start = tf.start if z_start is None else z_start
+        path = opt.run_optimizer(
+            "newton", tf.grad, z_start, SO_STEPS, 1.0, hess=tf.hess, damping=lam
+        )
+        kind = so.diagnose(tf.hess(z_start), tf.grad(z_start), damping=lam).kind
+        damped.append(
+            {
+                t("optimizers.col_fn"): t(f"optimizers.fn.{tf.name}"),
+                t("optimizers.col_start"): f"({num(z_start[0])}, {num(z_start[1])})",
+                t("optimizers.col_damping"): num(lam),
+                t("optimizers.col_H_start"): t(f"optimizers.kind.{kind}"),
+                t("optimizers.col_end", steps=SO_STEPS): newton_end(tf, path, lam),
+            }
+        )
+    st.dataframe(pd.DataFrame(damped), hide_index=True, width="stretch")
+
+    st.subheader(t("optimizers.so_cost_header"))
+    N = so.mlp_parameter_count(so.COURSE_MLP, so.COURSE_MLP_BATCH_NORM)
+    m = 10
+    p.explain(t("optimizers.so_cost_md", N=f"{N:,}", m=m))
+    blocks.formula(so.step_costs.latex)
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("optimizers.m_params"), f"{N:,}")
+    c2.metric(t("optimizers.m_hess"), si_bytes(so.hessian_bytes(N)))
+    c3.metric(t("optimizers.m_hess_steps"), f"{N**3 / 3:.2e}")
+    costs = [
+        {
+            t("optimizers.col_method"): t(f"optimizers.cost.{row.method}"),
+            t("optimizers.col_time"): row.time,
+            t("optimizers.col_memory"): row.memory,
+            t("optimizers.col_numbers"): f"{row.numbers:.3g}",
+            t("optimizers.col_bytes"): si_bytes(row.bytes),
+            t("optimizers.col_flops"): f"{row.flops:.3g}",
+        }
+        for row in so.step_costs(N, m=m)
+    ]
+    st.dataframe(pd.DataFrame(costs), hide_index=True, width="stretch")
+
+
 st.header(t("optimizers.rules_header"))
 p.explain(t("optimizers.rules_md"))
-rule_names = [name for name in chosen if name in opt.OPTIMIZERS]
+rule_names = [name for name in chosen if name in METHODS]
 if rule_names:
     for tab, name in zip(st.tabs([label(n) for n in rule_names]), rule_names, strict=True):
         with tab:
+            torch_name = opt.TORCH_EQUIVALENT.get(name)
             blocks.formula(
-                opt.update_rule(name), caption=f"PyTorch: `{opt.TORCH_EQUIVALENT[name]}`"
+                opt.update_rule(name),
+                caption=f"PyTorch: `{torch_name}`"
+                if torch_name
+                else t("optimizers.newton_no_torch"),
             )
             p.explain(t(f"optimizers.rule.{name}"))
             if name == "adam" and not settings["adam"][1]["bias_correction"]:
@@ -472,6 +618,8 @@ if rule_names:
                     )
                 )
 
+second_order_section()
+
 st.header(t("optimizers.misc_header"))
 blocks.misconception(t("optimizers.misc_adam"))
 blocks.misconception(t("optimizers.misc_adagrad"))
@@ -480,5 +628,8 @@ blocks.misconception(t("optimizers.misc_adadelta_monotone"))
 blocks.misconception(t("optimizers.misc_rho_friction"))
 blocks.misconception(t("optimizers.misc_sgd_minima"))
 blocks.misconception(t("optimizers.misc_lr_range"))
+blocks.misconception(t("optimizers.misc_newton_no_lr"))
+blocks.misconception(t("optimizers.misc_newton_minimizes"))
+blocks.misconception(t("optimizers.misc_newton_inverse"))
 
 practice.section(p)

@@ -250,6 +250,130 @@ EN = {
         "gradient descent what matters is η·λ_max: on this page's quadratic η must stay below "
         "2/λ_max, which is 0.2 for κ = 10 and 0.002 for κ = 1000."
     ),
+    # second-order methods (Newton, L-BFGS)
+    "optimizers.name.newton": "Newton",
+    "optimizers.name.lbfgs": "L-BFGS (SciPy)",
+    "optimizers.damping": "damping λ (Levenberg–Marquardt)",
+    "optimizers.damping_help": "Newton solves (H + λI) d = ∇f. λ = 0 is the plain Newton step; "
+    "a λ larger than minus the smallest eigenvalue of H makes the matrix positive definite and "
+    "the step a descent direction.",
+    "optimizers.lbfgs_toggle": "add the L-BFGS path (SciPy, reference)",
+    "optimizers.lbfgs_help": "SciPy's L-BFGS-B from the same start, with the same number of "
+    "iterations at most. It chooses its own step length (line search), so η and the noise σ do "
+    "not apply to it.",
+    "optimizers.lr_none": "—",
+    "optimizers.st_singular": "stopped at step {k}: H + λI is singular",
+    "optimizers.st_newton_saddle": "converged to a saddle point (H is indefinite there)",
+    "optimizers.st_lbfgs_done": "converged after {k} iterations",
+    "optimizers.newton_div.singular": (
+        "**{opt} stopped at step {k}.** At the point before, H + λI has eigenvalues {eig}: one "
+        "of them is 0, so (H + λI) d = ∇f has no solution and there is no Newton step. A "
+        "different damping λ moves the eigenvalues away from 0."
+    ),
+    "optimizers.newton_div.nan": (
+        "**{opt} stopped at step {k}:** the step became NaN. H + λI had eigenvalues {eig} at "
+        "the point before."
+    ),
+    "optimizers.newton_div.inf": (
+        "**{opt} stopped at step {k}:** the step became infinite. H + λI had eigenvalues {eig} "
+        "at the point before."
+    ),
+    "optimizers.newton_div.grew": (
+        "**{opt} left the picture at step {k}.** At the point before, H + λI had eigenvalues "
+        "{eig}; where one of them is close to 0 the Newton step (H + λI)⁻¹∇f is huge. η = {lr} "
+        "is stable on a quadratic for η < 2; away from the minimum the quadratic model can be "
+        "far from f, which a larger damping λ or a smaller η tames."
+    ),
+    "optimizers.rule.newton": (
+        "Newton's method replaces f near θ by its second-order Taylor model "
+        "f(θ) + ∇fᵀd + ½dᵀHd and jumps to the point where the model's gradient vanishes, "
+        "d = −H⁻¹∇f. The code never inverts H: it solves the linear system (H + λI) d = ∇f with "
+        "`np.linalg.solve`. Damping λ (Levenberg–Marquardt) adds λ to every eigenvalue; for large "
+        "λ the step becomes ∇f/λ, plain gradient descent with a small rate."
+    ),
+    "optimizers.newton_no_torch": "PyTorch has no Newton optimizer: "
+    "`torch.autograd.functional.hessian` gives H and `torch.linalg.solve` the step.",
+    "optimizers.so_header": "Second-order methods",
+    "optimizers.so_intro_md": (
+        "First-order methods only see the slope. Newton's method also uses the curvature, the "
+        "Hessian H, and rescales every direction by it: a steep direction gets a short step, a "
+        "flat one a long step. Below, three lessons: on a quadratic one step is enough, where H "
+        "is not positive definite the step can go to the wrong place, and the price per step "
+        "grows with the square and the cube of the number of parameters."
+    ),
+    "optimizers.so_one_step_header": "One step on any quadratic",
+    "optimizers.so_one_step_md": (
+        "On f(θ) = ½θᵀAθ the gradient is Aθ and the Hessian A, so the step with η = 1 is "
+        "θ − A⁻¹Aθ = 0: the minimum, whatever the condition number κ. The table runs one Newton "
+        "step from the page's starting point ({x}, {y}) on quadratics with growing κ and "
+        "compares it with gradient descent at its best fixed rate 2/(1 + κ)."
+    ),
+    "optimizers.col_kappa": "κ",
+    "optimizers.col_newton_err": "‖θ₁ − θ*‖ after one Newton step",
+    "optimizers.col_gd_steps": "GD steps for a 1000-fold reduction",
+    "optimizers.so_damping_header": "Saddles and two minima: without and with damping",
+    "optimizers.so_damping_md": (
+        "The Newton step goes to the stationary point of the quadratic model. Where H has a "
+        "negative eigenvalue that point is a saddle (or a maximum) of the model, and the plain "
+        "step heads for it: on x² − y² it lands exactly on the saddle, between the two wells it "
+        "converges to the hump in the middle. Adding λ larger than the most negative eigenvalue "
+        "makes H + λI positive definite: the step goes downhill again. λ equal to that "
+        "eigenvalue makes the matrix singular, and the step does not exist."
+    ),
+    "optimizers.col_fn": "function",
+    "optimizers.col_start": "start",
+    "optimizers.col_damping": "damping λ",
+    "optimizers.col_H_start": "H + λI at the start",
+    "optimizers.col_end": "after {steps} steps",
+    "optimizers.kind.positive_definite": "positive definite: the step aims at a minimum",
+    "optimizers.kind.negative_definite": "negative definite: the step aims at a maximum",
+    "optimizers.kind.indefinite": "indefinite: the step aims at a saddle",
+    "optimizers.kind.singular": "singular: no step",
+    "optimizers.end.saddle": "on the saddle point ({x}, {y})",
+    "optimizers.end.minimum": "at a minimum ({x}, {y})",
+    "optimizers.end.escaped": "escaped downhill, left the picture at step {k}",
+    "optimizers.end.singular": "stopped at step {k}: singular matrix",
+    "optimizers.end.other": "at ({x}, {y})",
+    "optimizers.so_cost_header": "What one step costs",
+    "optimizers.so_cost_md": (
+        "With N parameters the gradient has N numbers and the Hessian N². Storing H takes O(N²) "
+        "memory and solving with it O(N³) operations (Cholesky: about N³/3), and forming it "
+        "costs about N gradient evaluations more. L-BFGS keeps only the last m pairs of steps "
+        "and gradient changes, (2m + 1)N numbers, and turns them into a step in about 4mN "
+        "operations. The table gives the leading terms for the course's MNIST network "
+        "(784-64-64-128-64-64-10 with one batch normalisation, N = {N} trainable parameters as "
+        "its summary prints) at float32, m = {m}."
+    ),
+    "optimizers.m_params": "parameters N of the course's MNIST MLP",
+    "optimizers.m_hess": "its Hessian at float32 (N² × 4 bytes)",
+    "optimizers.m_hess_steps": "Newton operations per step (≈ N³/3)",
+    "optimizers.col_method": "method",
+    "optimizers.col_time": "time per step",
+    "optimizers.col_memory": "memory",
+    "optimizers.col_numbers": "numbers kept",
+    "optimizers.col_bytes": "at float32",
+    "optimizers.col_flops": "operations per step",
+    "optimizers.cost.sgd": "SGD",
+    "optimizers.cost.adam": "Adam",
+    "optimizers.cost.lbfgs": "L-BFGS",
+    "optimizers.cost.newton": "Newton",
+    "optimizers.misc_newton_no_lr": (
+        "Second-order methods do not get rid of the learning rate. The full step η = 1 is "
+        "right for a quadratic, but on other functions the quadratic model is only local: "
+        "practical Newton methods choose η with a line search or a trust region, or damp the "
+        "matrix (Levenberg–Marquardt), and L-BFGS always searches along its direction."
+    ),
+    "optimizers.misc_newton_minimizes": (
+        "The Newton step minimises the quadratic model only when H is positive definite. "
+        "Otherwise it goes to the model's saddle or maximum: on x² − y² the plain step lands on "
+        "the saddle point in one move. That is why Newton's method is attracted to saddle "
+        "points, which are common in deep networks."
+    ),
+    "optimizers.misc_newton_inverse": (
+        "Nobody computes H⁻¹. The step solves the linear system H d = ∇f (a factorisation, "
+        "still O(N³) time for a dense H, but faster and more accurate than forming the "
+        "inverse)."
+    ),
 }
 
 ES = {
@@ -511,6 +635,132 @@ ES = {
         "descenso de gradiente simple lo que importa es η·λ_max: en la cuadrática de esta página "
         "η tiene que quedar por debajo de 2/λ_max, que vale 0.2 con κ = 10 y 0.002 con κ = 1000."
     ),
+    "optimizers.name.newton": "Newton",
+    "optimizers.name.lbfgs": "L-BFGS (SciPy)",
+    "optimizers.damping": "amortiguamiento λ (Levenberg–Marquardt)",
+    "optimizers.damping_help": "Newton resuelve (H + λI) d = ∇f. Con λ = 0 es el paso de Newton "
+    "puro; un λ mayor que menos el valor propio más pequeño de H vuelve la matriz definida "
+    "positiva y el paso una dirección de descenso.",
+    "optimizers.lbfgs_toggle": "agregar la trayectoria de L-BFGS (SciPy, referencia)",
+    "optimizers.lbfgs_help": "L-BFGS-B de SciPy desde el mismo inicio, con a lo sumo el mismo "
+    "número de iteraciones. Elige su propia longitud de paso (búsqueda lineal), así que η y el "
+    "ruido σ no se le aplican.",
+    "optimizers.lr_none": "—",
+    "optimizers.st_singular": "se detuvo en el paso {k}: H + λI es singular",
+    "optimizers.st_newton_saddle": "convergió a un punto de silla (ahí H es indefinida)",
+    "optimizers.st_lbfgs_done": "convergió tras {k} iteraciones",
+    "optimizers.newton_div.singular": (
+        "**{opt} se detuvo en el paso {k}.** En el punto anterior, H + λI tiene valores propios "
+        "{eig}: uno de ellos es 0, así que (H + λI) d = ∇f no tiene solución y no hay paso de "
+        "Newton. Otro amortiguamiento λ aleja los valores propios de 0."
+    ),
+    "optimizers.newton_div.nan": (
+        "**{opt} se detuvo en el paso {k}:** el paso se volvió NaN. H + λI tenía valores "
+        "propios {eig} en el punto anterior."
+    ),
+    "optimizers.newton_div.inf": (
+        "**{opt} se detuvo en el paso {k}:** el paso se volvió infinito. H + λI tenía valores "
+        "propios {eig} en el punto anterior."
+    ),
+    "optimizers.newton_div.grew": (
+        "**{opt} salió del dibujo en el paso {k}.** En el punto anterior, H + λI tenía valores "
+        "propios {eig}; donde uno de ellos está cerca de 0 el paso de Newton (H + λI)⁻¹∇f es "
+        "enorme. η = {lr} es estable en una cuadrática si η < 2; lejos del mínimo el modelo "
+        "cuadrático puede alejarse mucho de f, y un amortiguamiento λ mayor o una η menor lo "
+        "controlan."
+    ),
+    "optimizers.rule.newton": (
+        "El método de Newton reemplaza f cerca de θ por su modelo de Taylor de segundo orden "
+        "f(θ) + ∇fᵀd + ½dᵀHd y salta al punto donde el gradiente del modelo se anula, "
+        "d = −H⁻¹∇f. El código nunca invierte H: resuelve el sistema lineal (H + λI) d = ∇f con "
+        "`np.linalg.solve`. El amortiguamiento λ (Levenberg–Marquardt) suma λ a cada valor "
+        "propio; con λ grande el paso se vuelve ∇f/λ, descenso de gradiente con una tasa chica."
+    ),
+    "optimizers.newton_no_torch": "PyTorch no tiene un optimizador de Newton: "
+    "`torch.autograd.functional.hessian` da H y `torch.linalg.solve` el paso.",
+    "optimizers.so_header": "Métodos de segundo orden",
+    "optimizers.so_intro_md": (
+        "Los métodos de primer orden solo ven la pendiente. El método de Newton usa además la "
+        "curvatura, la hessiana H, y reescala cada dirección con ella: una dirección empinada "
+        "recibe un paso corto y una plana un paso largo. Abajo, tres lecciones: en una "
+        "cuadrática basta un paso, donde H no es definida positiva el paso puede ir al lugar "
+        "equivocado, y el precio por paso crece con el cuadrado y el cubo del número de "
+        "parámetros."
+    ),
+    "optimizers.so_one_step_header": "Un paso en cualquier cuadrática",
+    "optimizers.so_one_step_md": (
+        "En f(θ) = ½θᵀAθ el gradiente es Aθ y la hessiana A, así que el paso con η = 1 es "
+        "θ − A⁻¹Aθ = 0: el mínimo, sin importar el número de condición κ. La tabla da un paso "
+        "de Newton desde el punto de inicio de la página ({x}, {y}) en cuadráticas con κ "
+        "creciente y lo compara con el descenso de gradiente con su mejor tasa fija 2/(1 + κ)."
+    ),
+    "optimizers.col_kappa": "κ",
+    "optimizers.col_newton_err": "‖θ₁ − θ*‖ tras un paso de Newton",
+    "optimizers.col_gd_steps": "pasos de descenso de gradiente para reducir 1000 veces",
+    "optimizers.so_damping_header": "Sillas y dos mínimos: sin y con amortiguamiento",
+    "optimizers.so_damping_md": (
+        "El paso de Newton va al punto estacionario del modelo cuadrático. Donde H tiene un "
+        "valor propio negativo ese punto es una silla (o un máximo) del modelo, y el paso puro "
+        "se dirige hacia él: en x² − y² cae exactamente en el punto de silla, y entre los dos "
+        "pozos converge a la loma del medio. Sumar un λ mayor que el valor propio más negativo "
+        "vuelve H + λI definida positiva: el paso vuelve a bajar. Un λ igual a ese valor "
+        "propio deja la matriz singular, y el paso no existe."
+    ),
+    "optimizers.col_fn": "función",
+    "optimizers.col_start": "inicio",
+    "optimizers.col_damping": "amortiguamiento λ",
+    "optimizers.col_H_start": "H + λI en el inicio",
+    "optimizers.col_end": "tras {steps} pasos",
+    "optimizers.kind.positive_definite": "definida positiva: el paso apunta a un mínimo",
+    "optimizers.kind.negative_definite": "definida negativa: el paso apunta a un máximo",
+    "optimizers.kind.indefinite": "indefinida: el paso apunta a una silla",
+    "optimizers.kind.singular": "singular: no hay paso",
+    "optimizers.end.saddle": "en el punto de silla ({x}, {y})",
+    "optimizers.end.minimum": "en un mínimo ({x}, {y})",
+    "optimizers.end.escaped": "escapó cuesta abajo, salió del dibujo en el paso {k}",
+    "optimizers.end.singular": "se detuvo en el paso {k}: matriz singular",
+    "optimizers.end.other": "en ({x}, {y})",
+    "optimizers.so_cost_header": "Lo que cuesta un paso",
+    "optimizers.so_cost_md": (
+        "Con N parámetros el gradiente tiene N números y la hessiana N². Guardar H ocupa O(N²) "
+        "de memoria y resolver con ella O(N³) operaciones (Cholesky: unas N³/3), y formarla "
+        "cuesta unas N evaluaciones del gradiente más. L-BFGS guarda solo los últimos m pares "
+        "de pasos y cambios del gradiente, (2m + 1)N números, y los convierte en un paso con "
+        "unas 4mN operaciones. La tabla da los términos principales para la red de MNIST del "
+        "curso (784-64-64-128-64-64-10 con una normalización por lotes, N = {N} parámetros "
+        "entrenables, como indica su resumen) en float32, m = {m}."
+    ),
+    "optimizers.m_params": "parámetros N del MLP de MNIST del curso",
+    "optimizers.m_hess": "su hessiana en float32 (N² × 4 bytes)",
+    "optimizers.m_hess_steps": "operaciones de Newton por paso (≈ N³/3)",
+    "optimizers.col_method": "método",
+    "optimizers.col_time": "tiempo por paso",
+    "optimizers.col_memory": "memoria",
+    "optimizers.col_numbers": "números guardados",
+    "optimizers.col_bytes": "en float32",
+    "optimizers.col_flops": "operaciones por paso",
+    "optimizers.cost.sgd": "SGD",
+    "optimizers.cost.adam": "Adam",
+    "optimizers.cost.lbfgs": "L-BFGS",
+    "optimizers.cost.newton": "Newton",
+    "optimizers.misc_newton_no_lr": (
+        "Los métodos de segundo orden no eliminan la tasa de aprendizaje. El paso completo "
+        "η = 1 es el correcto en una cuadrática, pero en otras funciones el modelo cuadrático "
+        "solo vale localmente: los métodos de Newton prácticos eligen η con una búsqueda lineal "
+        "o una región de confianza, o amortiguan la matriz (Levenberg–Marquardt), y L-BFGS "
+        "siempre busca a lo largo de su dirección."
+    ),
+    "optimizers.misc_newton_minimizes": (
+        "El paso de Newton minimiza el modelo cuadrático solo cuando H es definida positiva. Si "
+        "no, va a la silla o al máximo del modelo: en x² − y² el paso puro cae en el punto de "
+        "silla de un solo salto. Por eso el método de Newton es atraído por los puntos de "
+        "silla, que abundan en las redes profundas."
+    ),
+    "optimizers.misc_newton_inverse": (
+        "Nadie calcula H⁻¹. El paso resuelve el sistema lineal H d = ∇f (una factorización, "
+        "que sigue costando O(N³) para una H densa, pero es más rápida y precisa que formar la "
+        "inversa)."
+    ),
 }
 
 # Spanish for core/optimizers.py messages that are not of the generic shapes.
@@ -542,4 +792,13 @@ ES_ERRORS = [
         r"los puntos deben tener forma (..., 2); tienen forma \1",
     ),
     (r"^H must be square, got shape (.+)$", r"H debe ser cuadrada; tiene forma \1"),
+    (
+        r"^missing hyperparameter '(.+)' for (\S+)$",
+        r"falta el hiperparámetro '\1' para \2",
+    ),
+    (r"^hess must be callable, got (.+)$", r"hess debe ser una función; se recibió \1"),
+    (
+        r"^hess must return a \((\d+), (\d+)\) matrix, got shape (.+)$",
+        r"hess debe devolver una matriz de (\1, \2); tiene forma \3",
+    ),
 ]
