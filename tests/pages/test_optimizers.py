@@ -7,6 +7,7 @@ import math
 import numpy as np
 
 from core import optimizers as opt
+from core import second_order as so
 from tests.pages import helpers
 from tests.pages.helpers import all_text, link_notices, num, open_page, qp
 from ui import classroom, i18n
@@ -37,8 +38,12 @@ def outcome(at, optimizer: str, lang: str = "en") -> str:
 
 def test_catalogue_has_same_keys_and_placeholders():
     helpers.check_catalogue(text, TOPIC)
-    for name in opt.OPTIMIZERS:
+    for name in [*opt.OPTIMIZERS, *opt.SECOND_ORDER]:
         assert f"{TOPIC}.name.{name}" in text.EN and f"{TOPIC}.rule.{name}" in text.EN
+    for reason in ("singular", "nan", "inf", "grew"):  # every Breakdown.reason has its text
+        assert f"{TOPIC}.newton_div.{reason}" in text.EN
+    for row in so.step_costs(10):
+        assert f"{TOPIC}.cost.{row.method}" in text.EN
 
 
 def test_core_errors_are_translated():
@@ -48,6 +53,11 @@ def test_core_errors_are_translated():
         lambda: opt.run_optimizer("adam", opt.saddle().grad, [0, 0], 1, 0.1, amsgrad=1),
         lambda: opt.run_optimizer("adam", opt.saddle().grad, [0, 0], 1, 0.1, betas=0.9),
         lambda: opt.run_optimizer("sgd", opt.saddle().grad, [0, 0], 1, 0.1, sigma=1.0),
+        lambda: opt.run_optimizer("newton", opt.saddle().grad, [0, 0], 1, 1.0),
+        lambda: opt.run_optimizer("newton", opt.saddle().grad, [0, 0], 1, 1.0, hess=1.0),
+        lambda: opt.run_optimizer(
+            "newton", opt.saddle().grad, [0, 0], 1, 1.0, hess=lambda z: np.eye(3)
+        ),
     ]
     helpers.assert_errors_translated(cases)
 
@@ -201,3 +211,89 @@ def test_course_callout_numbers_are_in_both_catalogues():
             assert quoted in adadelta, (lang, quoted)
         minima = tr("misc_sgd_minima", lang)
         assert "η = 0.1" in minima and "σ = 1" in minima
+
+
+# ---------------------------------------------------------------------------------------------
+# Second-order methods: Newton (damping), L-BFGS, the second-order section.
+# ---------------------------------------------------------------------------------------------
+
+
+def test_newton_damping_on_the_saddle_singular_then_downhill(lang):
+    at = open_page(TOPIC, lang=lang, fn="saddle", opts="newton", damping="2")
+    assert not at.exception
+    name = tr("name.newton", lang)
+    # lambda = 2 cancels the eigenvalue -2: H + lambda I is singular, the step does not exist
+    assert outcome(at, name, lang) == tr("st_singular", lang, k=1)
+    warning = " ".join(w.value for w in at.warning)
+    assert tr("newton_div.singular", lang, opt=name, k=1, eig="0, 4", lr="1") in warning
+    # lambda = 3 makes it positive definite: it escapes downhill, at the step core finds
+    at.slider(key=f"{TOPIC}.damping").set_value(3.0).run()
+    assert not at.exception and not at.warning
+    fn = opt.saddle()
+    path = opt.run_optimizer("newton", fn.grad, fn.start, 100, 1.0, hess=fn.hess, damping=3.0)
+    k = int(np.flatnonzero(np.abs(path[:, 1]) > 2.0)[0])
+    assert outcome(at, name, lang) == tr("st_escaped", lang, k=k)
+    assert qp(at, "damping") == "3"
+    # lambda = 0: one step onto the saddle point, and the outcome says so
+    at.slider(key=f"{TOPIC}.damping").set_value(0.0).run()
+    assert outcome(at, name, lang) == tr("st_newton_saddle", lang)
+
+
+def test_newton_and_lbfgs_on_rosenbrock_from_the_classic_start(lang):
+    at = open_page(TOPIC, lang=lang, fn="rosenbrock", opts="sgd~newton")
+    assert not at.exception
+    # with Newton chosen the start defaults to (-1.2, 1)
+    assert at.slider(key=f"{TOPIC}.x0_rosenbrock").value == -1.2
+    assert at.slider(key=f"{TOPIC}.y0_rosenbrock").value == 1.0
+    fn = opt.rosenbrock()
+    newton = opt.run_optimizer("newton", fn.grad, [-1.2, 1.0], 100, 1.0, hess=fn.hess)
+    k = int(np.flatnonzero(fn.f(newton) < 1e-4)[0])
+    assert outcome(at, tr("name.newton", lang), lang) == tr("st_reached", lang, k=k)
+    assert tr("name.lbfgs", lang) not in list(results(at)[tr("col_opt", lang)])
+    at.toggle(key=f"{TOPIC}.lbfgs").set_value(True).run()
+    assert not at.exception
+    assert qp(at, "lbfgs") == "1"
+    lbfgs = so.lbfgs_path(fn.f, fn.grad, [-1.2, 1.0], 100)
+    table = results(at)
+    row = table[table[tr("col_opt", lang)] == tr("name.lbfgs", lang)]
+    assert row[tr("col_gap", lang)].iloc[0] == num(fn.f(lbfgs[-1]))
+    assert row["η"].iloc[0] == tr("lr_none", lang)
+    again = open_page(TOPIC, lang=lang, **{k: qp(at, k) for k in ("fn", "opts", "lbfgs")})
+    assert results(again).equals(table)
+
+
+def test_old_rosenbrock_links_keep_their_start():
+    plain = open_page(TOPIC, fn="rosenbrock", opts="sgd")
+    assert plain.slider(key=f"{TOPIC}.x0_rosenbrock").value == opt.rosenbrock().start[0]
+    old = open_page(TOPIC, fn="rosenbrock", opts="newton", x0_rosenbrock="-1.5", y0_rosenbrock="2")
+    assert old.slider(key=f"{TOPIC}.x0_rosenbrock").value == -1.5
+    assert old.slider(key=f"{TOPIC}.y0_rosenbrock").value == 2.0
+
+
+def test_second_order_section_numbers_come_from_core(lang):
+    at = open_page(TOPIC, lang=lang)
+    assert not at.exception
+    N = so.mlp_parameter_count(so.COURSE_MLP, so.COURSE_MLP_BATCH_NORM)
+    assert shown(at, "m_params", lang) == f"{N:,}" == "75,914"  # the notebook's summary
+    assert shown(at, "m_hess", lang) == "23.05 GB"
+    assert so.hessian_bytes(N) == 4 * N * N
+    latex = " ".join(el.value for el in at.latex)
+    assert so.newton.latex in latex and so.step_costs.latex in latex
+    frames = [df.value for df in at.dataframe]
+    one_step = next(f for f in frames if tr("col_newton_err", lang) in f.columns)
+    assert list(one_step[tr("col_kappa", lang)]) == ["1", "10", "100", "1000", "10000", "1e+06"]
+    errors = one_step[tr("col_newton_err", lang)].astype(float)
+    assert (errors < 1e-9).all()  # one step lands on the minimum, whatever kappa
+    damped = next(f for f in frames if tr("col_damping", lang) in f.columns)
+    ends = list(damped[tr("col_end", lang, steps=30)])
+    assert ends[0] == tr("end.saddle", lang, x="0", y="0")
+    assert ends[1] == tr("end.singular", lang, k=1)
+    fn = opt.saddle()
+    path = opt.run_optimizer("newton", fn.grad, fn.start, 30, 1.0, hess=fn.hess, damping=3.0)
+    k = int(np.flatnonzero(np.linalg.norm(path, axis=1) > 40.0)[0])  # 10 picture widths
+    assert ends[2] == tr("end.escaped", lang, k=k)
+    costs = next(f for f in frames if tr("col_method", lang) in f.columns)
+    assert list(costs[tr("col_bytes", lang)])[-1] == "23.05 GB"
+    infos = " ".join(el.value for el in at.info)
+    for key in ("misc_newton_no_lr", "misc_newton_minimizes", "misc_newton_inverse"):
+        assert tr(key, lang) in infos, key
