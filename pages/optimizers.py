@@ -154,6 +154,15 @@ for i, name in enumerate(chosen):
                 step=0.1,
                 help=t("optimizers.damping_help"),
             )
+            at_start = so.diagnose(fn.hess(start), fn.grad(start), damping=hyper["damping"])
+            st.caption(
+                t(
+                    "optimizers.newton_at_start",
+                    eig=", ".join(num(e) for e in at_start.eigenvalues),
+                    kind=t(f"optimizers.kind.{at_start.kind}"),
+                )
+                + (" " + t("optimizers.newton_uphill") if at_start.descent is False else "")
+            )
         limit = opt.stable_lr_limit(name, lam_max, hyper.get("momentum")) if lam_max > 0 else None
         lr_label = (
             t("optimizers.lr_limit", limit=num(limit))
@@ -579,6 +588,7 @@ def second_order_section() -> None:
     c1.metric(t("optimizers.m_params"), f"{N:,}")
     c2.metric(t("optimizers.m_hess"), si_bytes(so.hessian_bytes(N)))
     c3.metric(t("optimizers.m_hess_steps"), f"{N**3 / 3:.2e}")
+    cost_rows = so.step_costs(N, m=m)
     costs = [
         {
             t("optimizers.col_method"): t(f"optimizers.cost.{row.method}"),
@@ -588,9 +598,29 @@ def second_order_section() -> None:
             t("optimizers.col_bytes"): si_bytes(row.bytes),
             t("optimizers.col_flops"): f"{row.flops:.3g}",
         }
-        for row in so.step_costs(N, m=m)
+        for row in cost_rows
     ]
     st.dataframe(pd.DataFrame(costs), hide_index=True, width="stretch")
+    memory = pd.DataFrame(
+        {
+            "method": [t(f"optimizers.cost.{row.method}") for row in cost_rows],
+            "bytes": [row.bytes for row in cost_rows],
+            "size": [si_bytes(row.bytes) for row in cost_rows],
+        }
+    )
+    charts.show(
+        figures.step_cost_bars(
+            memory, x_title=t("optimizers.x_bytes"), y_title=t("optimizers.cost_chart_title")
+        ),
+        t(
+            "optimizers.cost_alt",
+            sizes="; ".join(
+                f"{a}: {b}" for a, b in zip(memory["method"], memory["size"], strict=True)
+            ),
+        ),
+        data=memory,
+        filename="memory_per_step.csv",
+    )
 
 
 st.header(t("optimizers.rules_header"))

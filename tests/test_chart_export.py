@@ -405,6 +405,13 @@ def _figure_specs() -> dict[str, dict]:
         "optimizers.per_step": opt_figures.per_step(
             per_step, "loss", colour, x_title="step", y_title="f", scale={"type": "log"}
         ),
+        "optimizers.step_cost_bars": opt_figures.step_cost_bars(
+            pd.DataFrame(
+                {"method": ["SGD", "Newton"], "bytes": [3.0e5, 2.3e10], "size": ["3 kB", "23 GB"]}
+            ),
+            x_title="bytes",
+            y_title="memory per step",
+        ),
     }
 
 

@@ -226,6 +226,9 @@ def test_newton_damping_on_the_saddle_singular_then_downhill(lang):
     assert outcome(at, name, lang) == tr("st_singular", lang, k=1)
     warning = " ".join(w.value for w in at.warning)
     assert tr("newton_div.singular", lang, opt=name, k=1, eig="0, 4", lr="1") in warning
+    captions = " ".join(c.value for c in at.caption)
+    kind = tr("kind.singular", lang)
+    assert tr("newton_at_start", lang, eig="0, 4", kind=kind) in captions
     # lambda = 3 makes it positive definite: it escapes downhill, at the step core finds
     at.slider(key=f"{TOPIC}.damping").set_value(3.0).run()
     assert not at.exception and not at.warning
@@ -234,6 +237,9 @@ def test_newton_damping_on_the_saddle_singular_then_downhill(lang):
     k = int(np.flatnonzero(np.abs(path[:, 1]) > 2.0)[0])
     assert outcome(at, name, lang) == tr("st_escaped", lang, k=k)
     assert qp(at, "damping") == "3"
+    captions = " ".join(c.value for c in at.caption)
+    kind = tr("kind.positive_definite", lang)
+    assert tr("newton_at_start", lang, eig="1, 5", kind=kind) in captions
     # lambda = 0: one step onto the saddle point, and the outcome says so
     at.slider(key=f"{TOPIC}.damping").set_value(0.0).run()
     assert outcome(at, name, lang) == tr("st_newton_saddle", lang)

@@ -74,3 +74,23 @@ def per_step(
         },
         height=200,
     )
+
+
+def step_cost_bars(frame: pd.DataFrame, *, x_title: str, y_title: str) -> Spec:
+    """Memory per step of each method (column ``method``) in bytes (``bytes``), log axis.
+
+    The values span many decades (kilobytes for SGD, gigabytes for Newton's Hessian), so the
+    bars are horizontal on a log scale, each labelled with its size (column ``size``).
+    """
+    encoding = {
+        "y": nom("method", sort=None, title=None),
+        "x": q("bytes", scale={"type": "log"}, title=x_title),
+        "tooltip": [nom("method"), nom("size")],
+    }
+    bars = charts.chart(frame, charts.mark("bar", color=charts.PALETTE[0]), encoding)
+    labels = charts.chart(
+        frame,
+        charts.mark("text", align="left", dx=4),
+        {**encoding, "text": nom("size")},
+    )
+    return charts.layer(bars, labels, height=140, title=y_title)

@@ -3,7 +3,7 @@
 EN = {
     "optimizers.title": "Optimizers: a race on 2-D functions",
     "optimizers.card": "SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam and Adadelta side by side: "
-    "zig-zags, saddles, divergence and the best momentum.",
+    "zig-zags, saddles, divergence and the best momentum; Newton and L-BFGS, and their cost.",
     "optimizers.intro": (
         "Gradient descent and its refinements start from the same point of a small 2-D function. "
         "Pick the function, a few optimizers and their learning rates, then compare their paths "
@@ -264,6 +264,12 @@ EN = {
     "optimizers.lr_none": "—",
     "optimizers.st_singular": "stopped at step {k}: H + λI is singular",
     "optimizers.st_newton_saddle": "converged to a saddle point (H is indefinite there)",
+    "optimizers.x_bytes": "bytes (log scale)",
+    "optimizers.cost_chart_title": "memory per step, course MLP, float32",
+    "optimizers.cost_alt": "Memory each method keeps per step for the course's MNIST MLP at "
+    "float32: {sizes}.",
+    "optimizers.newton_at_start": "At the start, H + λI has eigenvalues {eig}: {kind}.",
+    "optimizers.newton_uphill": "The full step goes uphill from here.",
     "optimizers.st_lbfgs_done": "converged after {k} iterations",
     "optimizers.newton_div.singular": (
         "**{opt} stopped at step {k}.** At the point before, H + λI has eigenvalues {eig}: one "
@@ -379,7 +385,7 @@ EN = {
 ES = {
     "optimizers.title": "Optimizadores: una carrera en funciones 2-D",
     "optimizers.card": "SGD, momento, Nesterov, AdaGrad, RMSProp, Adam y Adadelta lado a lado: "
-    "zigzag, puntos de silla, divergencia y el mejor momento.",
+    "zigzag, puntos de silla, divergencia y el mejor momento; Newton y L-BFGS, y lo que cuestan.",
     "optimizers.intro": (
         "El descenso de gradiente y sus variantes arrancan del mismo punto de una pequeña "
         "función 2-D. Elige la función, algunos optimizadores y sus tasas de aprendizaje, y "
@@ -648,6 +654,12 @@ ES = {
     "optimizers.lr_none": "—",
     "optimizers.st_singular": "se detuvo en el paso {k}: H + λI es singular",
     "optimizers.st_newton_saddle": "convergió a un punto de silla (ahí H es indefinida)",
+    "optimizers.x_bytes": "bytes (escala logarítmica)",
+    "optimizers.cost_chart_title": "memoria por paso, MLP del curso, float32",
+    "optimizers.cost_alt": "Memoria que guarda cada método por paso para el MLP de MNIST del "
+    "curso en float32: {sizes}.",
+    "optimizers.newton_at_start": "En el inicio, H + λI tiene valores propios {eig}: {kind}.",
+    "optimizers.newton_uphill": "Desde aquí el paso completo va cuesta arriba.",
     "optimizers.st_lbfgs_done": "convergió tras {k} iteraciones",
     "optimizers.newton_div.singular": (
         "**{opt} se detuvo en el paso {k}.** En el punto anterior, H + λI tiene valores propios "
