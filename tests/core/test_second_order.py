@@ -225,3 +225,13 @@ def test_cost_table_orders_and_hessian_size():
 def test_bad_input_raises_value_error(call, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         call()
+
+
+@pytest.mark.parametrize("lr", [0.5, 1.9, 2.1])
+def test_newton_error_shrinks_by_one_minus_eta_and_limit_is_two(lr):
+    fn = opt.quadratic(100.0, 0.3)
+    path = opt.run_optimizer("newton", fn.grad, fn.start, 20, lr, hess=fn.hess)
+    closed = np.array([(1.0 - lr) ** t * fn.start for t in range(21)])  # θ_t = (1 − η)^t θ_0
+    np.testing.assert_allclose(path, closed, rtol=1e-9, atol=1e-12)
+    limit = opt.stable_lr_limit("newton", 100.0)
+    assert limit == 2.0 and (np.linalg.norm(path[-1]) < np.linalg.norm(fn.start)) == (lr < limit)
