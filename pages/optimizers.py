@@ -213,15 +213,29 @@ for key, (lr, hyper) in settings.items():
         else None
     )
     runs.append(
-        {"key": key, "name": name, "lr": lr, "hyper": hyper, "path": path, "k_div": k_div}
-        | {"broken": broken}
+        {
+            "key": key,
+            "name": name,
+            "lr": lr,
+            "hyper": hyper,
+            "path": path,
+            "k_div": k_div,
+            "broken": broken,
+        }
     )
 if show_lbfgs:
     path = so.lbfgs_path(fn.f, fn.grad, start, steps)
     k_div = opt.divergence_step(path, limit=100.0 * extent)
     runs.append(
-        {"key": LBFGS, "name": LBFGS, "lr": None, "hyper": {}, "path": path, "k_div": k_div}
-        | {"broken": None}
+        {
+            "key": LBFGS,
+            "name": LBFGS,
+            "lr": None,  # L-BFGS searches for its own step length
+            "hyper": {},
+            "path": path,
+            "k_div": k_div,
+            "broken": None,
+        }
     )
 
 

@@ -270,7 +270,6 @@ EN = {
     "float32: {sizes}.",
     "optimizers.newton_at_start": "At the start, H + λI has eigenvalues {eig}: {kind}.",
     "optimizers.newton_uphill": "The full step goes uphill from here.",
-    "optimizers.st_lbfgs_done": "converged after {k} iterations",
     "optimizers.newton_div.singular": (
         "**{opt} stopped at step {k}.** At the point before, H + λI has eigenvalues {eig}: one "
         "of them is 0, so (H + λI) d = ∇f has no solution and there is no Newton step. A "
@@ -660,7 +659,6 @@ ES = {
     "curso en float32: {sizes}.",
     "optimizers.newton_at_start": "En el inicio, H + λI tiene valores propios {eig}: {kind}.",
     "optimizers.newton_uphill": "Desde aquí el paso completo va cuesta arriba.",
-    "optimizers.st_lbfgs_done": "convergió tras {k} iteraciones",
     "optimizers.newton_div.singular": (
         "**{opt} se detuvo en el paso {k}.** En el punto anterior, H + λI tiene valores propios "
         "{eig}: uno de ellos es 0, así que (H + λI) d = ∇f no tiene solución y no hay paso de "
