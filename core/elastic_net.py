@@ -27,8 +27,9 @@ Parikh, Boyd, *Proximal Algorithms* (2014), Sec. 6.5.3 (elastic net proximal ope
 from __future__ import annotations
 
 import numpy as np
+from scipy.optimize import minimize_scalar
 
-from core._validate import as_float_array, with_latex
+from core._validate import as_float_array, check_scalar, with_latex
 
 __all__ = [
     "ELASTIC_NET_OBJECTIVE_LATEX",
@@ -36,6 +37,7 @@ __all__ = [
     "elastic_net",
     "elastic_net_terms",
     "elastic_net_objective",
+    "elastic_net_numerical",
 ]
 
 ELASTIC_NET_OBJECTIVE_LATEX = (
@@ -175,3 +177,37 @@ def elastic_net_objective(w, w_star, alpha1, alpha2, H) -> float:
     """
     with np.errstate(over="ignore"):
         return float(np.sum(elastic_net_terms(w, w_star, alpha1, alpha2, H)))
+
+
+def elastic_net_numerical(
+    w_star: float, alpha1: float, alpha2: float, H: float, xatol: float = 1e-10
+) -> float:
+    """Minimize ``1/2 H (w - w*)^2 + alpha1 |w| + 1/2 alpha2 w^2`` with ``scipy.optimize``.
+
+    A check of :func:`elastic_net` (the page shows both): the bounded method searches between
+    0 and ``w*`` (widened by 1), where the minimizer always lies.
+
+    Parameters
+    ----------
+    w_star : float
+    alpha1, alpha2 : float, ``>= 0``
+    H : float, ``> 0``
+    xatol : float, ``> 0``
+        Absolute tolerance on ``w``.
+
+    Returns
+    -------
+    float
+    """
+    w_star = check_scalar(w_star, "w_star")
+    alpha1 = check_scalar(alpha1, "alpha1", low=0)
+    alpha2 = check_scalar(alpha2, "alpha2", low=0)
+    H = check_scalar(H, "H", low=0, low_inclusive=False)
+    xatol = check_scalar(xatol, "xatol", low=0, low_inclusive=False)
+    res = minimize_scalar(
+        lambda w: 0.5 * H * (w - w_star) ** 2 + alpha1 * abs(w) + 0.5 * alpha2 * w**2,
+        bounds=(min(0.0, w_star) - 1.0, max(0.0, w_star) + 1.0),
+        method="bounded",
+        options={"xatol": xatol, "maxiter": 2000},
+    )
+    return float(res.x)

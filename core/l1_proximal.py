@@ -37,6 +37,7 @@ from core.elastic_net import (
     ELASTIC_NET_OBJECTIVE_LATEX,
     ELASTIC_NET_STEPS,
     elastic_net,
+    elastic_net_numerical,
     elastic_net_objective,
     elastic_net_terms,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "elastic_net",
     "elastic_net_terms",
     "elastic_net_objective",
+    "elastic_net_numerical",
 ]
 
 OBJECTIVE_LATEX = (

@@ -311,6 +311,22 @@ def _figure_specs() -> dict[str, dict]:
             x_title="w*",
             y_title="w",
         ),  # fmt: skip
+        "l1_proximal.elastic_net_map": l1_figures.elastic_net_map(
+            pd.DataFrame(
+                {
+                    "w_star": [-2.0, 2.0] * 4,
+                    "w": [-1.0, 1.0, -1.5, 1.5, -0.5, 0.5, -2.0, 2.0],
+                    "map": list("aabbccdd"),
+                }
+            ),
+            1.5,
+            (0.5, 0.75, 0.25),
+            1.0,
+            5.0,
+            maps=("a", "b", "c", "d"),
+            x_title="w*",
+            y_title="w",
+        ),  # fmt: skip
         "l1_proximal.grouped_bars": l1_figures.grouped_bars(
             pd.DataFrame(
                 {

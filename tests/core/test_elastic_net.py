@@ -42,6 +42,8 @@ def test_matches_a_numerical_minimizer(w_star, alpha1, alpha2, H):
     # the closed form is at least as low as anything scipy found
     f = en.elastic_net_objective
     assert f(w, w_star, alpha1, alpha2, H) <= f(w_num, w_star, alpha1, alpha2, H) + 1e-12
+    # the page's own numerical check agrees with the oracle above
+    assert en.elastic_net_numerical(w_star, alpha1, alpha2, H) == pytest.approx(w_num, abs=1e-6)
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -368,6 +368,24 @@ fuzz(
     _bad_l1(*EN_W),
 )
 
+fuzz(
+    l1.elastic_net_numerical,
+    sg.kwargs(
+        w_star=sg.real(),
+        alpha1=st.one_of(sg.positive(0.0, 1e6), st.just(0.0)),
+        alpha2=st.one_of(sg.positive(0.0, 1e6), st.just(0.0)),
+        H=sg.positive(),
+        xatol=sg.positive(1e-12, 1.0),
+    ),
+    lambda kw, out: fw.assert_float(out),
+    {
+        "w_star": sg.bad_number(),
+        "alpha1": sg.bad_number(sg.NEG),
+        "alpha2": sg.bad_number(sg.NEG),
+        "H": sg.bad_number(sg.NONPOS),
+        "xatol": sg.bad_number(sg.NONPOS),
+    },
+)
 
 test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()
 
