@@ -31,6 +31,17 @@ from scipy.optimize import minimize_scalar
 
 from core._validate import as_float_array, check_scalar, with_latex
 
+# Re-exported: the elastic net lives in its own module (this one is long enough) and is read
+# as part of the L1 page's material (``core.l1_proximal.elastic_net``).
+from core.elastic_net import (
+    ELASTIC_NET_OBJECTIVE_LATEX,
+    ELASTIC_NET_STEPS,
+    elastic_net,
+    elastic_net_numerical,
+    elastic_net_objective,
+    elastic_net_terms,
+)
+
 __all__ = [
     "OBJECTIVE_LATEX",
     "SUBGRADIENT_LATEX",
@@ -57,6 +68,13 @@ __all__ = [
     "lasso_solution",
     "lasso_lbfgsb",
     "lasso_kkt_violation",
+    # re-exported from core.elastic_net
+    "ELASTIC_NET_OBJECTIVE_LATEX",
+    "ELASTIC_NET_STEPS",
+    "elastic_net",
+    "elastic_net_terms",
+    "elastic_net_objective",
+    "elastic_net_numerical",
 ]
 
 OBJECTIVE_LATEX = (

@@ -3,7 +3,8 @@
 Mean squared and mean absolute error (with their gradient and subgradient), cross-entropy
 between a target distribution :math:`p` and a prediction :math:`q` (any log base), binary
 cross-entropy. The classification metrics live in :mod:`core.confusion` (the confusion matrix
-and what is read from it) and :mod:`core.roc` (the ROC curve and its area); they are
+and what is read from it) and :mod:`core.roc` (the ROC curve and its area), :mod:`core.roc_ovr` (multi-class
+ROC AUC, one-vs-rest); they are
 re-exported here so that ``from core import metrics`` keeps working.
 
 scikit-learn is used only as the test oracle; nothing here imports it.
@@ -59,6 +60,13 @@ from core.roc import (
     ranked_pairs,
     roc_auc,
     roc_curve,
+)
+from core.roc_ovr import (
+    OVR_AVERAGES,
+    generate_multiclass_scores,
+    imbalanced_counts,
+    ovr_roc_curves,
+    roc_auc_ovr,
 )
 
 PROB_ATOL = 1e-6  # how far from 1 a probability vector may sum
@@ -470,4 +478,10 @@ __all__ = [
     "generate_scores",
     "binormal_auc",
     "parse_numbers",
+    # re-exported from core.roc_ovr
+    "OVR_AVERAGES",
+    "roc_auc_ovr",
+    "ovr_roc_curves",
+    "imbalanced_counts",
+    "generate_multiclass_scores",
 ]

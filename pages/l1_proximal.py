@@ -231,6 +231,69 @@ charts.show(
     filename="soft_threshold_map.csv",
 )
 
+# ------------------------------------------------------------------------------- elastic net
+st.header(t("l1_proximal.en_header"))
+p.explain(t("l1_proximal.en_md"))
+alpha2 = p.slider(
+    "alpha2",
+    t("l1_proximal.alpha2"),
+    0.0,
+    5.0,
+    default=1.0,
+    step=0.05,
+    help=t("l1_proximal.alpha2_help"),
+)
+w_en = float(l1.elastic_net(w_star, alpha, alpha2, H))
+w_l2_only = float(l1.l2_shrink(w_star, alpha2, H))
+e1, e2, e3 = st.columns(3)
+e1.metric(t("l1_proximal.m_en"), num(w_en))
+e2.metric(t("l1_proximal.m_en_factor"), num(H / (H + alpha2)))
+e3.metric(t("l1_proximal.m_en_zero"), t("l1_proximal.yes") if w_en == 0.0 else t("l1_proximal.no"))
+lab_en = tuple(t(f"l1_proximal.en_line_{k}") for k in ("l1", "l2", "en")) + (lab_id,)
+en_frame = pd.concat(
+    [
+        pd.DataFrame({"w_star": grid, "w": l1.soft_threshold(grid, alpha, H), "map": lab_en[0]}),
+        pd.DataFrame({"w_star": grid, "w": l1.l2_shrink(grid, alpha2, H), "map": lab_en[1]}),
+        pd.DataFrame(
+            {"w_star": grid, "w": l1.elastic_net(grid, alpha, alpha2, H), "map": lab_en[2]}
+        ),
+        pd.DataFrame({"w_star": grid, "w": grid, "map": lab_id}),
+    ]
+)
+charts.show(
+    figures.elastic_net_map(
+        en_frame,
+        w_star,
+        (w_l1, w_l2_only, w_en),
+        thr,
+        R,
+        maps=lab_en,
+        x_title=t("l1_proximal.x_w_star"),
+        y_title=t("l1_proximal.y_w"),
+    ),
+    t(
+        "l1_proximal.en_map_alt",
+        thr=num(thr),
+        slope=num(H / (H + alpha2)),
+        w_star=num(w_star),
+        w_l1=num(w_l1),
+        w_l2=num(w_l2_only),
+        w_en=num(w_en),
+    ),
+    data=en_frame,
+    filename="elastic_net_map.csv",
+)
+st.markdown(t("l1_proximal.en_deriv_md"))
+for i, (step, latex) in enumerate(l1.ELASTIC_NET_STEPS, start=1):
+    st.markdown(f"{i}. " + t(f"l1_proximal.en_step_{step}"))
+    blocks.formula(latex)
+p.explain(t("l1_proximal.en_adds_md"))
+p.explain(t("l1_proximal.en_slides_md"))
+blocks.numbers_check(
+    [(t("l1_proximal.check_en"), w_en, l1.elastic_net_numerical(w_star, alpha, alpha2, H))],
+    tol=1e-6,
+)
+
 # ------------------------------------------------------------------------------- vector view
 st.header(t("l1_proximal.vec_header"))
 p.explain(t("l1_proximal.vec_md"))

@@ -1,4 +1,5 @@
-"""Losses and metrics: MSE vs MAE, cross-entropy, the confusion matrix and its metrics, ROC/AUC."""
+"""Losses and metrics: MSE vs MAE, cross-entropy, the confusion matrix and its metrics, ROC/AUC,
+multi-class ROC AUC (one-vs-rest)."""
 
 import math
 
@@ -8,7 +9,7 @@ import streamlit as st
 
 from core import confusion as cf
 from core import metrics as mt
-from core import roc
+from core import roc, roc_ovr
 from ui import blocks, charts, page, practice
 from ui.figures import losses_metrics as figures
 
@@ -33,6 +34,7 @@ OWN_SCORES = "0.9 0.8 0.75 0.6 0.55 0.5 0.4 0.35 0.3 0.1"
 OWN_LABELS = "1 1 0 1 1 0 0 1 0 0"
 MAX_TEXT = 4000
 MAX_PAIR_ROWS = 200
+OVR_RATIOS = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
 
 
 def num(x: float, digits: int = 4) -> str:
@@ -67,8 +69,8 @@ def thin(frame: pd.DataFrame, rows: int = 41) -> pd.DataFrame:
     return frame.iloc[np.concatenate([i[:: max(1, len(i) // rows)] for i in take])]
 
 
-tab_reg, tab_ce, tab_cm, tab_roc = st.tabs(
-    [t(f"{TOPIC}.tab_reg"), t(f"{TOPIC}.tab_ce"), t(f"{TOPIC}.tab_cm"), t(f"{TOPIC}.tab_roc")]
+tab_reg, tab_ce, tab_cm, tab_roc, tab_ovr = st.tabs(
+    [t(f"{TOPIC}.tab_{k}") for k in ("reg", "ce", "cm", "roc", "ovr")]
 )
 
 # ------------------------------------------------------------------ regression losses
@@ -603,5 +605,104 @@ with tab_roc:
             tol=1e-12,
         )
     blocks.misconception(t(f"{TOPIC}.misc_auc_threshold"))
+
+# ------------------------------------------------------------------ multi-class ROC (one-vs-rest)
+with tab_ovr:
+    p.explain(t(f"{TOPIC}.ovr_md"))
+    k1, k2, k3 = st.columns(3)
+    with k1:
+        n_classes = p.slider("ovr_k", t(f"{TOPIC}.ovr_k"), 3, 6, default=4)
+        n_total = p.slider("ovr_n", t(f"{TOPIC}.ovr_n"), 60, 2000, default=400, step=20)
+    with k2:
+        ovr_sep = p.slider(
+            "ovr_sep",
+            t(f"{TOPIC}.ovr_sep"),
+            0.0,
+            5.0,
+            default=2.0,
+            step=0.1,
+            help=t(f"{TOPIC}.ovr_sep_help"),
+        )
+        ratio = p.select_slider(
+            "ovr_ratio",
+            t(f"{TOPIC}.ovr_ratio"),
+            options=OVR_RATIOS,
+            default=10.0,
+            help=t(f"{TOPIC}.ovr_ratio_help"),
+        )
+    with k3:
+        ovr_seed = p.number("ovr_seed", t(f"{TOPIC}.ovr_seed"), 0, 10_000, default=0)
+    counts = roc_ovr.imbalanced_counts(n_total, n_classes, ratio)
+    y_mc, s_mc = roc_ovr.generate_multiclass_scores(counts, ovr_sep, ovr_seed)
+    per_class = roc_ovr.roc_auc_ovr(y_mc, s_mc, average=None)
+    macro = roc_ovr.roc_auc_ovr(y_mc, s_mc, average="macro")
+    weighted = roc_ovr.roc_auc_ovr(y_mc, s_mc, average="weighted")
+    curves = roc_ovr.ovr_roc_curves(y_mc, s_mc)
+    classes = [t(f"{TOPIC}.class_k", k=k + 1) for k in range(n_classes)]
+    o1, o2, o3 = st.columns(3)
+    o1.metric(t(f"{TOPIC}.m_macro"), num(macro, 4))
+    o2.metric(t(f"{TOPIC}.m_weighted"), num(weighted, 4))
+    o3.metric(t(f"{TOPIC}.m_worst"), num(per_class.min(), 4))
+    blocks.formula(roc_ovr.roc_auc_ovr.latex[0])
+    blocks.formula(roc_ovr.roc_auc_ovr.latex[1])
+    aucs = ", ".join(f"{c} {num(a, 3)}" for c, a in zip(classes, per_class, strict=True))
+    left, right = st.columns(2)
+    with left:
+        curve_frame = pd.concat(
+            [
+                pd.DataFrame({"fpr": fpr, "tpr": tpr, "cls": c, "step": np.arange(fpr.size)})
+                for c, (fpr, tpr) in zip(classes, curves, strict=True)
+            ]
+        )
+        charts.show(
+            figures.ovr_roc_curves(
+                curve_frame, classes, x_title=t(f"{TOPIC}.x_fpr"), y_title=t(f"{TOPIC}.y_tpr")
+            ),
+            t(f"{TOPIC}.ovr_curves_alt", k=n_classes, aucs=aucs),
+        )
+    with right:
+        share = counts / counts.sum()
+        bar_frame = pd.DataFrame({"cls": classes, "auc": per_class, "share": share})
+        averages = pd.DataFrame(
+            {
+                "average": [t(f"{TOPIC}.avg_macro"), t(f"{TOPIC}.avg_weighted")],
+                "auc": [macro, weighted],
+            }
+        )
+        charts.show(
+            figures.ovr_auc_bars(
+                bar_frame,
+                averages,
+                classes,
+                x_title=t(f"{TOPIC}.x_class"),
+                y_title=t(f"{TOPIC}.y_auc_ovr"),
+            ),
+            t(f"{TOPIC}.ovr_bars_alt", aucs=aucs, macro=num(macro, 4), weighted=num(weighted, 4)),
+        )
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t(f"{TOPIC}.col_class"): classes,
+                t(f"{TOPIC}.col_count"): counts,
+                t(f"{TOPIC}.col_share"): np.round(share, 4),
+                t(f"{TOPIC}.col_auc"): np.round(per_class, 4),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    p.explain(t(f"{TOPIC}.ovr_avg_md"))
+    blocks.numbers_check(
+        [
+            (
+                t(f"{TOPIC}.check_ovr_macro"),
+                macro,
+                float(np.mean([np.trapezoid(tpr, fpr) for fpr, tpr in curves])),
+            ),
+            (t(f"{TOPIC}.check_ovr_weighted"), weighted, float(np.sum(share * per_class))),
+        ],
+        tol=1e-12,
+    )
+    blocks.misconception(t(f"{TOPIC}.misc_ovr_weighted"))
 
 practice.section(p)

@@ -311,6 +311,22 @@ def _figure_specs() -> dict[str, dict]:
             x_title="w*",
             y_title="w",
         ),  # fmt: skip
+        "l1_proximal.elastic_net_map": l1_figures.elastic_net_map(
+            pd.DataFrame(
+                {
+                    "w_star": [-2.0, 2.0] * 4,
+                    "w": [-1.0, 1.0, -1.5, 1.5, -0.5, 0.5, -2.0, 2.0],
+                    "map": list("aabbccdd"),
+                }
+            ),
+            1.5,
+            (0.5, 0.75, 0.25),
+            1.0,
+            5.0,
+            maps=("a", "b", "c", "d"),
+            x_title="w*",
+            y_title="w",
+        ),  # fmt: skip
         "l1_proximal.grouped_bars": l1_figures.grouped_bars(
             pd.DataFrame(
                 {
@@ -357,6 +373,28 @@ def _figure_specs() -> dict[str, dict]:
             x_title="c",
             y_title="loss",
             y_scale={"type": "symlog"},
+        ),  # fmt: skip
+        "losses_metrics.ovr_roc_curves": lm_figures.ovr_roc_curves(
+            pd.DataFrame(
+                {
+                    "fpr": [0.0, 0.5, 1.0, 0.0, 0.2, 1.0, 0.0, 1.0, 1.0],
+                    "tpr": [0.0, 0.8, 1.0, 0.0, 0.9, 1.0, 0.0, 0.3, 1.0],
+                    "cls": list("aaabbbccc"),
+                    "step": [0, 1, 2] * 3,
+                }
+            ),
+            ["a", "b", "c"],
+            x_title="FPR",
+            y_title="TPR",
+        ),  # fmt: skip
+        "losses_metrics.ovr_auc_bars": lm_figures.ovr_auc_bars(
+            pd.DataFrame(
+                {"cls": ["a", "b", "c"], "auc": [0.9, 0.8, 0.6], "share": [0.6, 0.3, 0.1]}
+            ),
+            pd.DataFrame({"average": ["macro", "weighted"], "auc": [0.767, 0.84]}),
+            ["a", "b", "c"],
+            x_title="class",
+            y_title="AUC",
         ),  # fmt: skip
         "losses_metrics.cross_entropy_curve": lm_figures.cross_entropy_curve(
             pd.DataFrame({"q": [0.1, 0.5, 1.0], "loss": [3.3, 1.0, 0.0]}),

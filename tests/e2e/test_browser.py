@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from core import l1_proximal, metrics
 from tests.e2e.conftest import ROOT, visit, wait_idle
 from tests.e2e.health import assert_page_healthy, walk_views
 from ui import i18n, nav
@@ -71,6 +72,45 @@ def test_page_and_every_view_healthy(server, page, watch, view, topic, query, la
         assert_page_healthy(page, watch, where)
     walk_views(page, watch, where, i18n.translate(lang, "ui.presentation"))
     print(f"{where}: {len(watch.views)} views checked")  # shown with pytest -s
+
+
+# Views added by issue 13, opened from a shared link: (topic, query, tab key or None, the
+# metric label key and the value it must show). The walk above visits them too; these cases
+# pin the link, the tab and the number so that a view that silently falls back is caught.
+_Y, _S = metrics.generate_multiclass_scores(metrics.imbalanced_counts(600, 5, 10.0), 1.5, 3)
+VIEWS = [
+    (
+        "l1_proximal",
+        "w_star=3&H=2.0&alpha=1&alpha2=2",
+        None,
+        "l1_proximal.m_en",
+        f"{l1_proximal.elastic_net(3.0, 1.0, 2.0, 2.0):.4g}",
+    ),
+    (
+        "losses_metrics",
+        "ovr_k=5&ovr_n=600&ovr_sep=1.5&ovr_ratio=10.0&ovr_seed=3",
+        "losses_metrics.tab_ovr",
+        "losses_metrics.m_weighted",
+        f"{metrics.roc_auc_ovr(_Y, _S, 'weighted'):.4g}",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+@pytest.mark.parametrize(
+    ("topic", "query", "tab", "metric", "value"), VIEWS, ids=[v[0] for v in VIEWS]
+)
+def test_linked_view_healthy(server, page, watch, topic, query, tab, metric, value, lang):
+    visit(page, f"{server}/{topic}?lang={lang}&{query}")
+    where = f"/{topic}?lang={lang}&{query}"
+    if tab is not None:
+        page.get_by_role("tab", name=i18n.translate(lang, tab), exact=True).click()
+        where += f", tab {tab}"
+    label = i18n.translate(lang, metric)
+    card = page.locator("[data-testid='stMetric']").filter(has_text=label).first
+    card.wait_for(state="visible")
+    assert card.locator("[data-testid='stMetricValue']").inner_text().strip() == value
+    assert_page_healthy(page, watch, where)
 
 
 def test_language_switch_survives_navigation(server, page):

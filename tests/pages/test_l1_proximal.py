@@ -38,7 +38,7 @@ def test_renders_in_both_languages(lang):
     assert any(misconception in el.value for el in at.info)
     # every numbers check agrees
     checks = [df.value for df in at.dataframe if df.value.shape[1] == 5]
-    assert len(checks) == 3
+    assert len(checks) == 4  # one weight, elastic net, vector, ISTA
     assert all(list(table.iloc[:, -1]) == ["✓"] * len(table) for table in checks)
 
 
@@ -156,3 +156,27 @@ def test_derivation_and_double_counting_callout(lang):
     at.slider(key=f"{TOPIC}.w_star").set_value(3.0).run()
     assert any(callout(3.0, 1.0, 1.0) in el.value for el in at.info)
     assert l1.double_counted_minimizer(3.0, 1.0, 1.0) == 1.0  # 3 − 2α/H instead of 3 − α/H
+
+
+def test_elastic_net_section_in_both_languages(lang):
+    at = helpers.open_clean(TOPIC, lang)
+    # default view: w* = 1.5, alpha1 = alpha = 1, alpha2 = 1, H = 1: (1.5 - 1) / 2
+    assert shown(at, "m_en", lang) == num(l1.elastic_net(1.5, 1.0, 1.0, 1.0)) == "0.25"
+    assert shown(at, "m_en_factor", lang) == "0.5"
+    latex = [el.value for el in at.latex]
+    for _, formula in l1.ELASTIC_NET_STEPS:
+        assert any(formula in value for value in latex)
+    assert i18n.translate(lang, f"{TOPIC}.en_header") in [h.value for h in at.header]
+
+
+def test_alpha2_slider_changes_the_elastic_net_solution_and_the_url():
+    at = open_page(TOPIC, alpha2="0.5", w_star="3.0", H="2.0")
+    assert shown(at, "m_en") == num(l1.elastic_net(3.0, 1.0, 0.5, 2.0)) == "2"
+    at.slider(key=f"{TOPIC}.alpha2").set_value(2.0).run()
+    assert not at.exception
+    assert shown(at, "m_en") == num(l1.elastic_net(3.0, 1.0, 2.0, 2.0)) == "1.25"
+    assert shown(at, "m_en_zero") == "no"
+    assert qp(at, "alpha2") == "2"
+    # alpha2 never moves the dead zone: a weight inside it stays zero
+    at.slider(key=f"{TOPIC}.w_star").set_value(0.5).run()
+    assert shown(at, "m_en") == "0" and shown(at, "m_en_zero") == "yes"

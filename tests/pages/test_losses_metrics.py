@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
 from core import confusion as cf
 from core import metrics as mt
@@ -49,7 +50,10 @@ def test_renders_in_both_languages_with_the_course_numbers(lang):
     assert shown(at, "m_fpr", lang) == "0.25"
     body = all_text(at)
     assert i18n.translate(lang, f"{TOPIC}.misc_diag_mean") in body
-    assert i18n.translate(lang, f"{TOPIC}.patient", k=6) in str(at.dataframe[-2].value)
+    patient = i18n.translate(lang, f"{TOPIC}.patient", k=6)
+    col_pos = i18n.translate(lang, f"{TOPIC}.col_pos")
+    pairs = next(df.value for df in at.dataframe if col_pos in df.value.columns)
+    assert patient in str(pairs)
     # the formulas are the core's LaTeX strings
     latex = " ".join(el.value for el in at.latex)
     for formula in (mt.cross_entropy.latex, roc.roc_auc.latex, cf.balanced_accuracy.latex):
@@ -211,3 +215,50 @@ def test_mae_subgradient_slopes_with_the_outlier(lang):
     assert shown(at, "m_slope_mse", lang) == f"{2 * (np.median(y) - np.mean(y)):.3g}" == "-6.62"
     assert i18n.translate(lang, f"{TOPIC}.misc_mae_gradient") in all_text(at)
     assert mt.mae_subgradient.latex in " ".join(el.value for el in at.latex)
+
+
+def _ovr(n: int, k: int, ratio: float, sep: float, seed: int) -> tuple[np.ndarray, ...]:
+    y, s = mt.generate_multiclass_scores(mt.imbalanced_counts(n, k, ratio), sep, seed)
+    return mt.roc_auc_ovr(y, s, None), mt.roc_auc_ovr(y, s), mt.roc_auc_ovr(y, s, "weighted")
+
+
+def test_multiclass_tab_in_both_languages(lang):
+    at = helpers.open_clean(TOPIC, lang)
+    per_class, macro, weighted = _ovr(400, 4, 10.0, 2.0, 0)  # the page's defaults
+    assert shown(at, "m_macro", lang) == f"{macro:.4g}"
+    assert shown(at, "m_weighted", lang) == f"{weighted:.4g}"
+    assert shown(at, "m_worst", lang) == f"{per_class.min():.4g}"
+    assert weighted > macro  # the rare classes are the hard ones
+    table = next(
+        df.value
+        for df in at.dataframe
+        if i18n.translate(lang, f"{TOPIC}.col_auc") in df.value.columns
+    )
+    np.testing.assert_allclose(table.iloc[:, -1], np.round(per_class, 4))
+    assert list(table.iloc[:, 1]) == list(mt.imbalanced_counts(400, 4, 10.0))
+    assert any(i18n.translate(lang, f"{TOPIC}.misc_ovr_weighted") in el.value for el in at.info)
+    assert checks_agree(at, lang)
+
+
+def test_balance_control_closes_the_macro_weighted_gap_and_sits_in_the_url():
+    at = open_page(TOPIC, ovr_k="5", ovr_n="600", ovr_sep="1.5", ovr_seed="7")
+    assert not at.exception
+    _, macro, weighted = _ovr(600, 5, 10.0, 1.5, 7)
+    assert shown(at, "m_weighted") == f"{weighted:.4g}" != f"{macro:.4g}"
+    at.select_slider(key=f"{TOPIC}.ovr_ratio").set_value(1.0).run()
+    assert not at.exception
+    _, macro, weighted = _ovr(600, 5, 1.0, 1.5, 7)
+    assert macro == pytest.approx(weighted, abs=1e-12)  # balanced classes: equal weights
+    assert shown(at, "m_macro") == f"{macro:.4g}"
+    assert shown(at, "m_weighted") == f"{weighted:.4g}"
+    assert float(qp(at, "ovr_ratio")) == 1.0
+    for name, value in {"ovr_k": "5", "ovr_n": "600", "ovr_sep": "1.5", "ovr_seed": "7"}.items():
+        assert qp(at, name) == value
+
+
+def test_multiclass_errors_are_in_spanish():
+    with pytest.raises(ValueError) as info:
+        mt.roc_auc_ovr([0, 1, 1], np.eye(3))
+    assert i18n.translate_error("es", str(info.value)) == (
+        "cada clase necesita positivos y negativos en las etiquetas; no hay muestras de la clase 2"
+    )

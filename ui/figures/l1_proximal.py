@@ -1,5 +1,5 @@
-"""Figures of the L1 page: the 1-D objective, its subgradient, the soft-threshold map, weight
-bars and the ISTA iterates (heat map, optimality gap, support size)."""
+"""Figures of the L1 page: the 1-D objective, its subgradient, the soft-threshold and
+elastic-net maps, weight bars and the ISTA iterates (heat map, optimality gap, support size)."""
 
 from __future__ import annotations
 
@@ -99,6 +99,47 @@ def subgradient(
     return charts.layer(zero_line, branches, segment, _dot(w_min, 0.0, x_field="w", y_field="g"))
 
 
+def _maps(
+    frame: pd.DataFrame,
+    points: pd.DataFrame,
+    thr: float,
+    radius: float,
+    *,
+    colours: dict[str, str],
+    dashes: list[list[int]],
+    x_title: str,
+    y_title: str,
+) -> Spec:
+    """Maps ``w*`` -> ``w`` (``frame``: ``w_star``, ``w``, ``map``; ``colours``: label ->
+    colour, in legend order) on ``[-radius, radius]``, the dead zone ``[-thr, thr]`` shaded and
+    the ``points`` (``w_star``, ``w``, ``map``) marked."""
+    domain = list(colours)
+    colour = {"domain": domain, "range": list(colours.values())}
+    dead_zone = charts.chart(
+        pd.DataFrame({"a": [max(-thr, -radius)], "b": [min(thr, radius)]}),
+        charts.mark("rect", color=GREY, opacity=0.18),
+        {"x": q("a"), "x2": {"field": "b"}},
+    )
+    lines = charts.chart(
+        frame,
+        charts.mark("line"),
+        {
+            "x": q("w_star", title=x_title, scale={"domain": [-radius, radius]}),
+            "y": q("w", title=y_title, scale={"domain": [-radius, radius]}),
+            "color": nom("map", scale=colour, title=None, legend={"orient": "top"}),
+            "strokeDash": nom("map", scale={"domain": domain, "range": dashes}, legend=None),
+            "tooltip": [q("w_star", format=".3g"), q("w", format=".4g"), nom("map")],
+        },
+        height=360,
+    )
+    marks = charts.chart(
+        points,
+        charts.mark("point", filled=True, size=100),
+        {"x": q("w_star"), "y": q("w"), "color": nom("map", scale=colour, legend=None)},
+    )
+    return charts.layer(dead_zone, lines, marks)
+
+
 def threshold_map(
     frame: pd.DataFrame,
     w_star: float,
@@ -114,33 +155,48 @@ def threshold_map(
     """The L1, L2 and identity maps ``w*`` -> ``w`` (``frame``: ``w_star``, ``w``, ``map``) on
     ``[-radius, radius]``, the dead zone ``[-thr, thr]`` shaded and the current ``w_star``
     marked on the L1 and L2 maps. ``maps`` are the labels (L1, L2, identity)."""
-    domain = list(maps)
-    colour = {"domain": domain, "range": [charts.PALETTE[0], charts.PALETTE[2], GREY]}
-    dead_zone = charts.chart(
-        pd.DataFrame({"a": [max(-thr, -radius)], "b": [min(thr, radius)]}),
-        charts.mark("rect", color=GREY, opacity=0.18),
-        {"x": q("a"), "x2": {"field": "b"}},
-    )
-    lines = charts.chart(
+    points = pd.DataFrame({"w_star": [w_star, w_star], "w": [w_l1, w_l2], "map": list(maps[:2])})
+    colours = dict(zip(maps, [charts.PALETTE[0], charts.PALETTE[2], GREY], strict=True))
+    return _maps(
         frame,
-        charts.mark("line"),
-        {
-            "x": q("w_star", title=x_title, scale={"domain": [-radius, radius]}),
-            "y": q("w", title=y_title, scale={"domain": [-radius, radius]}),
-            "color": nom("map", scale=colour, title=None, legend={"orient": "top"}),
-            "strokeDash": nom(
-                "map", scale={"domain": domain, "range": [[1, 0], [6, 3], [2, 2]]}, legend=None
-            ),
-            "tooltip": [q("w_star", format=".3g"), q("w", format=".4g"), nom("map")],
-        },
-        height=360,
+        points,
+        thr,
+        radius,
+        colours=colours,
+        dashes=[[1, 0], [6, 3], [2, 2]],
+        x_title=x_title,
+        y_title=y_title,
     )
-    points = charts.chart(
-        pd.DataFrame({"w_star": [w_star, w_star], "w": [w_l1, w_l2], "map": domain[:2]}),
-        charts.mark("point", filled=True, size=100),
-        {"x": q("w_star"), "y": q("w"), "color": nom("map", scale=colour, legend=None)},
+
+
+def elastic_net_map(
+    frame: pd.DataFrame,
+    w_star: float,
+    solutions: tuple[float, float, float],
+    thr: float,
+    radius: float,
+    *,
+    maps: tuple[str, str, str, str],
+    x_title: str,
+    y_title: str,
+) -> Spec:
+    """The L1 (alpha1), L2 (alpha2), elastic-net (both) and identity maps ``w*`` -> ``w``
+    (``frame``: ``w_star``, ``w``, ``map``), the dead zone ``[-thr, thr]`` shaded and the current
+    ``w_star`` marked on the first three with ``solutions`` (L1, L2, elastic net)."""
+    points = pd.DataFrame({"w_star": [w_star] * 3, "w": list(solutions), "map": list(maps[:3])})
+    colours = dict(
+        zip(maps, [charts.PALETTE[0], charts.PALETTE[2], charts.PALETTE[4], GREY], strict=True)
     )
-    return charts.layer(dead_zone, lines, points)
+    return _maps(
+        frame,
+        points,
+        thr,
+        radius,
+        colours=colours,
+        dashes=[[1, 0], [6, 3], [1, 0], [2, 2]],
+        x_title=x_title,
+        y_title=y_title,
+    )
 
 
 def bars_frame(names: list[str], series: list[tuple[str, np.ndarray]]) -> pd.DataFrame:

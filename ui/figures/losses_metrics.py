@@ -1,5 +1,5 @@
-"""Figures of the losses-and-metrics page: loss curves with marked points, the ROC curve and
-the strip of scores by class."""
+"""Figures of the losses-and-metrics page: loss curves with marked points, the ROC curve, the
+strip of scores by class, and the one-vs-rest ROC curves and AUCs of several classes."""
 
 from __future__ import annotations
 
@@ -121,11 +121,7 @@ def roc_curve(
             ],
         },
     )
-    chance = charts.chart(
-        pd.DataFrame({"fpr": [0.0, 1.0], "tpr": [0.0, 1.0]}),
-        charts.mark("line", strokeDash=[4, 4], color=CHANCE_GREY),
-        {"x": q("fpr"), "y": q("tpr")},
-    )
+    chance = _chance()
     here = dots(
         pd.DataFrame({"fpr": [fpr_t], "tpr": [tpr_t]}), "fpr", "tpr", charts.PALETTE[3], 160
     )
@@ -190,3 +186,73 @@ def score_strip(
         {"x": q("score")},
     )
     return charts.layer(*layers, rule, height=220)
+
+
+def _chance() -> Spec:
+    """The dashed diagonal of a random ranking (AUC 0.5)."""
+    return charts.chart(
+        pd.DataFrame({"fpr": [0.0, 1.0], "tpr": [0.0, 1.0]}),
+        charts.mark("line", strokeDash=[4, 4], color=CHANCE_GREY),
+        {"x": q("fpr"), "y": q("tpr")},
+    )
+
+
+def ovr_roc_curves(frame: pd.DataFrame, classes: list[str], *, x_title: str, y_title: str) -> Spec:
+    """One ROC curve per class against the rest (``frame``: ``fpr``, ``tpr``, ``cls``,
+    ``step``; ``step`` orders the points of each curve), coloured by ``cls`` in the order of
+    ``classes``, and the chance diagonal."""
+    curves_ = charts.chart(
+        frame,
+        charts.mark("line", interpolate="linear"),
+        {
+            "x": q("fpr", title=x_title, scale={"domain": [0, 1]}),
+            "y": q("tpr", title=y_title, scale={"domain": [0, 1]}),
+            "color": nom(
+                "cls",
+                scale={"domain": classes, "range": list(charts.PALETTE[: len(classes)])},
+                title=None,
+                legend={"orient": "top"},
+            ),
+            "order": q("step"),
+            "tooltip": [nom("cls"), q("fpr", format=".3f"), q("tpr", format=".3f")],
+        },
+    )
+    return charts.layer(_chance(), curves_, height=340)
+
+
+def ovr_auc_bars(
+    frame: pd.DataFrame,
+    averages: pd.DataFrame,
+    classes: list[str],
+    *,
+    x_title: str,
+    y_title: str,
+) -> Spec:
+    """Per-class AUC bars (``frame``: ``cls``, ``auc``, ``share``) in the colours of
+    :func:`ovr_roc_curves`, with a rule per average (``averages``: ``average``, ``auc``)."""
+    bars = charts.chart(
+        frame,
+        charts.mark("bar"),
+        {
+            "x": nom("cls", title=x_title, sort=classes),
+            "y": q("auc", title=y_title, scale={"domain": [0, 1]}),
+            "color": nom(
+                "cls",
+                scale={"domain": classes, "range": list(charts.PALETTE[: len(classes)])},
+                legend=None,
+            ),
+            "tooltip": [nom("cls"), q("auc", format=".4f"), q("share", format=".1%")],
+        },
+    )
+    rules = charts.chart(
+        averages,
+        charts.mark("rule", strokeWidth=2),
+        {
+            "y": q("auc"),
+            "strokeDash": nom(
+                "average", title=None, legend={"orient": "top"}, sort=list(averages["average"])
+            ),
+            "tooltip": [nom("average"), q("auc", format=".4f")],
+        },
+    )
+    return charts.layer(bars, rules, height=340)

@@ -117,6 +117,65 @@ EN = {
         "a line of slope 1 shifted towards zero by {thr}. The L2 line has slope {slope} and only "
         "crosses zero at w∗ = 0. Current point: w∗ = {w_star} gives {w_l1} (L1) and {w_l2} (L2)."
     ),
+    # elastic net
+    "l1_proximal.en_header": "Elastic net: L1 and L2 together",
+    "l1_proximal.en_md": (
+        "The elastic net adds both penalties, α₁|w| + ½α₂w². Here α₁ is the α of the sliders "
+        "above and α₂ has its own slider. Near w∗ each weight is still a one-dimensional "
+        "problem, and it still has a closed form, derived below."
+    ),
+    "l1_proximal.alpha2": "L2 strength α₂",
+    "l1_proximal.alpha2_help": "α₂ ≥ 0: the term ½·α₂·w². α₂ = 0 is the plain L1 penalty.",
+    "l1_proximal.m_en": "elastic-net solution wᵢ",
+    "l1_proximal.m_en_factor": "L2 factor Hᵢᵢ/(Hᵢᵢ + α₂)",
+    "l1_proximal.m_en_zero": "exactly zero with the elastic net?",
+    "l1_proximal.en_deriv_md": "The closed form, step by step:",
+    "l1_proximal.en_step_objective": (
+        "The objective for one weight: the quadratic of the loss plus both penalties."
+    ),
+    "l1_proximal.en_step_condition": (
+        "The optimality condition with the subgradient of |w|. The L2 term is smooth, so it "
+        "simply adds α₂w to the slope; the curvature becomes Hᵢᵢ + α₂."
+    ),
+    "l1_proximal.en_step_positive": (
+        "If the answer is positive, |w| has slope +1 and the condition is a linear equation. "
+        "Its root is only consistent when it is indeed positive."
+    ),
+    "l1_proximal.en_step_negative": "The same for a negative answer (slope −1).",
+    "l1_proximal.en_step_zero": (
+        "Otherwise w = 0, which needs 0 inside the interval of subgradients at 0. Note that α₂ "
+        "does not appear: the dead zone depends on α₁ and Hᵢᵢ only."
+    ),
+    "l1_proximal.en_step_together": "The three cases in one formula:",
+    "l1_proximal.en_step_factor": (
+        "Read as two steps: first the L1 soft threshold (which weights survive), then the L2 "
+        "factor (how much the survivors shrink)."
+    ),
+    "l1_proximal.en_line_l1": "L1 only (α₁)",
+    "l1_proximal.en_line_l2": "L2 only (α₂)",
+    "l1_proximal.en_line_en": "elastic net (α₁ and α₂)",
+    "l1_proximal.en_map_alt": (
+        "Maps from w∗ to w. L1 only: zero for |w∗| ≤ {thr}, then slope 1. L2 only: a line of "
+        "slope {slope} through the origin. Elastic net: zero on the same dead zone, then slope "
+        "{slope}. At w∗ = {w_star}: {w_l1} (L1), {w_l2} (L2), {w_en} (elastic net)."
+    ),
+    "l1_proximal.en_adds_md": (
+        "**What α₂ adds.**\n"
+        "- *It never creates or removes zeros here.* With a diagonal Hessian the dead zone "
+        "|w∗| ≤ α₁/Hᵢᵢ is the same as for L1 alone; α₂ only shrinks the weights that survive.\n"
+        "- *Strict convexity.* The curvature is Hᵢᵢ + α₂ > 0 even where the loss is flat "
+        "(Hᵢᵢ ≈ 0). With L1 alone a flat or duplicated direction can leave many minimizers; "
+        "with α₂ > 0 there is exactly one, and it changes smoothly with the data.\n"
+        "- *Grouping.* When two input variables are strongly correlated, L1 alone tends to keep "
+        "one and drop the other, and which one survives can flip with a small change in the "
+        "data. The L2 term rewards spreading the weight, so the elastic net keeps (or drops) "
+        "such variables together, with similar weights."
+    ),
+    "l1_proximal.en_slides_md": (
+        "Conventions differ: a regularizer written as R(w) = Σ (β·w² + |w|) with strength λ is "
+        "this page's elastic net with α₁ = λ and α₂ = 2βλ (our L2 term carries a ½)."
+    ),
+    "l1_proximal.check_en": "elastic net: closed form vs minimize_scalar",
     # vector view
     "l1_proximal.vec_header": "Several weights at once",
     "l1_proximal.vec_md": (
@@ -322,6 +381,67 @@ ES = {
         "pendiente {slope} y solo pasa por cero en w∗ = 0. Punto actual: w∗ = {w_star} da {w_l1} "
         "(L1) y {w_l2} (L2)."
     ),
+    # red elástica
+    "l1_proximal.en_header": "Red elástica: L1 y L2 juntas",
+    "l1_proximal.en_md": (
+        "La red elástica suma las dos penalizaciones, α₁|w| + ½α₂w². Aquí α₁ es la α de los "
+        "deslizadores de arriba y α₂ tiene su propio deslizador. Cerca de w∗ cada peso sigue "
+        "siendo un problema de una dimensión con solución cerrada, que se deduce abajo."
+    ),
+    "l1_proximal.alpha2": "intensidad L2 α₂",
+    "l1_proximal.alpha2_help": "α₂ ≥ 0: el término ½·α₂·w². Con α₂ = 0 queda la penalización L1 sola.",
+    "l1_proximal.m_en": "solución de red elástica wᵢ",
+    "l1_proximal.m_en_factor": "factor L2 Hᵢᵢ/(Hᵢᵢ + α₂)",
+    "l1_proximal.m_en_zero": "¿exactamente cero con red elástica?",
+    "l1_proximal.en_deriv_md": "La fórmula cerrada, paso a paso:",
+    "l1_proximal.en_step_objective": (
+        "El objetivo de un peso: la cuadrática de la pérdida más ambas penalizaciones."
+    ),
+    "l1_proximal.en_step_condition": (
+        "La condición de optimalidad con el subgradiente de |w|. El término L2 es suave: solo "
+        "suma α₂w a la pendiente, y la curvatura pasa a ser Hᵢᵢ + α₂."
+    ),
+    "l1_proximal.en_step_positive": (
+        "Si la respuesta es positiva, |w| tiene pendiente +1 y la condición es una ecuación "
+        "lineal. Su raíz solo es coherente si de verdad resulta positiva."
+    ),
+    "l1_proximal.en_step_negative": "Lo mismo para una respuesta negativa (pendiente −1).",
+    "l1_proximal.en_step_zero": (
+        "Si no, w = 0, y eso exige que 0 esté en el intervalo de subgradientes en 0. Observa que "
+        "α₂ no aparece: la zona muerta depende solo de α₁ y de Hᵢᵢ."
+    ),
+    "l1_proximal.en_step_together": "Los tres casos en una sola fórmula:",
+    "l1_proximal.en_step_factor": (
+        "Se lee en dos pasos: primero el umbral suave de L1 (qué pesos sobreviven), luego el "
+        "factor de L2 (cuánto se encogen los que sobreviven)."
+    ),
+    "l1_proximal.en_line_l1": "solo L1 (α₁)",
+    "l1_proximal.en_line_l2": "solo L2 (α₂)",
+    "l1_proximal.en_line_en": "red elástica (α₁ y α₂)",
+    "l1_proximal.en_map_alt": (
+        "Funciones de w∗ a w. Solo L1: cero para |w∗| ≤ {thr}, luego pendiente 1. Solo L2: una "
+        "recta de pendiente {slope} que pasa por el origen. Red elástica: cero en la misma zona "
+        "muerta, luego pendiente {slope}. En w∗ = {w_star}: {w_l1} (L1), {w_l2} (L2), {w_en} "
+        "(red elástica)."
+    ),
+    "l1_proximal.en_adds_md": (
+        "**Qué aporta α₂.**\n"
+        "- *Aquí no crea ni quita ceros.* Con hessiana diagonal la zona muerta "
+        "|w∗| ≤ α₁/Hᵢᵢ es la misma que con L1 sola; α₂ solo encoge los pesos que sobreviven.\n"
+        "- *Convexidad estricta.* La curvatura es Hᵢᵢ + α₂ > 0 aunque la pérdida sea plana "
+        "(Hᵢᵢ ≈ 0). Con L1 sola, una dirección plana o duplicada puede dejar muchos minimizadores; "
+        "con α₂ > 0 hay exactamente uno, y cambia de forma continua con los datos.\n"
+        "- *Agrupamiento.* Cuando dos variables de entrada están muy correlacionadas, L1 sola "
+        "tiende a conservar una y descartar la otra, y cuál sobrevive puede cambiar con una "
+        "pequeña variación de los datos. El término L2 premia repartir el peso, así que la red "
+        "elástica conserva (o descarta) esas variables juntas, con pesos parecidos."
+    ),
+    "l1_proximal.en_slides_md": (
+        "Las convenciones varían: un regularizador escrito como R(w) = Σ (β·w² + |w|) con "
+        "intensidad λ es la red elástica de esta página con α₁ = λ y α₂ = 2βλ (nuestro término L2 "
+        "lleva un ½)."
+    ),
+    "l1_proximal.check_en": "red elástica: fórmula cerrada frente a minimize_scalar",
     # vista vectorial
     "l1_proximal.vec_header": "Varios pesos a la vez",
     "l1_proximal.vec_md": (

@@ -15,6 +15,7 @@ EN = {
     f"{P}.tab_ce": "Cross-entropy",
     f"{P}.tab_cm": "Confusion matrix",
     f"{P}.tab_roc": "ROC and AUC",
+    f"{P}.tab_ovr": "Multi-class ROC",
     # regression losses
     f"{P}.reg_md": (
         "Both losses average a penalty of the residual r = y − ŷ. MSE squares it, so a residual "
@@ -295,6 +296,58 @@ EN = {
         "averages over all thresholds. Choosing t still decides the trade-off between false "
         "positives and false negatives."
     ),
+    # multi-class ROC (one-vs-rest)
+    f"{P}.ovr_md": (
+        "With K classes there is no single positive class, so there is no single ROC curve. "
+        "**One-vs-rest** draws K of them: for class k, the samples of class k are the "
+        "positives, all the others are the negatives, and the classifier's score for class k "
+        "ranks them. Each curve has its own AUC; the K areas are then summarized by an average."
+    ),
+    f"{P}.ovr_k": "number of classes K",
+    f"{P}.ovr_n": "samples (all classes)",
+    f"{P}.ovr_sep": "separation of the classes",
+    f"{P}.ovr_sep_help": (
+        "How far the true class's logit is pushed up. Class 1 gets the full value, the last "
+        "class half of it: the later classes are harder to recognize."
+    ),
+    f"{P}.ovr_ratio": "class imbalance (largest / smallest)",
+    f"{P}.ovr_ratio_help": (
+        "1 = balanced. Otherwise class sizes fall geometrically from class 1 to class K, so the "
+        "hardest classes are also the rarest."
+    ),
+    f"{P}.ovr_seed": "seed",
+    f"{P}.m_macro": "macro AUC",
+    f"{P}.m_weighted": "weighted AUC",
+    f"{P}.m_worst": "lowest class AUC",
+    f"{P}.ovr_curves_alt": (
+        "{k} one-vs-rest ROC curves, one per class, and the dashed diagonal of a random "
+        "ranking. Areas per class: {aucs}."
+    ),
+    f"{P}.x_class": "class",
+    f"{P}.y_auc_ovr": "AUC of the class against the rest",
+    f"{P}.avg_macro": "macro",
+    f"{P}.avg_weighted": "weighted",
+    f"{P}.ovr_bars_alt": (
+        "Bars of the AUC of each class against the rest: {aucs}. Horizontal lines: macro "
+        "average {macro} and weighted average {weighted}."
+    ),
+    f"{P}.col_count": "samples",
+    f"{P}.col_share": "share nₖ/n",
+    f"{P}.col_auc": "AUC (class vs rest)",
+    f"{P}.ovr_avg_md": (
+        "**Macro** gives every class the same say, however small. **Weighted** gives each class "
+        "its share nₖ/n of the samples. With balanced classes the two agree; with imbalanced "
+        "classes the weighted average mostly reports the big classes. Here the rare classes are "
+        "also the hard ones, so the weighted AUC looks better than the macro one: raise the "
+        "imbalance and watch the gap grow."
+    ),
+    f"{P}.check_ovr_macro": "macro = mean of the areas under the K curves (trapezoids)",
+    f"{P}.check_ovr_weighted": "weighted = Σ nₖ/n · AUCₖ from the table",
+    f"{P}.misc_ovr_weighted": (
+        "A high weighted (or micro-style) AUC can hide a class that the model ranks poorly: "
+        "when that class is rare it hardly moves the average. Look at the per-class AUCs, or "
+        "at the macro average, when every class matters."
+    ),
 }
 
 ES = {
@@ -310,6 +363,7 @@ ES = {
     f"{P}.tab_ce": "Entropía cruzada",
     f"{P}.tab_cm": "Matriz de confusión",
     f"{P}.tab_roc": "ROC y AUC",
+    f"{P}.tab_ovr": "ROC multiclase",
     f"{P}.reg_md": (
         "Ambas pérdidas promedian una penalización del residuo r = y − ŷ. El MSE lo eleva al "
         "cuadrado, así que un residuo el doble de grande cuesta cuatro veces más; el MAE toma su "
@@ -597,6 +651,58 @@ ES = {
         "AUC promedia sobre todos los umbrales. Elegir t sigue decidiendo el equilibrio entre "
         "falsos positivos y falsos negativos."
     ),
+    # ROC multiclase (uno contra el resto)
+    f"{P}.ovr_md": (
+        "Con K clases no hay una sola clase positiva, así que tampoco hay una sola curva ROC. "
+        "**Uno contra el resto** dibuja K: para la clase k, las muestras de la clase k son las "
+        "positivas, todas las demás son negativas, y el puntaje del clasificador para la clase k "
+        "las ordena. Cada curva tiene su AUC; después un promedio resume las K áreas."
+    ),
+    f"{P}.ovr_k": "número de clases K",
+    f"{P}.ovr_n": "muestras (todas las clases)",
+    f"{P}.ovr_sep": "separación de las clases",
+    f"{P}.ovr_sep_help": (
+        "Cuánto se sube el logit de la clase verdadera. La clase 1 recibe el valor completo y la "
+        "última la mitad: las últimas clases son más difíciles de reconocer."
+    ),
+    f"{P}.ovr_ratio": "desbalance de clases (mayor / menor)",
+    f"{P}.ovr_ratio_help": (
+        "1 = balanceadas. Si no, el tamaño de las clases baja geométricamente de la clase 1 a la "
+        "clase K, así que las clases más difíciles son también las más raras."
+    ),
+    f"{P}.ovr_seed": "semilla",
+    f"{P}.m_macro": "AUC macro",
+    f"{P}.m_weighted": "AUC ponderada",
+    f"{P}.m_worst": "AUC más baja por clase",
+    f"{P}.ovr_curves_alt": (
+        "{k} curvas ROC uno contra el resto, una por clase, y la diagonal punteada de un orden "
+        "al azar. Áreas por clase: {aucs}."
+    ),
+    f"{P}.x_class": "clase",
+    f"{P}.y_auc_ovr": "AUC de la clase contra el resto",
+    f"{P}.avg_macro": "macro",
+    f"{P}.avg_weighted": "ponderada",
+    f"{P}.ovr_bars_alt": (
+        "Barras con el AUC de cada clase contra el resto: {aucs}. Líneas horizontales: promedio "
+        "macro {macro} y promedio ponderado {weighted}."
+    ),
+    f"{P}.col_count": "muestras",
+    f"{P}.col_share": "proporción nₖ/n",
+    f"{P}.col_auc": "AUC (clase contra el resto)",
+    f"{P}.ovr_avg_md": (
+        "El promedio **macro** le da a cada clase el mismo peso, por pequeña que sea. El "
+        "**ponderado** le da a cada clase su proporción nₖ/n de las muestras. Con clases "
+        "balanceadas coinciden; con clases desbalanceadas el ponderado informa sobre todo de las "
+        "clases grandes. Aquí las clases raras son también las difíciles, así que el AUC "
+        "ponderada se ve mejor que la macro: sube el desbalance y mira cómo crece la diferencia."
+    ),
+    f"{P}.check_ovr_macro": "macro = media de las áreas bajo las K curvas (trapecios)",
+    f"{P}.check_ovr_weighted": "ponderada = Σ nₖ/n · AUCₖ de la tabla",
+    f"{P}.misc_ovr_weighted": (
+        "Un AUC ponderada (o de tipo micro) alta puede ocultar una clase que el modelo ordena "
+        "mal: si esa clase es rara, casi no mueve el promedio. Cuando todas las clases importan, "
+        "mira el AUC de cada clase o el promedio macro."
+    ),
 }
 
 # Spanish for the messages of core/metrics.py that do not follow the generic shapes.
@@ -653,6 +759,41 @@ ES_ERRORS = [
     (
         r"^rows must be one of 'true', 'predicted', got (.+)$",
         r"las filas deben ser 'true' (verdaderas) o 'predicted' (predichas); se recibió \1",
+    ),
+    (
+        r"^scores must have at least 2 columns \(one per class\), got shape (.+)$",
+        r"los puntajes deben tener al menos 2 columnas (una por clase); tienen forma \1",
+    ),
+    (
+        r"^y_true and scores must have the same number of rows, got (\d+) and (\d+)$",
+        r"las etiquetas y los puntajes deben tener el mismo número de filas; hay \1 y \2",
+    ),
+    (
+        r"^y_true must contain only class labels 0\.\.(\d+) \(one per column of scores\), "
+        r"got (.+)$",
+        r"las etiquetas solo pueden ser clases 0..\1 (una por columna de puntajes); se recibió \2",
+    ),
+    (
+        r"^every class must have positives and negatives in y_true, got no sample of class "
+        r"(\d+)$",
+        r"cada clase necesita positivos y negativos en las etiquetas; no hay muestras de la "
+        r"clase \1",
+    ),
+    (
+        r"^average must be one of macro, weighted or None, got (.+)$",
+        r"el promedio debe ser macro, weighted (ponderado) o None; se recibió \1",
+    ),
+    (
+        r"^counts must have 2 to (\d+) entries, got (\d+)$",
+        r"los conteos deben tener de 2 a \1 entradas; hay \2",
+    ),
+    (
+        r"^counts must be integers >= 1, got (.+)$",
+        r"los conteos deben ser enteros >= 1; se recibió \1",
+    ),
+    (
+        r"^counts must sum to <= (\d+), got (.+)$",
+        r"los conteos deben sumar como máximo \1; suman \2",
     ),
     (
         r"^loss must be one of 'mse', 'mae', got (.+)$",

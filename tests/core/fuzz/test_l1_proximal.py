@@ -37,7 +37,7 @@ def broadcast_triple(draw: Any, names: tuple[str, ...]) -> fw.Kwargs:
     for name in names:
         as_scalar = draw(st.booleans())
         shape = () if as_scalar else (k,)
-        if name == "alpha":
+        if name.startswith("alpha"):
             a = np.abs(draw(sg.arrays(shape, structure=False))) if shape else abs(draw(sg.real()))
         elif name == "H":
             a = (
@@ -71,7 +71,7 @@ def _bad_l1(*names: str) -> dict[str, fw.BadFactory]:
     bad: dict[str, fw.BadFactory] = {}
     for name in names:
         extra: list[Any] = [_mismatch(name)]
-        if name == "alpha":
+        if name.startswith("alpha"):
             extra += [sg.NEG, st.just(np.array([1.0, -1.0]))]
         if name == "H":
             extra += [sg.NONPOS, st.just(np.array([1.0, 0.0]))]
@@ -341,6 +341,51 @@ def _check_double_counted(kw: fw.Kwargs, out: Any) -> None:
 
 
 fuzz(l1.double_counted_minimizer, broadcast_triple(TRIPLE), _check_double_counted, _bad_l1(*TRIPLE))
+
+# ---------------------------------------------------------------------------------- elastic net
+EN = ("w_star", "alpha1", "alpha2", "H")
+EN_W = ("w",) + EN
+
+
+def _check_elastic_net(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(np.asarray(out), _bshape(kw, EN))
+    # never further from 0 than w*, and never across it
+    assert np.all(np.abs(out) <= np.abs(kw["w_star"]) * (1 + 1e-12))
+    assert np.all(np.asarray(out) * np.asarray(kw["w_star"]) >= 0)
+
+
+fuzz(l1.elastic_net, broadcast_triple(EN), _check_elastic_net, _bad_l1(*EN))
+fuzz(
+    l1.elastic_net_terms,
+    broadcast_triple(EN_W),
+    lambda kw, out: fw.assert_array(np.asarray(out), _bshape(kw, EN_W)),
+    _bad_l1(*EN_W),
+)
+fuzz(
+    l1.elastic_net_objective,
+    broadcast_triple(EN_W),
+    lambda kw, out: fw.assert_float(out, 0.0),
+    _bad_l1(*EN_W),
+)
+
+fuzz(
+    l1.elastic_net_numerical,
+    sg.kwargs(
+        w_star=sg.real(),
+        alpha1=st.one_of(sg.positive(0.0, 1e6), st.just(0.0)),
+        alpha2=st.one_of(sg.positive(0.0, 1e6), st.just(0.0)),
+        H=sg.positive(),
+        xatol=sg.positive(1e-12, 1.0),
+    ),
+    lambda kw, out: fw.assert_float(out),
+    {
+        "w_star": sg.bad_number(),
+        "alpha1": sg.bad_number(sg.NEG),
+        "alpha2": sg.bad_number(sg.NEG),
+        "H": sg.bad_number(sg.NONPOS),
+        "xatol": sg.bad_number(sg.NONPOS),
+    },
+)
 
 test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()
 

@@ -537,6 +537,135 @@ fuzz(
     },
 )
 
+
+# ---------------------------------------------------------------------------------- one-vs-rest
+@st.composite
+def ovr_scores(draw: Any, max_n: int = 14) -> fw.Kwargs:
+    k = draw(st.integers(2, 5))
+    n = draw(st.integers(k, max_n))
+    y = np.r_[np.arange(k), draw(hnp.arrays(np.int64, n - k, elements=st.integers(0, k - 1)))]
+    y = np.array(draw(st.permutations(list(y))))
+    scores = draw(
+        st.one_of(
+            sg.arrays((n, k), exp=(-6, 6)),
+            hnp.arrays(np.float64, (n, k), elements=st.sampled_from([0.0, 0.5, 1.0])),  # ties
+        )
+    )
+    average = draw(st.sampled_from(["macro", "weighted", None]))
+    return {
+        "y_true": y.astype(draw(st.sampled_from([np.int64, np.float64]))),
+        "scores": scores,
+        "average": average,
+    }
+
+
+def _bad_ovr_labels(kw: fw.Kwargs) -> st.SearchStrategy:
+    y = np.asarray(kw["y_true"])
+    k = np.asarray(kw["scores"]).shape[1]
+    return st.sampled_from(
+        [np.zeros_like(y), np.where(y == 0, k, y), y[:-1], y + 0.5, np.where(y == 0, -1, y)]
+    )
+
+
+BAD_OVR = {
+    "y_true": lambda kw: st.one_of(sg.bad_array("y_true", 1)(kw), _bad_ovr_labels(kw)),
+    "scores": sg.bad_array(
+        "scores",
+        2,
+        sg.grow("scores"),
+        lambda kw: st.just(np.asarray(kw["scores"])[:, :1]),
+        lambda kw: st.just(np.asarray(kw["scores"])[:, :-1]),
+    ),
+}
+
+
+def _check_ovr(kw: fw.Kwargs, out: Any) -> None:
+    if kw.get("average") is None:
+        fw.assert_array(out, (np.asarray(kw["scores"]).shape[1],))
+        assert np.all((out >= 0) & (out <= 1))
+    else:
+        fw.assert_float(out, 0.0, 1.0)
+
+
+fuzz(
+    mt.roc_auc_ovr,
+    ovr_scores(),
+    _check_ovr,
+    {
+        **BAD_OVR,
+        "average": sg.bad_name("micro", "MACRO", valid=("macro", "weighted"), none_ok=True),
+    },
+)
+
+
+def _check_ovr_curves(kw: fw.Kwargs, out: Any) -> None:
+    assert len(out) == np.asarray(kw["scores"]).shape[1]
+    for fpr, tpr in out:
+        for a in (fpr, tpr):
+            fw.assert_finite(a)
+            assert a[0] == 0 and a[-1] == 1 and np.all(np.diff(a) >= 0)
+
+
+fuzz(
+    mt.ovr_roc_curves,
+    ovr_scores().map(lambda kw: {k: v for k, v in kw.items() if k != "average"}),
+    _check_ovr_curves,
+    BAD_OVR,
+)
+
+
+def _check_counts_sum(kw: fw.Kwargs, out: Any) -> None:
+    fw.assert_array(out, (kw["n_classes"],))
+    assert out.sum() == kw["n"] and np.all(out >= 1) and np.all(np.diff(out) <= 0)
+
+
+fuzz(
+    mt.imbalanced_counts,
+    sg.kwargs(n_classes=st.integers(2, 10), ratio=st.floats(1.0, 1000.0)).flatmap(
+        lambda kw: st.integers(kw["n_classes"], 20_000).map(lambda n: {**kw, "n": n})
+    ),
+    _check_counts_sum,
+    {
+        "n": sg.bad_number(1, 20_001, integer=True),
+        "n_classes": sg.bad_number(1, 11, integer=True),
+        "ratio": sg.bad_number(0.5, 1001.0),
+    },
+)
+
+
+def _check_multiclass(kw: fw.Kwargs, out: Any) -> None:
+    y, scores = out
+    counts = np.asarray(kw["counts"], dtype=np.int64)
+    fw.assert_array(y, (counts.sum(),))
+    fw.assert_array(scores, (counts.sum(), counts.size))
+    assert np.array_equal(np.bincount(y, minlength=counts.size), counts)
+    assert np.allclose(scores.sum(axis=1), 1.0) and np.all(scores >= 0)
+
+
+fuzz(
+    mt.generate_multiclass_scores,
+    sg.kwargs(
+        counts=st.lists(st.integers(1, 200), min_size=2, max_size=10).map(np.array),
+        separation=st.floats(0.0, 10.0),
+        seed=st.integers(0, 2**32 - 1),
+    ),
+    _check_multiclass,
+    {
+        "counts": sg.bad_array(
+            "counts",
+            1,
+            st.just(np.array([3])),
+            st.just(np.array([2, 0])),
+            st.just(np.array([2.5, 3])),
+            st.just(np.ones(11)),
+            st.just(np.array([20_000, 1])),
+        ),
+        "separation": sg.bad_number(-0.5, 10.5),
+        "seed": sg.bad_number(-1, 2**32, integer=True),
+    },
+)
+
+
 test_valid_input_gives_finite_output, test_invalid_input_raises_only_value_error = CASES.tests()
 
 # The losses page's best constants and LaTeX lines (moved from the page to core).
