@@ -74,11 +74,11 @@ def test_page_and_every_view_healthy(server, page, watch, view, topic, query, la
     print(f"{where}: {len(watch.views)} views checked")  # shown with pytest -s
 
 
-# Views added by issue 13, opened from a shared link: (topic, query, tab key or None, the
+# Views opened from a shared link, pinned by a number: (topic, query, tab key or None, the
 # metric label key and the value it must show). The walk above visits them too; these cases
 # pin the link, the tab and the number so that a view that silently falls back is caught.
 _Y, _S = metrics.generate_multiclass_scores(metrics.imbalanced_counts(600, 5, 10.0), 1.5, 3)
-VIEWS = [
+PINNED_VIEWS = [
     (
         "l1_proximal",
         "w_star=3&H=2.0&alpha=1&alpha2=2",
@@ -98,7 +98,7 @@ VIEWS = [
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 @pytest.mark.parametrize(
-    ("topic", "query", "tab", "metric", "value"), VIEWS, ids=[v[0] for v in VIEWS]
+    ("topic", "query", "tab", "metric", "value"), PINNED_VIEWS, ids=[v[0] for v in PINNED_VIEWS]
 )
 def test_linked_view_healthy(server, page, watch, topic, query, tab, metric, value, lang):
     visit(page, f"{server}/{topic}?lang={lang}&{query}")
