@@ -15,6 +15,10 @@ _PRESETS_EN = {
     "hidden3_lr001": "MNIST homework · 3 hidden layers (SGD, lr 0.01)",
     "adam": "MNIST homework · 2 hidden layers with Adam (lr 0.01)",
     "adagrad": "MNIST homework · 2 hidden layers with Adagrad (lr 0.01)",
+    "tiny421": "MNIST notebook · 3 hidden 4-2-1 ReLU, no regularizers",
+    "tiny444": "MNIST notebook · 3 hidden 4-4-4 + dropout 0.33 + L1 + L2",
+    "regularized5_none": "MNIST notebook · 5 hidden 64-64-128-64-64, no regularizers",
+    "regularized5_two": "MNIST notebook · 5 hidden 64-64-128-64-64 + dropout 0.33 + BN",
     "regularized5": "MNIST · 5 hidden 64-64-128-64-64 + dropout 0.33 + BN + L1 + L2",
     "digits_a": "Optical digits a · 1×10 ReLU (Adam, early stopping)",
     "digits_b": "Optical digits b · 1×40 ReLU (Adam, early stopping)",
@@ -34,6 +38,10 @@ _PRESETS_ES = {
     "hidden3_lr001": "Tarea MNIST · 3 capas ocultas (SGD, lr 0.01)",
     "adam": "Tarea MNIST · 2 capas ocultas con Adam (lr 0.01)",
     "adagrad": "Tarea MNIST · 2 capas ocultas con Adagrad (lr 0.01)",
+    "tiny421": "Cuaderno MNIST · 3 ocultas 4-2-1 ReLU, sin regularizadores",
+    "tiny444": "Cuaderno MNIST · 3 ocultas 4-4-4 + dropout 0.33 + L1 + L2",
+    "regularized5_none": "Cuaderno MNIST · 5 ocultas 64-64-128-64-64, sin regularizadores",
+    "regularized5_two": "Cuaderno MNIST · 5 ocultas 64-64-128-64-64 + dropout 0.33 + BN",
     "regularized5": "MNIST · 5 ocultas 64-64-128-64-64 + dropout 0.33 + BN + L1 + L2",
     "digits_a": "Dígitos ópticos a · 1×10 ReLU (Adam, parada temprana)",
     "digits_b": "Dígitos ópticos b · 1×40 ReLU (Adam, parada temprana)",
@@ -245,6 +253,17 @@ EN = {
     # results
     "trainer.h_results": "4 · Results",
     "trainer.results_of": "Run: **{label}**",
+    "trainer.reported_line": (
+        "Test accuracy reported by the {source}: **{reported}** · here: **{here}** "
+        "(test loss reported: {reported_loss} · here: {here_loss})"
+    ),
+    "trainer.reported_source.regularizers_notebook": "course notebook",
+    "trainer.reported_source.optical_digits_report": "course report",
+    "trainer.reported_none": "not printed",
+    "trainer.reported_help": (
+        "The course document's run used its own split, initialization and (for MNIST) the full "
+        "60,000-image training set; a different seed or data subset moves the last digits."
+    ),
     "trainer.test_acc": "Test accuracy",
     "trainer.test_loss": "Test loss",
     "trainer.best_epoch": "Best epoch / epochs run",
@@ -600,6 +619,18 @@ ES = {
     "trainer.uploaded_label": "pesos cargados {name}",
     "trainer.h_results": "4 · Resultados",
     "trainer.results_of": "Corrida: **{label}**",
+    "trainer.reported_line": (
+        "Exactitud de prueba reportada por el {source}: **{reported}** · aquí: **{here}** "
+        "(pérdida de prueba reportada: {reported_loss} · aquí: {here_loss})"
+    ),
+    "trainer.reported_source.regularizers_notebook": "cuaderno del curso",
+    "trainer.reported_source.optical_digits_report": "informe del curso",
+    "trainer.reported_none": "no se imprime",
+    "trainer.reported_help": (
+        "La corrida del documento del curso usó su propia partición, inicialización y (en "
+        "MNIST) las 60 000 imágenes de entrenamiento; otra semilla u otro subconjunto de datos "
+        "cambian las últimas cifras."
+    ),
     "trainer.test_acc": "Exactitud de prueba",
     "trainer.test_loss": "Pérdida de prueba",
     "trainer.best_epoch": "Mejor época / épocas corridas",
