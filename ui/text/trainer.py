@@ -628,7 +628,7 @@ ES = {
     "trainer.reported_none": "no se imprime",
     "trainer.reported_help": (
         "La corrida del documento del curso usó su propia partición, inicialización y (en "
-        "MNIST) las 60 000 imágenes de entrenamiento; otra semilla u otro subconjunto de datos "
+        "MNIST) las 60,000 imágenes de entrenamiento; otra semilla u otro subconjunto de datos "
         "cambian las últimas cifras."
     ),
     "trainer.test_acc": "Exactitud de prueba",
