@@ -106,9 +106,10 @@ def show(p: Page, o: Outcome, data: Any, running: bool) -> None:
 
 
 def show_reported(p: Page, o: Outcome) -> None:
-    """The course document's test figures beside ours, for a run of a preset it reports."""
+    """The course document's test figures beside ours, for a run of a preset it reports that
+    ended on its own (every epoch, or early stopping; not stopped by hand, not diverged)."""
     preset = matching_preset(o.config)
-    if preset not in REPORTED:
+    if preset not in REPORTED or o.result.stop_reason not in ("completed", "early_stopping"):
         return
     t = p.t
     rep = REPORTED[preset]
