@@ -3,7 +3,8 @@
 EN = {
     "lr_schedules.title": "Learning-rate schedules",
     "lr_schedules.card": "Step, exponential, 1/t, cosine and warm restarts on one chart, with "
-    "warm-up, and what decaying the rate does to SGD on a noisy quadratic.",
+    "warm-up, what decaying the rate does to SGD on a noisy quadratic, and where to place a step "
+    "decay on a real run.",
     "lr_schedules.intro": (
         "A schedule makes the learning rate η a function of the epoch: large early on, to make "
         "progress, and small at the end, so that noisy mini-batch steps settle down. Draw several "
@@ -176,7 +177,8 @@ EN = {
 ES = {
     "lr_schedules.title": "Calendarios de la tasa de aprendizaje",
     "lr_schedules.card": "Escalonado, exponencial, 1/t, coseno y reinicios en una sola gráfica, "
-    "con calentamiento, y qué hace bajar la tasa a SGD en una cuadrática con ruido.",
+    "con calentamiento, qué hace bajar la tasa a SGD en una cuadrática con ruido, y dónde poner "
+    "un escalón de decaimiento en una corrida real.",
     "lr_schedules.intro": (
         "Un calendario convierte la tasa de aprendizaje η en una función de la época: grande al "
         "principio, para avanzar, y chica al final, para que los pasos ruidosos de los "
@@ -295,7 +297,7 @@ ES = {
     ),
     "lr_schedules.recipe_header": "La receta práctica: encontrar la meseta y decaer ahí",
     "lr_schedules.recipe_md": (
-        "En la práctica, el decaimiento por escalón suele ubicarse mirando una corrida: se "
+        "En la práctica, el decaimiento escalonado suele ubicarse mirando una corrida: se "
         "entrena con tasa constante, se observa la pérdida y, donde deja de mejorar (y solo "
         "oscila), se divide la tasa. Aquí se hace sobre una corrida real y pequeña: una red "
         "ReLU 64-32-10 entrenada con SGD por minilotes (lote 64, L2 0.01) en los dígitos de "
