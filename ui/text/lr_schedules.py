@@ -164,8 +164,8 @@ EN = {
         "Reading it: before the decay the two runs are the same numbers. After it, the "
         "training loss drops at once: at the constant rate the mini-batch noise kept the "
         "weights moving around the minimum of the (L2-regularized) objective, and a smaller "
-        "rate lets them settle. Move the seed: the plateau epoch changes a little, the drop "
-        "does not."
+        "rate lets them settle. Move the seed: the plateau epoch moves (by ten epochs or so), "
+        "and the training loss still drops right after the decay."
     ),
     "lr_schedules.misc_decay_early": (
         "Decaying as early as possible is not the goal. Divide the rate before the loss has "
@@ -346,7 +346,8 @@ ES = {
         "la pérdida de entrenamiento baja de inmediato: con la tasa constante, el ruido de los "
         "minilotes mantenía los pesos moviéndose alrededor del mínimo del objetivo (con L2), y "
         "una tasa menor les permite asentarse. Cambia la semilla: la época de la meseta se "
-        "mueve un poco, la caída no."
+        "mueve (unas diez épocas), y la pérdida de entrenamiento sigue bajando justo después "
+        "del decaimiento."
     ),
     "lr_schedules.misc_decay_early": (
         "Decaer lo antes posible no es la meta. Si divides la tasa antes de que la pérdida deje "
