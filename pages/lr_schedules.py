@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core import lr_recipe
 from core import optimizers as opt
 from core import schedules as sch
 from ui import blocks, charts, classroom, page, practice
@@ -352,8 +353,134 @@ with c_col:
 st.header(t("lr_schedules.read_header"))
 blocks.formula(sch.sgd_noise_floor.latex)
 p.explain(t("lr_schedules.read_md", floor=num(floor0), lr0=num(lr0)))
+
+
+# ------------------------------------------------------------------------------- the recipe
+@st.cache_data(show_spinner=False, max_entries=32)
+def recipe_run(
+    lr0: float, gamma: float, patience: int, threshold: float, monitor: str, epochs: int, seed: int
+) -> lr_recipe.Recipe:
+    """The recipe's two runs (about a second of NumPy: cached per server)."""
+    return lr_recipe.step_decay_recipe(
+        lr0, epochs, gamma=gamma, patience=patience, threshold=threshold, monitor=monitor, seed=seed
+    )
+
+
+st.header(t("lr_schedules.recipe_header"))
+p.explain(t("lr_schedules.recipe_md"))
+blocks.formula(lr_recipe.plateau_epoch.latex)
+r1, r2, r3 = st.columns(3)
+with r1:
+    r_lr0 = p.select_slider(
+        "recipe_lr0", t("lr_schedules.recipe_lr0"), [0.1, 0.2, 0.5, 1.0, 1.5], default=1.0
+    )
+    r_gamma = p.select_slider(
+        "recipe_gamma", t("lr_schedules.recipe_gamma"), [0.05, 0.1, 0.2, 0.5], default=0.1
+    )
+with r2:
+    r_patience = p.slider("recipe_patience", t("lr_schedules.recipe_patience"), 0, 15, default=5)
+    r_threshold = p.select_slider(
+        "recipe_threshold",
+        t("lr_schedules.recipe_threshold"),
+        [0.0, 0.001, 0.01, 0.02, 0.05],
+        default=0.01,
+    )
+with r3:
+    r_monitor = p.select(
+        "recipe_monitor",
+        t("lr_schedules.recipe_monitor"),
+        options=list(lr_recipe.MONITORS),
+        default="val",
+        format_func=lambda m: t(f"lr_schedules.recipe_monitor.{m}"),
+        radio=True,
+    )
+    r_epochs = p.slider(
+        "recipe_epochs", t("lr_schedules.recipe_epochs"), 10, min(80, MAX_EPOCHS),
+        default=min(40, MAX_EPOCHS),
+    )  # fmt: skip
+    r_seed = p.number("recipe_seed", t("lr_schedules.recipe_seed"), 0, 9999, default=0)
+try:
+    recipe = recipe_run(r_lr0, r_gamma, r_patience, r_threshold, r_monitor, r_epochs, r_seed)
+except ValueError as exc:
+    p.error(exc)
+    recipe = None
+if recipe is not None:
+    run_label = {k: t(f"lr_schedules.recipe_run.{k}") for k in ("constant", "decayed")}
+    monitor_text = t(f"lr_schedules.recipe_monitor.{r_monitor}")
+    runs = {"constant": recipe.constant}
+    if recipe.decayed is not None:
+        runs["decayed"] = recipe.decayed
+    recipe_frame = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "epoch": np.arange(1, r_epochs + 1),
+                    "loss": getattr(curves, f"{curve}_loss"),
+                    "run": run_label[name],
+                    "curve": t(f"lr_schedules.recipe_curve.{curve}"),
+                }
+            )
+            for name, curves in runs.items()
+            for curve in ("train", "val")
+        ]
+    )
+    val_const = num(recipe.constant.val_loss[-1])
+    k1, k2, k3 = st.columns(3)
+    if recipe.decayed is None:
+        k1.metric(t("lr_schedules.recipe_m_plateau"), "—")
+        st.info(
+            t(
+                "lr_schedules.recipe_no_plateau",
+                monitor=monitor_text,
+                epochs=r_epochs,
+                patience=r_patience,
+                threshold=num(r_threshold),
+            )
+        )
+        alt = t("lr_schedules.recipe_alt_none", lr0=num(r_lr0), val_const=val_const)
+    else:
+        dec = recipe.decayed
+        k1.metric(t("lr_schedules.recipe_m_plateau"), recipe.plateau)
+        k2.metric(
+            t("lr_schedules.recipe_m_val"),
+            num(dec.val_loss[-1]),
+            delta=num(dec.val_loss[-1] - recipe.constant.val_loss[-1]),
+            delta_color="inverse",
+        )
+        k3.metric(
+            t("lr_schedules.recipe_m_acc"),
+            f"{dec.val_acc[-1]:.4f}",
+            delta=f"{dec.val_acc[-1] - recipe.constant.val_acc[-1]:+.4f}",
+        )
+        alt = t(
+            "lr_schedules.recipe_alt",
+            lr0=num(r_lr0),
+            gamma=num(r_gamma),
+            plateau=recipe.plateau,
+            monitor=monitor_text,
+            val_const=val_const,
+            val_dec=num(dec.val_loss[-1]),
+        )
+    charts.show(
+        figures.recipe_curves(
+            recipe_frame,
+            {
+                "domain": [run_label[k] for k in runs],
+                "range": [charts.PALETTE[0], charts.PALETTE[1]][: len(runs)],
+            },
+            recipe.plateau,
+            x_title=t("lr_schedules.x_epoch"),
+            y_title=t("lr_schedules.recipe_y_loss"),
+        ),
+        alt,
+        data=recipe_frame,
+        filename="step_decay_recipe.csv",
+    )
+    p.explain(t("lr_schedules.recipe_read"))
+
 st.header(t("lr_schedules.misc_header"))
 blocks.misconception(t("lr_schedules.misc_slope"))
 blocks.misconception(t("lr_schedules.misc_converge"))
+blocks.misconception(t("lr_schedules.misc_decay_early"))
 
 practice.section(p)

@@ -269,6 +269,27 @@ def _figure_specs() -> dict[str, dict]:
             {"domain": ["sgd"], "range": [charts.PALETTE[0]]},
             1.0,
         ),  # fmt: skip
+        "lr_schedules.recipe_curves": lr_figures.recipe_curves(
+            pd.DataFrame(
+                {
+                    "epoch": [1, 2, 3, 1, 2, 3],
+                    "loss": [0.9, 0.5, 0.2, 1.0, 0.6, 0.4],
+                    "run": ["constant", "constant", "decayed", "constant", "constant", "decayed"],
+                    "curve": ["train", "train", "train", "val", "val", "val"],
+                }
+            ),
+            {"domain": ["constant", "decayed"], "range": list(charts.PALETTE[:2])},
+            2,
+            x_title="epoch",
+            y_title="loss",
+        ),
+        "lr_schedules.recipe_curves_none": lr_figures.recipe_curves(
+            pd.DataFrame({"epoch": [1, 2], "loss": [0.9, 0.5], "run": "c", "curve": "train"}),
+            {"domain": ["c"], "range": list(charts.PALETTE[:1])},
+            None,
+            x_title="epoch",
+            y_title="loss",
+        ),
         "optimizers.trajectories": opt_figures.trajectories(
             xs, ys, np.add.outer(ys**2, xs**2), traj, opt_marks, colour
         ),

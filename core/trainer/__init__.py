@@ -82,7 +82,11 @@ from core.trainer.presets import (
     NOTEBOOK_TRAIN_LOSS,
     PRESET_GROUPS,
     PRESETS,
+    REPORT_SOURCES,
+    REPORTED,
+    Reported,
     course_grid,
+    matching_preset,
 )
 from core.trainer.records import DivergedRecord, EpochRecord, StepRecord, TrainResult
 from core.trainer.run import TrainingRun
@@ -111,6 +115,9 @@ __all__ = [
     "TORCH_OPTIMIZERS",
     "PRESETS",
     "PRESET_GROUPS",
+    "REPORT_SOURCES",
+    "REPORTED",
+    "Reported",
     "SCHEDULE_DEFAULTS",
     "STABILITY_LATEX",
     "DivergedRecord",
@@ -125,6 +132,7 @@ __all__ = [
     "build_scheduler",
     "configure_threads",
     "course_grid",
+    "matching_preset",
     "estimate_lambda_max",
     "evaluate",
     "main",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from core.trainer.config import TrainConfig
@@ -19,6 +20,15 @@ _DIGITS = {
     "patience": 20,
     "val_fraction": 0.2,
 }
+_NOTEBOOK = {
+    "dataset": "mnist",
+    "optimizer": "adam",
+    "lr": 1e-3,
+    "batch_size": 128,
+    "epochs": 30,
+    "val_fraction": 10_000 / 60_000,
+}
+_FIVE = (64, 64, 128, 64, 64)
 
 PRESETS: dict[str, TrainConfig] = {
     # MNIST homework: logistic baseline, 1/2/3 hidden ReLU layers, SGD, batch 2000
@@ -33,20 +43,35 @@ PRESETS: dict[str, TrainConfig] = {
     # ... then the same networks with Adam and Adagrad at lr 0.01
     "adam": TrainConfig(**_HW, hidden=HOMEWORK_WIDTHS[2], optimizer="adam", lr=0.01),
     "adagrad": TrainConfig(**_HW, hidden=HOMEWORK_WIDTHS[2], optimizer="adagrad", lr=0.01),
-    # regularizers notebook: 64-64-128-64-64, dropout 0.33 after the first layer, one
-    # BatchNorm(64) on the second, L1 and L2 (their strengths are not stated: ours)
+    # regularizers notebook (MNIST). Its optimizer, batch size and epochs are not stated; ours:
+    # Adam lr 1e-3, batch 128, 30 epochs, the 50,000/10,000 validation split.
+    # Tiny nets: 4-2-1 without regularizers, 4-4-4 with dropout, L1 and L2 (the regularizers
+    # its next question tunes); the strengths are not stated: ours, as in regularized5.
+    "tiny421": TrainConfig(**_NOTEBOOK, hidden=(4, 2, 1)),
+    "tiny444": TrainConfig(
+        **_NOTEBOOK,
+        hidden=(4, 4, 4),
+        dropout=(0.33, 0.0, 0.0),
+        l1=1e-5,
+        l2=1e-4,
+    ),
+    # 64-64-128-64-64 with no regularizer; with the two the text names for it (dropout 0.33
+    # after the first layer and one BatchNorm(64) on the second, placed as in its model
+    # summary); and with all four: the two plus L1 and L2 (strengths not stated: ours)
+    "regularized5_none": TrainConfig(**_NOTEBOOK, hidden=_FIVE),
+    "regularized5_two": TrainConfig(
+        **_NOTEBOOK,
+        hidden=_FIVE,
+        dropout=(0.33, 0.0, 0.0, 0.0, 0.0),
+        batch_norm=(False, True, False, False, False),
+    ),
     "regularized5": TrainConfig(
-        dataset="mnist",
-        hidden=(64, 64, 128, 64, 64),
+        **_NOTEBOOK,
+        hidden=_FIVE,
         dropout=(0.33, 0.0, 0.0, 0.0, 0.0),
         batch_norm=(False, True, False, False, False),
         l1=1e-5,
         l2=1e-4,
-        optimizer="adam",
-        lr=1e-3,
-        batch_size=128,
-        epochs=30,
-        val_fraction=10_000 / 60_000,
     ),
     # optical-digits report, cases a-f: Adam, early stopping on the validation loss
     "digits_a": TrainConfig(**_DIGITS, hidden=(10,), activation="relu"),
@@ -63,7 +88,7 @@ PRESET_GROUPS: dict[str, tuple[str, ...]] = {
         "logistic", "hidden1", "hidden2", "hidden3", "logistic_lr001", "hidden1_lr001",
         "hidden2_lr001", "hidden3_lr001", "adam", "adagrad",
     ),
-    "regularizers": ("regularized5",),
+    "regularizers": ("tiny421", "tiny444", "regularized5_none", "regularized5_two", "regularized5"),
     "optical_digits": tuple(f"digits_{c}" for c in "abcdef"),
 }  # fmt: skip
 
@@ -81,9 +106,44 @@ DIGITS_REPORT_SECONDS = {"b": 8.5, "c": 8.5, "d": 4.6, "f": 4.6}
 MNIST_TEST_CLASS_COUNTS = (980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009)
 MNIST_TEST_MAJORITY_SHARE = max(MNIST_TEST_CLASS_COUNTS) / sum(MNIST_TEST_CLASS_COUNTS)
 NOTEBOOK_CONSTANT_ACCURACY = 0.11349
-# its dropout + batch-norm model: training loss (the running mean of an epoch) and test loss
+# its dropout + batch-norm model (preset regularized5_two): training loss (the running mean of an epoch) and test loss
 NOTEBOOK_TRAIN_LOSS = 0.1084
 NOTEBOOK_TEST_LOSS = 0.094
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A test figure a course document prints for the experiment a preset reproduces.
+
+    ``source`` is a neutral code (``"regularizers_notebook"`` or ``"optical_digits_report"``)
+    that the page translates ("course notebook", ...); ``loss`` is None where none is printed.
+    """
+
+    accuracy: float
+    loss: float | None
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the command line's ``reported`` key."""
+        return {"test_accuracy": self.accuracy, "test_loss": self.loss, "source": self.source}
+
+
+REPORT_SOURCES = ("regularizers_notebook", "optical_digits_report")
+# preset -> the test accuracy and loss its course document prints (Tables 1 and 3 of the
+# notebook; the report's table for cases a-f)
+REPORTED: dict[str, Reported] = {
+    "tiny421": Reported(NOTEBOOK_CONSTANT_ACCURACY, 2.3024, "regularizers_notebook"),
+    "tiny444": Reported(0.1427, 2.2539, "regularizers_notebook"),
+    "regularized5_none": Reported(0.9768, 0.1782, "regularizers_notebook"),
+    "regularized5_two": Reported(0.9718, NOTEBOOK_TEST_LOSS, "regularizers_notebook"),
+    "regularized5": Reported(0.975, 0.0889, "regularizers_notebook"),
+    **{
+        f"digits_{c}": Reported(
+            DIGITS_REPORT_ACCURACY[c], DIGITS_REPORT_LOSS[c], "optical_digits_report"
+        )
+        for c in "abcdef"
+    },
+}
 
 
 # the homework's learning rate for Adam and Adagrad, carried over from its SGD runs
@@ -118,3 +178,18 @@ def course_grid(
             )
             grid.append((f"{depth} hidden, {optimizer} lr {lr:g}", cfg))
     return grid
+
+
+def matching_preset(config: TrainConfig) -> str | None:
+    """The name of the preset that ``config`` reproduces, or None.
+
+    The seed and ``eval_train_loss`` (a measurement, not part of the model) may differ: a run
+    of ``tiny421`` with seed 3 is still that preset's experiment, and its :data:`REPORTED`
+    figure applies. Any other change (epochs capped, another width) is another experiment.
+    """
+    if not isinstance(config, TrainConfig):
+        raise ValueError(f"config must be a TrainConfig, got {type(config).__name__}")
+    for name, preset in PRESETS.items():
+        if config.replace(seed=preset.seed, eval_train_loss=preset.eval_train_loss) == preset:
+            return name
+    return None

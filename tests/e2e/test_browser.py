@@ -14,7 +14,7 @@ import pytest
 
 from core import l1_proximal, metrics
 from tests.e2e.conftest import ROOT, visit, wait_idle
-from tests.e2e.health import assert_page_healthy, walk_views
+from tests.e2e.health import act_and_wait_rerun, assert_page_healthy, walk_views
 from ui import i18n, nav
 
 pytestmark = pytest.mark.e2e
@@ -111,6 +111,25 @@ def test_linked_view_healthy(server, page, watch, topic, query, tab, metric, val
     card.wait_for(state="visible")
     assert card.locator("[data-testid='stMetricValue']").inner_text().strip() == value
     assert_page_healthy(page, watch, where)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_lr_schedules_recipe_view(server, page, watch, lang):
+    """The step-decay recipe: a shared link with its controls opens the two runs' chart, and
+    switching the watched loss redraws it without a broken chart."""
+    where = f"/lr_schedules?lang={lang}&recipe_monitor=train&recipe_patience=3&recipe_seed=2"
+    visit(page, f"{server}{where}")
+    header = page.get_by_role("heading", name=i18n.translate(lang, "lr_schedules.recipe_header"))
+    header.wait_for(state="visible", timeout=60_000)
+    plateau = page.get_by_text(i18n.translate(lang, "lr_schedules.recipe_m_plateau"), exact=True)
+    plateau.first.wait_for(state="visible", timeout=60_000)
+    header.scroll_into_view_if_needed()
+    assert_page_healthy(page, watch, where)
+    val = i18n.translate(lang, "lr_schedules.recipe_monitor.val")
+    group = page.get_by_role("radiogroup", name=i18n.translate(lang, "lr_schedules.recipe_monitor"))
+    act_and_wait_rerun(page, lambda: group.get_by_text(val, exact=True).click())
+    assert "recipe_monitor=" not in page.url  # back to the default: dropped from the link
+    assert_page_healthy(page, watch, f"{where} -> {val}")
 
 
 def test_language_switch_survives_navigation(server, page):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from core import lr_recipe
 from core import optimizers as opt
 from core import schedules as sch
 from tests.pages import helpers
@@ -155,3 +156,52 @@ def test_bad_query_params_render_with_notice():
     assert at.multiselect(key=f"{TOPIC}.schedules").value == ["step"]
     assert at.slider(key=f"{TOPIC}.epochs").value == 5  # clamped to the minimum
     assert shown(at, "m_limit") == "0.2"
+
+
+# ------------------------------------------------------------------------- the practical recipe
+def recipe_numbers(at, lang: str = "en") -> tuple[str, str, str]:
+    return (
+        shown(at, "recipe_m_plateau", lang),
+        shown(at, "recipe_m_val", lang),
+        shown(at, "recipe_m_acc", lang),
+    )
+
+
+def expected_recipe(**kw) -> tuple[str, str, str]:
+    r = lr_recipe.step_decay_recipe(**kw)
+    return str(r.plateau), num(r.decayed.val_loss[-1]), f"{r.decayed.val_acc[-1]:.4f}"
+
+
+def test_recipe_shows_core_numbers_in_both_languages(lang):
+    at = helpers.open_clean(TOPIC, lang)
+    assert recipe_numbers(at, lang) == expected_recipe(seed=0)
+    assert any(lr_recipe.plateau_epoch.latex in el.value for el in at.latex)
+    assert tr("misc_decay_early", lang) in " ".join(el.value for el in at.info)
+    specs = [el.proto.spec for el in at.get("vega_lite_chart")]
+    # the recipe's chart: two runs by colour, the curves by dash, the rule at the plateau
+    assert sum('"field": "curve"' in spec and '"rule"' in spec for spec in specs) == 1
+
+
+def test_recipe_seed_changes_the_run():
+    at = open_page(TOPIC)
+    at.number_input(key=f"{TOPIC}.recipe_seed").set_value(3).run()
+    assert not at.exception
+    assert recipe_numbers(at) == expected_recipe(seed=3)
+    assert qp(at, "recipe_seed") == "3"
+
+
+def test_recipe_url_round_trip_and_no_plateau():
+    query = {"recipe_monitor": "train", "recipe_patience": "3", "recipe_lr0": "0.5",
+             "recipe_gamma": "0.2", "recipe_threshold": "0.02", "recipe_seed": "1"}  # fmt: skip
+    at = open_page(TOPIC, lang="es", **query)
+    assert not at.exception and not link_notices(at)
+    kw = {"lr0": 0.5, "gamma": 0.2, "patience": 3, "threshold": 0.02, "monitor": "train"}
+    assert recipe_numbers(at, "es") == expected_recipe(seed=1, **kw)
+    assert {name: qp(at, name) for name in query} == query
+    # too few epochs for the rule: no decayed run, the page says why
+    at = open_page(TOPIC, recipe_epochs="10", recipe_patience="15")
+    assert not at.exception
+    assert shown(at, "recipe_m_plateau") == "—"
+    assert lr_recipe.step_decay_recipe(epochs=10, patience=15).plateau is None
+    assert tr("recipe_no_plateau", monitor=tr("recipe_monitor.val"), epochs=10, patience=15,
+              threshold="0.01") in " ".join(el.value for el in at.info)  # fmt: skip

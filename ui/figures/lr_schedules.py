@@ -133,3 +133,36 @@ def final_points(
     )
     backdrop = charts.field(zs, zs, np.log1p(Zc), title="log(1 + f)", height=380)
     return charts.layer(backdrop, cloud)
+
+
+def recipe_curves(
+    frame: pd.DataFrame,
+    colour: dict,
+    plateau: int | None,
+    *,
+    x_title: str,
+    y_title: str,
+) -> Spec:
+    """The recipe's two runs: loss per epoch (columns ``epoch``, ``loss``, ``run``, ``curve``),
+    colour by run, dash by curve (training / validation), log axis; a dotted rule after epoch
+    ``plateau`` (the last epoch at the constant rate) when there is one."""
+    lines = charts.chart(
+        frame,
+        charts.mark("line", point={"size": 10}),
+        {
+            "x": q("epoch", title=x_title),
+            "y": q("loss", title=y_title, scale={"type": "log"}),
+            "color": nom("run", scale=colour, title=None, legend={"orient": "top"}),
+            "strokeDash": nom("curve", title=None, legend={"orient": "top"}),
+            "tooltip": [nom("run"), nom("curve"), q("epoch"), q("loss", format=".4f")],
+        },
+        height=340,
+    )
+    if plateau is None:
+        return lines
+    rule = charts.chart(
+        pd.DataFrame({"epoch": [plateau]}),
+        charts.mark("rule", strokeDash=[2, 3], color="#444444"),
+        {"x": q("epoch"), "tooltip": [q("epoch")]},
+    )
+    return charts.layer(lines, rule)

@@ -3,7 +3,8 @@
 EN = {
     "lr_schedules.title": "Learning-rate schedules",
     "lr_schedules.card": "Step, exponential, 1/t, cosine and warm restarts on one chart, with "
-    "warm-up, and what decaying the rate does to SGD on a noisy quadratic.",
+    "warm-up, what decaying the rate does to SGD on a noisy quadratic, and where to place a step "
+    "decay on a real run.",
     "lr_schedules.intro": (
         "A schedule makes the learning rate η a function of the epoch: large early on, to make "
         "progress, and small at the end, so that noisy mini-batch steps settle down. Draw several "
@@ -115,12 +116,69 @@ EN = {
         "minimum itself needs η → 0 (with Σηₜ = ∞ so it can still get there), which is what a "
         "decaying schedule provides."
     ),
+    "lr_schedules.recipe_header": "The practical recipe: find the plateau, decay there",
+    "lr_schedules.recipe_md": (
+        "In practice the step decay is often placed by looking at a run: train at a constant "
+        "rate, watch the loss, and where it stops improving (and only jitters) divide the rate. "
+        "Here that is done on a real, small run: a 64-32-10 ReLU network trained with plain "
+        "mini-batch SGD (batch 64, L2 0.01) on the 8×8 digits, 1,258 images for training and "
+        '539 for validation, in NumPy. The rule that decides "it stopped improving" is '
+        "PyTorch's `ReduceLROnPlateau`: an epoch improves when its loss is below (1 − τ) times "
+        "the best so far; after p + 1 epochs in a row without improvement the loss has "
+        "plateaued. The second run is the same run (same seed, same mini-batches) with a single "
+        "step decay placed at that epoch: `MultiStepLR(milestones=[t*], gamma=γ)`."
+    ),
+    "lr_schedules.recipe_lr0": "constant rate η₀",
+    "lr_schedules.recipe_gamma": "decay factor γ",
+    "lr_schedules.recipe_patience": "patience p (epochs)",
+    "lr_schedules.recipe_threshold": "threshold τ (relative)",
+    "lr_schedules.recipe_monitor": "watch",
+    "lr_schedules.recipe_monitor.val": "validation loss",
+    "lr_schedules.recipe_monitor.train": "training loss",
+    "lr_schedules.recipe_seed": "seed",
+    "lr_schedules.recipe_epochs": "epochs",
+    "lr_schedules.recipe_run.constant": "constant η₀",
+    "lr_schedules.recipe_run.decayed": "decayed at the plateau",
+    "lr_schedules.recipe_curve.train": "training",
+    "lr_schedules.recipe_curve.val": "validation",
+    "lr_schedules.recipe_y_loss": "cross-entropy",
+    "lr_schedules.recipe_m_plateau": "plateau found after epoch",
+    "lr_schedules.recipe_m_val": "final validation loss",
+    "lr_schedules.recipe_m_acc": "final validation accuracy",
+    "lr_schedules.recipe_no_plateau": (
+        "The {monitor} did not plateau within {epochs} epochs by this rule (patience {patience}, "
+        "threshold {threshold}): there is nowhere to put the decay yet. Train longer, or accept "
+        "a smaller improvement as none (a larger τ)."
+    ),
+    "lr_schedules.recipe_alt": (
+        "Training and validation cross-entropy per epoch of two runs with the same seed: "
+        "constant rate {lr0} and the same run with the rate multiplied by {gamma} after epoch "
+        "{plateau}, where the {monitor} plateaued (dotted rule). Final validation loss: constant "
+        "{val_const}, decayed {val_dec}."
+    ),
+    "lr_schedules.recipe_alt_none": (
+        "Training and validation cross-entropy per epoch at the constant rate {lr0}; no plateau "
+        "found, final validation loss {val_const}."
+    ),
+    "lr_schedules.recipe_read": (
+        "Reading it: before the decay the two runs are the same numbers. After it, the "
+        "training loss drops at once: at the constant rate the mini-batch noise kept the "
+        "weights moving around the minimum of the (L2-regularized) objective, and a smaller "
+        "rate lets them settle. Move the seed: the plateau epoch moves (by ten epochs or so), "
+        "and the training loss still drops right after the decay."
+    ),
+    "lr_schedules.misc_decay_early": (
+        "Decaying as early as possible is not the goal. Divide the rate before the loss has "
+        "stopped falling and the run slows down for good; the plateau is the signal that the "
+        "large rate has done what it can."
+    ),
 }
 
 ES = {
     "lr_schedules.title": "Calendarios de la tasa de aprendizaje",
     "lr_schedules.card": "Escalonado, exponencial, 1/t, coseno y reinicios en una sola gráfica, "
-    "con calentamiento, y qué hace bajar la tasa a SGD en una cuadrática con ruido.",
+    "con calentamiento, qué hace bajar la tasa a SGD en una cuadrática con ruido, y dónde poner "
+    "un escalón de decaimiento en una corrida real.",
     "lr_schedules.intro": (
         "Un calendario convierte la tasa de aprendizaje η en una función de la época: grande al "
         "principio, para avanzar, y chica al final, para que los pasos ruidosos de los "
@@ -237,6 +295,65 @@ ES = {
         "η. Llegar al mínimo mismo requiere η → 0 (con Σηₜ = ∞ para que aún pueda llegar), y eso "
         "es lo que aporta un calendario que decae."
     ),
+    "lr_schedules.recipe_header": "La receta práctica: encontrar la meseta y decaer ahí",
+    "lr_schedules.recipe_md": (
+        "En la práctica, el decaimiento escalonado suele ubicarse mirando una corrida: se "
+        "entrena con tasa constante, se observa la pérdida y, donde deja de mejorar (y solo "
+        "oscila), se divide la tasa. Aquí se hace sobre una corrida real y pequeña: una red "
+        "ReLU 64-32-10 entrenada con SGD por minilotes (lote 64, L2 0.01) en los dígitos de "
+        "8×8, con 1,258 imágenes de entrenamiento y 539 de validación, en NumPy. La regla que "
+        'decide "dejó de mejorar" es la de `ReduceLROnPlateau` de PyTorch: una época mejora '
+        "si su pérdida queda por debajo de (1 − τ) veces la mejor hasta entonces; tras p + 1 "
+        "épocas seguidas sin mejora, la pérdida llegó a una meseta. La segunda corrida es la "
+        "misma (misma semilla, mismos minilotes) con un solo escalón de decaimiento en esa "
+        "época: `MultiStepLR(milestones=[t*], gamma=γ)`."
+    ),
+    "lr_schedules.recipe_lr0": "tasa constante η₀",
+    "lr_schedules.recipe_gamma": "factor de decaimiento γ",
+    "lr_schedules.recipe_patience": "paciencia p (épocas)",
+    "lr_schedules.recipe_threshold": "umbral τ (relativo)",
+    "lr_schedules.recipe_monitor": "observar",
+    "lr_schedules.recipe_monitor.val": "pérdida de validación",
+    "lr_schedules.recipe_monitor.train": "pérdida de entrenamiento",
+    "lr_schedules.recipe_seed": "semilla",
+    "lr_schedules.recipe_epochs": "épocas",
+    "lr_schedules.recipe_run.constant": "η₀ constante",
+    "lr_schedules.recipe_run.decayed": "con decaimiento en la meseta",
+    "lr_schedules.recipe_curve.train": "entrenamiento",
+    "lr_schedules.recipe_curve.val": "validación",
+    "lr_schedules.recipe_y_loss": "entropía cruzada",
+    "lr_schedules.recipe_m_plateau": "meseta detectada tras la época",
+    "lr_schedules.recipe_m_val": "pérdida de validación final",
+    "lr_schedules.recipe_m_acc": "exactitud de validación final",
+    "lr_schedules.recipe_no_plateau": (
+        "La {monitor} no llegó a una meseta en {epochs} épocas según esta regla (paciencia "
+        "{patience}, umbral {threshold}): todavía no hay dónde poner el decaimiento. Entrena "
+        "más épocas o acepta una mejora menor como ninguna (un τ mayor)."
+    ),
+    "lr_schedules.recipe_alt": (
+        "Entropía cruzada de entrenamiento y de validación por época de dos corridas con la "
+        "misma semilla: tasa constante {lr0} y la misma corrida con la tasa multiplicada por "
+        "{gamma} después de la época {plateau}, donde la {monitor} llegó a una meseta (línea "
+        "punteada). Pérdida de validación final: constante {val_const}, con decaimiento "
+        "{val_dec}."
+    ),
+    "lr_schedules.recipe_alt_none": (
+        "Entropía cruzada de entrenamiento y de validación por época con la tasa constante "
+        "{lr0}; sin meseta, pérdida de validación final {val_const}."
+    ),
+    "lr_schedules.recipe_read": (
+        "Cómo leerlo: antes del decaimiento, las dos corridas dan los mismos números. Después, "
+        "la pérdida de entrenamiento baja de inmediato: con la tasa constante, el ruido de los "
+        "minilotes mantenía los pesos moviéndose alrededor del mínimo del objetivo (con L2), y "
+        "una tasa menor les permite asentarse. Cambia la semilla: la época de la meseta se "
+        "mueve (unas diez épocas), y la pérdida de entrenamiento sigue bajando justo después "
+        "del decaimiento."
+    ),
+    "lr_schedules.misc_decay_early": (
+        "Decaer lo antes posible no es la meta. Si divides la tasa antes de que la pérdida deje "
+        "de bajar, la corrida se frena para siempre; la meseta es la señal de que la tasa "
+        "grande ya hizo lo que podía."
+    ),
 }
 
 # Spanish for core/schedules.py messages that are not of the generic shapes.
@@ -255,4 +372,8 @@ ES_ERRORS = [
     ),
     (r"^lams must be > 0, got (.+)$", r"lams debe ser > 0; se recibió \1"),
     (r"^x0 must have shape \(2,\), got shape (.+)$", r"x0 debe tener forma (2,); tiene forma \1"),
+    (
+        r"^the run diverged: the loss became NaN or infinite; lower the rate$",
+        r"la corrida divergió: la pérdida se volvió NaN o infinita; baja la tasa",
+    ),
 ]

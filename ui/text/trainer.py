@@ -15,6 +15,10 @@ _PRESETS_EN = {
     "hidden3_lr001": "MNIST homework · 3 hidden layers (SGD, lr 0.01)",
     "adam": "MNIST homework · 2 hidden layers with Adam (lr 0.01)",
     "adagrad": "MNIST homework · 2 hidden layers with Adagrad (lr 0.01)",
+    "tiny421": "MNIST notebook · 3 hidden 4-2-1 ReLU, no regularizers",
+    "tiny444": "MNIST notebook · 3 hidden 4-4-4 + dropout 0.33 + L1 + L2",
+    "regularized5_none": "MNIST notebook · 5 hidden 64-64-128-64-64, no regularizers",
+    "regularized5_two": "MNIST notebook · 5 hidden 64-64-128-64-64 + dropout 0.33 + BN",
     "regularized5": "MNIST · 5 hidden 64-64-128-64-64 + dropout 0.33 + BN + L1 + L2",
     "digits_a": "Optical digits a · 1×10 ReLU (Adam, early stopping)",
     "digits_b": "Optical digits b · 1×40 ReLU (Adam, early stopping)",
@@ -34,6 +38,10 @@ _PRESETS_ES = {
     "hidden3_lr001": "Tarea MNIST · 3 capas ocultas (SGD, lr 0.01)",
     "adam": "Tarea MNIST · 2 capas ocultas con Adam (lr 0.01)",
     "adagrad": "Tarea MNIST · 2 capas ocultas con Adagrad (lr 0.01)",
+    "tiny421": "Cuaderno MNIST · 3 ocultas 4-2-1 ReLU, sin regularizadores",
+    "tiny444": "Cuaderno MNIST · 3 ocultas 4-4-4 + dropout 0.33 + L1 + L2",
+    "regularized5_none": "Cuaderno MNIST · 5 ocultas 64-64-128-64-64, sin regularizadores",
+    "regularized5_two": "Cuaderno MNIST · 5 ocultas 64-64-128-64-64 + dropout 0.33 + BN",
     "regularized5": "MNIST · 5 ocultas 64-64-128-64-64 + dropout 0.33 + BN + L1 + L2",
     "digits_a": "Dígitos ópticos a · 1×10 ReLU (Adam, parada temprana)",
     "digits_b": "Dígitos ópticos b · 1×40 ReLU (Adam, parada temprana)",
@@ -244,7 +252,42 @@ EN = {
     "trainer.uploaded_label": "uploaded weights {name}",
     # results
     "trainer.h_results": "4 · Results",
+    "trainer.preset_note.tiny421": (
+        "The notebook's first model. Its optimizer, batch size and epochs are not stated; "
+        "here: Adam (lr 0.001), batch 128, 30 epochs, 10,000 images held out for validation."
+    ),
+    "trainer.preset_note.tiny444": (
+        "The notebook's second model. It is called regularized, and the next exercise tunes "
+        "the dropout rate and the L1 and L2 strengths of this model, so those are its three "
+        "regularizers; their values are not stated: dropout 0.33 after the first layer, "
+        "L1 1e-5 and L2 1e-4 are ours (as in the five-layer preset with four regularizers)."
+    ),
+    "trainer.preset_note.regularized5_none": (
+        "The notebook's five-layer network before any regularizer (its best test accuracy, "
+        "and its worst test loss, of the three five-layer models)."
+    ),
+    "trainer.preset_note.regularized5_two": (
+        "The two regularizers are the ones the notebook's text names for this model: dropout "
+        "at rate 0.33 and batch normalization, placed as in its final model's summary (dropout "
+        "after the first layer, one BatchNorm on the second). No L1 or L2: the exercise asks "
+        "for their strengths, but they only appear in the next model, with four regularizers."
+    ),
+    "trainer.preset_note.regularized5": (
+        "The notebook's final model: dropout 0.33 and batch normalization plus L1 and L2, whose "
+        "strengths it does not state (1e-5 and 1e-4 here)."
+    ),
     "trainer.results_of": "Run: **{label}**",
+    "trainer.reported_line": (
+        "Test accuracy reported by the {source}: **{reported}** · here: **{here}** "
+        "(test loss reported: {reported_loss} · here: {here_loss})"
+    ),
+    "trainer.reported_source.regularizers_notebook": "course notebook",
+    "trainer.reported_source.optical_digits_report": "course report",
+    "trainer.reported_none": "not printed",
+    "trainer.reported_help": (
+        "The course document's run used its own split, initialization and (for MNIST) the full "
+        "60,000-image training set; a different seed or data subset moves the last digits."
+    ),
     "trainer.test_acc": "Test accuracy",
     "trainer.test_loss": "Test loss",
     "trainer.best_epoch": "Best epoch / epochs run",
@@ -599,7 +642,45 @@ ES = {
     "trainer.upload_ok": "Se cargó {name}: exactitud de prueba {acc}.",
     "trainer.uploaded_label": "pesos cargados {name}",
     "trainer.h_results": "4 · Resultados",
+    "trainer.preset_note.tiny421": (
+        "El primer modelo del cuaderno. No indica optimizador, tamaño de lote ni épocas; aquí: "
+        "Adam (lr 0.001), lote 128, 30 épocas y 10,000 imágenes apartadas para validación."
+    ),
+    "trainer.preset_note.tiny444": (
+        "El segundo modelo del cuaderno. Se le llama regularizado, y el ejercicio siguiente "
+        "ajusta la tasa de dropout y las intensidades de L1 y L2 de este modelo, así que esos "
+        "son sus tres regularizadores; sus valores no se indican: dropout 0.33 tras la primera "
+        "capa, L1 1e-5 y L2 1e-4 son nuestros (como en el preajuste de cinco capas con cuatro "
+        "regularizadores)."
+    ),
+    "trainer.preset_note.regularized5_none": (
+        "La red de cinco capas del cuaderno antes de cualquier regularizador (la mejor "
+        "exactitud de prueba, y la peor pérdida de prueba, de los tres modelos de cinco capas)."
+    ),
+    "trainer.preset_note.regularized5_two": (
+        "Los dos regularizadores son los que el texto del cuaderno nombra para este modelo: "
+        "dropout con tasa 0.33 y normalización por lotes, ubicados como en el resumen de su "
+        "modelo final (dropout tras la primera capa, una BatchNorm en la segunda). Sin L1 ni L2: "
+        "el ejercicio pide sus intensidades, pero solo aparecen en el modelo siguiente, con "
+        "cuatro regularizadores."
+    ),
+    "trainer.preset_note.regularized5": (
+        "El modelo final del cuaderno: dropout 0.33 y normalización por lotes, más L1 y L2, "
+        "cuyas intensidades no indica (aquí 1e-5 y 1e-4)."
+    ),
     "trainer.results_of": "Corrida: **{label}**",
+    "trainer.reported_line": (
+        "Exactitud de prueba reportada por el {source}: **{reported}** · aquí: **{here}** "
+        "(pérdida de prueba reportada: {reported_loss} · aquí: {here_loss})"
+    ),
+    "trainer.reported_source.regularizers_notebook": "cuaderno del curso",
+    "trainer.reported_source.optical_digits_report": "informe del curso",
+    "trainer.reported_none": "no se imprime",
+    "trainer.reported_help": (
+        "La corrida del documento del curso usó su propia partición, inicialización y (en "
+        "MNIST) las 60,000 imágenes de entrenamiento; otra semilla u otro subconjunto de datos "
+        "cambian las últimas cifras."
+    ),
     "trainer.test_acc": "Exactitud de prueba",
     "trainer.test_loss": "Pérdida de prueba",
     "trainer.best_epoch": "Mejor época / épocas corridas",

@@ -18,8 +18,10 @@ from core.models import load_state_dict_bytes, state_dict_to_bytes
 from core.trainer import (
     NOTEBOOK_TEST_LOSS,
     NOTEBOOK_TRAIN_LOSS,
+    REPORTED,
     TrainConfig,
     majority_baseline,
+    matching_preset,
 )
 from core.trainer.report import evaluate_state_dict
 from ui import blocks, charts
@@ -83,6 +85,7 @@ def show(p: Page, o: Outcome, data: Any, running: bool) -> None:
     cols[1].metric(t("trainer.test_loss"), f"{o.test_loss:.4f}")
     if o.result is not None:
         show_run(p, o, cols, running)
+        show_reported(p, o)
     show_constant_warning(p, o)
     view = p.select(
         "view",
@@ -100,6 +103,27 @@ def show(p: Page, o: Outcome, data: Any, running: bool) -> None:
         "mistakes": show_mistakes,
         "files": show_files,
     }[view](p, o, data)
+
+
+def show_reported(p: Page, o: Outcome) -> None:
+    """The course document's test figures beside ours, for a run of a preset it reports that
+    ended on its own (every epoch, or early stopping; not stopped by hand, not diverged)."""
+    preset = matching_preset(o.config)
+    if preset not in REPORTED or o.result.stop_reason not in ("completed", "early_stopping"):
+        return
+    t = p.t
+    rep = REPORTED[preset]
+    st.markdown(
+        t(
+            "trainer.reported_line",
+            source=t(f"trainer.reported_source.{rep.source}"),
+            reported=f"{rep.accuracy:g}",
+            here=f"{o.test_acc:.4f}",
+            reported_loss=t("trainer.reported_none") if rep.loss is None else f"{rep.loss:g}",
+            here_loss=f"{o.test_loss:.4f}",
+        ),
+        help=t("trainer.reported_help"),
+    )
 
 
 def show_run(p: Page, o: Outcome, cols: list[Any], running: bool) -> None:

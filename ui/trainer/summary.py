@@ -33,6 +33,8 @@ from ui.page import Page
 from ui.trainer.fmt import fmt_lr
 from ui.trainer.form import fit_to_limits, preset_values
 
+NOTED_PRESETS = {f"trainer.preset_note.{n}" for n in PRESET_GROUPS["regularizers"]}
+
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def layer_rows(config_json: str) -> tuple[list[dict[str, Any]], int, int]:
@@ -56,7 +58,10 @@ def layer_rows(config_json: str) -> tuple[list[dict[str, Any]], int, int]:
 
 
 def preset_callouts(t, name: str) -> None:
-    """Course mistakes about the experiment a preset reproduces, next to that preset."""
+    """Course mistakes about the experiment a preset reproduces, next to that preset (and
+    which choices are ours where the course document does not state them)."""
+    if f"trainer.preset_note.{name}" in NOTED_PRESETS:
+        st.caption(t(f"trainer.preset_note.{name}"))
     if name in PRESET_GROUPS["optical_digits"]:
         acc, loss = DIGITS_REPORT_ACCURACY, DIGITS_REPORT_LOSS
         if name in ("digits_a", "digits_b", "digits_c", "digits_d"):

@@ -290,6 +290,26 @@ fuzz(
 )
 
 
+def _check_match(kw: Kwargs, out: Any) -> None:
+    assert out is None or out in train.PRESETS
+    if out is not None:  # the preset it names is the config, seed and measurement aside
+        assert train.PRESETS[out].replace(seed=kw["config"].seed) == kw["config"].replace(
+            eval_train_loss=False
+        )
+
+
+fuzz(
+    train.matching_preset,
+    st.fixed_dictionaries(
+        {"config": st.one_of(CONFIGS, st.sampled_from(sorted(train.PRESETS.values(), key=str)))}
+    ),
+    _check_match,
+    {"config": lambda kw: st.sampled_from([None, "tiny421", {"hidden": (4,)}, 3, ()])},
+    examples=15,
+    lists_ok=False,
+)
+
+
 def _check_code(kw: Kwargs, out: Any) -> None:
     assert isinstance(out, str)
     compile(out, "<pytorch_code>", "exec")  # the generated script is valid Python
