@@ -61,6 +61,26 @@ class _HasOptimizer(Protocol):
     def schedule_kwargs(self) -> dict[str, Any]: ...
 
 
+def restart_epochs(T_0: int, T_mult: int, epochs: int) -> tuple[int, ...]:
+    """The 1-based epochs that end a cosine-with-restarts cycle within ``epochs`` (the
+    scheduler, stepped once per epoch, restarts after them): T_0, T_0 + T_0·T_mult, …
+
+    >>> restart_epochs(10, 1, 35)
+    (10, 20, 30)
+    >>> restart_epochs(5, 2, 40)
+    (5, 15, 35)
+    """
+    for name, value in (("T_0", T_0), ("T_mult", T_mult), ("epochs", epochs)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be an integer >= 1, got {value!r}")
+    ends, end, length = [], T_0, T_0
+    while end <= epochs:
+        ends.append(end)
+        length *= T_mult
+        end += length
+    return tuple(ends)
+
+
 # ----------------------------------------------------------------------------- builders
 def build_optimizer(config: _HasOptimizer, params: Any) -> torch.optim.Optimizer:
     """The ``torch.optim`` optimizer named by ``config.optimizer`` with its hyperparameters."""
