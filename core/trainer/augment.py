@@ -29,6 +29,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from core._validate import check_scalar
+
 __all__ = ["AUGMENTS", "MAX_ROTATION_DEG", "augment_batch", "augment_gallery", "max_shift"]
 
 AUGMENTS: tuple[str, ...] = ("none", "shift", "rotate", "shift_rotate")
@@ -38,7 +40,7 @@ MAX_ROTATION_DEG = 15.0
 def max_shift(image_shape: tuple[int, int]) -> int:
     """The largest shift in pixels for images of ``image_shape``: 1 on 8×8, 2 on 28×28
     (about 7 % of the side, at least 1)."""
-    return max(1, round(min(image_shape) / 14))
+    return max(1, round(min(_check_shape(image_shape)) / 14))
 
 
 def _check_kind(kind: object) -> str:
@@ -137,7 +139,7 @@ def augment_batch(
     Returns
     -------
     torch.Tensor
-        Same shape and dtype as ``x`` (integer dtypes are rounded after a rotation);
+        Same shape and dtype as ``x`` (integer images are rotated in float64 and rounded);
         ``x`` itself for ``"none"``.
     """
     kind = _check_kind(kind)
@@ -146,6 +148,9 @@ def augment_batch(
         raise ValueError(f"x must be a torch.Tensor, got {type(x).__name__}")
     if not isinstance(generator, torch.Generator):
         raise ValueError(f"generator must be a torch.Generator, got {type(generator).__name__}")
+    fill = float(check_scalar(fill, "fill"))
+    if x.is_complex() or x.dtype == torch.bool:
+        raise ValueError(f"x must hold real numbers, got dtype {x.dtype}")
     x4 = _as_images(x, (H, W))
     if kind == "none" or x4.shape[0] == 0:
         return x
@@ -156,21 +161,24 @@ def augment_batch(
         dx, dy = shifts[0], shifts[1]
     else:
         dx = dy = torch.zeros(B, dtype=torch.int64)
+    if kind == "shift" and not fill:
+        return _shift(x4, dx, dy).reshape(x.shape)  # exact, any dtype
+    # floating point from here: the fill is moved to 0 and back
+    xf = x4 if x4.is_floating_point() else x4.to(torch.float64)
     if fill:
-        x4 = x4 - fill
+        xf = xf - fill
     if kind == "shift":
-        out = _shift(x4, dx, dy)
+        out = _shift(xf, dx, dy)
     else:
         u = torch.rand(B, generator=generator, dtype=torch.float64)
-        angle = ((2.0 * u - 1.0) * MAX_ROTATION_DEG).to(torch.float32)
-        xf = x4 if x4.is_floating_point() else x4.to(torch.float32)
+        angle = (2.0 * u - 1.0) * MAX_ROTATION_DEG
         out = _affine(xf, angle.to(xf.dtype), dx, dy)
-        if not x.is_floating_point():
-            out = out.round().clamp(torch.iinfo(x.dtype).min, torch.iinfo(x.dtype).max)
-        out = out.to(x.dtype)
     if fill:
         out = out + fill
-    return out.reshape(x.shape)
+    if not x.is_floating_point():
+        info = torch.iinfo(x.dtype)
+        out = out.round().clamp(info.min, info.max)
+    return out.to(x.dtype).reshape(x.shape)
 
 
 def augment_gallery(images: np.ndarray, kind: str, seed: int, per_image: int) -> np.ndarray:
@@ -192,8 +200,8 @@ def augment_gallery(images: np.ndarray, kind: str, seed: int, per_image: int) ->
     """
     kind = _check_kind(kind)
     arr = np.asarray(images)
-    if arr.ndim != 3 or arr.shape[1] < 1 or arr.shape[2] < 1:
-        raise ValueError(f"images must have shape (n, H, W), got {arr.shape}")
+    if arr.ndim != 3 or 0 in arr.shape:
+        raise ValueError(f"images must have shape (n, H, W) with n, H, W >= 1, got {arr.shape}")
     if arr.dtype.kind not in "biuf" or arr.dtype.kind == "b":
         raise ValueError(f"images must be numbers, got dtype {arr.dtype}")
     if arr.dtype.kind == "f" and not np.isfinite(arr).all():
@@ -207,7 +215,7 @@ def augment_gallery(images: np.ndarray, kind: str, seed: int, per_image: int) ->
     ):
         raise ValueError(f"per_image must be an integer in [1, 64], got {per_image!r}")
     n, H, W = arr.shape
-    work = arr.astype(np.float32) if arr.dtype.kind == "f" else arr.astype(np.int64)
+    work = arr.astype(np.float64 if arr.dtype.kind == "f" else np.int64)
     x = torch.from_numpy(np.repeat(work, per_image, axis=0)).reshape(n * per_image, 1, H, W)
     gen = torch.Generator().manual_seed(int(seed))
     out = augment_batch(x, kind, gen, (H, W))

@@ -9,6 +9,8 @@ from typing import Any, Protocol
 
 import torch
 
+from core._validate import check_scalar
+
 # ----------------------------------------------------------------------------- hyperparameters
 # name -> (torch class, fixed keyword arguments, tunable hyperparameters with their defaults).
 # Hyperparameter names are torch's; "momentum" and "nesterov" default to momentum 0.9.
@@ -70,9 +72,10 @@ def restart_epochs(T_0: int, T_mult: int, epochs: int) -> tuple[int, ...]:
     >>> restart_epochs(5, 2, 40)
     (5, 15, 35)
     """
-    for name, value in (("T_0", T_0), ("T_mult", T_mult), ("epochs", epochs)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"{name} must be an integer >= 1, got {value!r}")
+    T_0, T_mult, epochs = (
+        int(check_scalar(v, name, low=1, integer=True))
+        for name, v in (("T_0", T_0), ("T_mult", T_mult), ("epochs", epochs))
+    )
     ends, end, length = [], T_0, T_0
     while end <= epochs:
         ends.append(end)
