@@ -13,6 +13,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -358,3 +361,45 @@ def test_cli_refuses_an_unknown_augmentation(capsys):
     with pytest.raises(SystemExit) as info:
         T.main(["--augment", "flip"])
     assert info.value.code == 2
+
+
+# ----------------------------------------------------------------------------- the script
+CHECK_SHIFT = """
+import numpy as np
+torch.manual_seed(1)
+xb = X[:200]
+out = augment(xb)
+assert out.shape == xb.shape
+S, m = IMAGE_SIZE, MAX_SHIFT
+for a, b in zip(xb.numpy().reshape(-1, S, S) - FILL, out.numpy().reshape(-1, S, S) - FILL):
+    ok = False
+    for dx in range(-m, m + 1):
+        for dy in range(-m, m + 1):
+            r = np.roll(a, (dy, dx), axis=(0, 1))
+            if dy > 0: r[:dy] = 0
+            if dy < 0: r[dy:] = 0
+            if dx > 0: r[:, :dx] = 0
+            if dx < 0: r[:, dx:] = 0
+            ok = ok or np.allclose(r, b, atol=1e-4)
+    assert ok
+print("SHIFT_OK")
+"""
+
+
+def test_exported_script_augments_training_batches(tmp_path):
+    """The script of a config with augmentation defines ``augment`` and calls it on training
+    batches only; it trains, and its shifts are the integer shifts of the oracle above."""
+    for kind in ("none", "rotate"):
+        code = T.pytorch_code(SMALL.replace(augment=kind))
+        assert ("def augment(" in code) == (kind != "none")
+        assert code.count("xb = augment(xb)") == (kind != "none")
+    config = SMALL.replace(augment="shift", epochs=3, train_fraction=1.0)
+    path = tmp_path / "train_augmented.py"
+    path.write_text(T.pytorch_code(config) + CHECK_SHIFT)
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    out = subprocess.run([sys.executable, str(path)], capture_output=True, text=True,
+                         timeout=600, env=env, cwd=tmp_path)  # fmt: skip
+    assert out.returncode == 0, out.stderr[-2000:]
+    test_line = next(x for x in out.stdout.splitlines() if x.startswith("best_epoch"))
+    assert float(test_line.split()[-1]) > 0.8
+    assert out.stdout.strip().endswith("SHIFT_OK")
