@@ -393,7 +393,7 @@ def test_exported_script_augments_training_batches(tmp_path):
         code = T.pytorch_code(SMALL.replace(augment=kind))
         assert ("def augment(" in code) == (kind != "none")
         assert code.count("xb = augment(xb)") == (kind != "none")
-    config = SMALL.replace(augment="shift", epochs=3, train_fraction=1.0)
+    config = SMALL.replace(augment="shift", epochs=10, train_fraction=1.0)
     path = tmp_path / "train_augmented.py"
     path.write_text(T.pytorch_code(config) + CHECK_SHIFT)
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
