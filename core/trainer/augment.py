@@ -23,6 +23,7 @@ document analysis", ICDAR 2003; Goodfellow, Bengio & Courville, *Deep Learning* 
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -90,6 +91,20 @@ def _shift(x4: torch.Tensor, dx: torch.Tensor, dy: torch.Tensor) -> torch.Tensor
     return padded.gather(2, index.expand(B, C, H * W)).reshape(B, C, H, W)
 
 
+@functools.lru_cache(maxsize=16)
+def _base_grid(H: int, W: int, dtype: torch.dtype) -> torch.Tensor:
+    """(1, H*W, 3): each pixel centre (x, y, 1) in affine_grid's [-1, 1] units (align_corners
+    False), row by row."""
+    xs = (torch.arange(W, dtype=torch.float64) * 2 + 1) / W - 1
+    ys = (torch.arange(H, dtype=torch.float64) * 2 + 1) / H - 1
+    gx, gy = torch.broadcast_tensors(xs[None, :], ys[:, None])
+    return (
+        torch.stack((gx, gy, torch.ones(H, W, dtype=torch.float64)), -1)
+        .reshape(1, H * W, 3)
+        .to(dtype)
+    )
+
+
 def _affine(
     x4: torch.Tensor, angle_deg: torch.Tensor, dx: torch.Tensor, dy: torch.Tensor
 ) -> torch.Tensor:
@@ -111,7 +126,9 @@ def _affine(
     theta[:, 1, 1] = cos
     theta[:, 0, 2] = -(theta[:, 0, 0] * tx + theta[:, 0, 1] * ty)
     theta[:, 1, 2] = -(theta[:, 1, 0] * tx + theta[:, 1, 1] * ty)
-    grid = F.affine_grid(theta, [B, C, H, W], align_corners=False)
+    # = F.affine_grid(theta, [B, C, H, W], align_corners=False), from a cached base grid:
+    # one batched matmul, about 3x cheaper than affine_grid on 28x28 batches
+    grid = torch.matmul(_base_grid(H, W, x4.dtype), theta.transpose(1, 2)).reshape(B, H, W, 2)
     return F.grid_sample(x4, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
 
 
