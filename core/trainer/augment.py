@@ -79,16 +79,28 @@ def _as_images(x: torch.Tensor, image_shape: tuple[int, int]) -> torch.Tensor:
     raise ValueError(f"x must be a (B, H*W) or (B, C, H, W) tensor, got {x.dim()} dimensions")
 
 
-def _shift(x4: torch.Tensor, dx: torch.Tensor, dy: torch.Tensor) -> torch.Tensor:
-    """out[b, c, i, j] = x4[b, c, i - dy[b], j - dx[b]] (0 outside): one gather over a padded
-    copy, exact for any dtype."""
+@functools.lru_cache(maxsize=16)
+def _shift_table(H: int, W: int, m: int) -> torch.Tensor:
+    """((2m+1)², H*W) int64: for the shift (dx, dy) at row (dy+m)(2m+1) + dx+m, the position in
+    the (H+2m)×(W+2m) padded image that each output pixel reads."""
+    d = torch.arange(-m, m + 1)
+    dy, dx = (v.reshape(-1) for v in torch.meshgrid(d, d, indexing="ij"))
+    rows = torch.arange(H) + m - dy[:, None]  # (K, H) padded row read by output row i
+    cols = torch.arange(W) + m - dx[:, None]  # (K, W)
+    return (rows[:, :, None] * (W + 2 * m) + cols[:, None, :]).reshape(-1, H * W)
+
+
+def _shift(
+    x4: torch.Tensor, dx: torch.Tensor, dy: torch.Tensor, m: int | None = None, fill: float = 0
+) -> torch.Tensor:
+    """out[b, c, i, j] = x4[b, c, i - dy[b], j - dx[b]] (``fill`` outside), |dx|, |dy| <= m:
+    one gather over a padded copy, exact for any dtype."""
     B, C, H, W = x4.shape
-    m = int(max(dx.abs().max(), dy.abs().max())) if B else 0
-    padded = F.pad(x4, (m, m, m, m)).reshape(B, C, -1)  # (B, C, (H+2m)(W+2m))
-    rows = torch.arange(H) + m - dy[:, None]  # (B, H) padded row read by output row i
-    cols = torch.arange(W) + m - dx[:, None]  # (B, W)
-    index = (rows[:, :, None] * (W + 2 * m) + cols[:, None, :]).reshape(B, 1, H * W)
-    return padded.gather(2, index.expand(B, C, H * W)).reshape(B, C, H, W)
+    if m is None:
+        m = int(max(dx.abs().max(), dy.abs().max())) if B else 0
+    padded = F.pad(x4, (m, m, m, m), value=fill).reshape(B, C, -1)  # (B, C, (H+2m)(W+2m))
+    index = _shift_table(H, W, m)[(dy + m) * (2 * m + 1) + dx + m]  # (B, H*W)
+    return padded.gather(2, index[:, None, :].expand(B, C, H * W)).reshape(B, C, H, W)
 
 
 @functools.lru_cache(maxsize=16)
@@ -178,8 +190,8 @@ def augment_batch(
         dx, dy = shifts[0], shifts[1]
     else:
         dx = dy = torch.zeros(B, dtype=torch.int64)
-    if kind == "shift" and not fill:
-        return _shift(x4, dx, dy).reshape(x.shape)  # exact, any dtype
+    if kind == "shift" and (x4.is_floating_point() or not fill):
+        return _shift(x4, dx, dy, m, fill).reshape(x.shape)  # exact, the fill padded in
     # floating point from here: the fill is moved to 0 and back
     xf = x4 if x4.is_floating_point() else x4.to(torch.float64)
     if fill:
