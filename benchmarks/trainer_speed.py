@@ -13,9 +13,13 @@ replicated; synthetic images of the same shape if the subset is absent):
 (c) Adam at batch 32, 128 and 1000 (seconds per epoch and ratio to the floor).
 (d) the cost of pulling the run in time slices (``TrainingRun.pull``, as the page does)
     against iterating the generator straight through.
+(e) data augmentation: seconds per epoch with each ``augment`` kind over the plain epoch, on
+    digits (preset digits_b: 64-40-10, Adam, batch 64) and on the MNIST subset (784-128-10,
+    SGD, batch 128), the kinds interleaved and the fastest epoch of each kept. Goal: <= 1.5x.
 
-Usage: ``python benchmarks/trainer_speed.py [--quick]``. The last line is a JSON object with
-``speedup_vs_dataloader`` and ``floor_ratio``. ``PIZARRA_THREADS`` sets torch's threads.
+Usage: ``python benchmarks/trainer_speed.py [--quick] [--augment-only]``. The last line is a
+JSON object with ``speedup_vs_dataloader``, ``floor_ratio`` and ``augment`` (section e's ratios;
+``--augment-only`` runs that section alone). ``PIZARRA_THREADS`` sets torch's threads.
 """
 
 from __future__ import annotations
@@ -35,7 +39,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.data import DATASETS, Dataset, normalize  # noqa: E402
-from core.train import TrainConfig, TrainingRun, configure_threads, train, warm_up  # noqa: E402
+from core.train import (  # noqa: E402
+    AUGMENTS,
+    PRESETS,
+    TrainConfig,
+    TrainingRun,
+    configure_threads,
+    train,
+    warm_up,
+)
 
 SUBSET = ROOT.parent / "shared" / "data" / "mnist-subset"
 N = 60_000
@@ -114,12 +126,49 @@ def gemm_gflops(threads: int, repeats: int = 30) -> float:
     return 2 * 1000 * 784 * 128 / best / 1e9
 
 
+def augment_ratios(rounds: int) -> dict[str, dict[str, float]]:
+    """(e) Fastest epoch of each augmentation kind / fastest plain epoch, per dataset; the
+    kinds run in turn, ``rounds`` times, so a drift of the machine's load hits them alike."""
+    from core.data import load_dataset
+
+    setups = [("digits", load_dataset("digits"), PRESETS["digits_b"].replace(patience=0))]
+    if SUBSET.is_dir():
+        mnist = load_dataset("mnist", data_dir=SUBSET, download=False)
+        cfg = TrainConfig(dataset="mnist", hidden=(128,), lr=0.1, batch_size=128)
+        setups.append(("mnist-subset", mnist, cfg))
+    out: dict[str, dict[str, float]] = {}
+    for name, data, cfg in setups:
+        best = {kind: float("inf") for kind in AUGMENTS}
+        cpu = {kind: float("inf") for kind in AUGMENTS}
+        for _ in range(rounds):
+            for kind in AUGMENTS:
+                c0 = time.process_time()  # CPU seconds: less sensitive to other processes
+                best[kind] = min(best[kind], our_epochs(data, cfg.replace(augment=kind), 3))
+                cpu[kind] = min(cpu[kind], time.process_time() - c0)
+        plain = best["none"]
+        out[name] = {kind: round(best[kind] / plain, 3) for kind in AUGMENTS if kind != "none"}
+        out[name]["plain_epoch_s"] = round(plain, 4)
+        out[name] |= {
+            f"{kind}_cpu": round(cpu[kind] / cpu["none"], 3) for kind in AUGMENTS if kind != "none"
+        }
+        ratios = ", ".join(f"{k} {best[k] / plain:.2f}x" for k in AUGMENTS if k != "none")
+        cpus = ", ".join(f"{k} {cpu[k] / cpu['none']:.2f}x" for k in AUGMENTS if k != "none")
+        print(f"(e) augmentation on {name} ({data.n_train:,} images, plain epoch {plain:.3f} s): "
+              f"wall {ratios}; CPU time of 3-epoch runs {cpus} (goal <= 1.5x)")  # fmt: skip
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="fewer repeats")
+    ap.add_argument("--augment-only", action="store_true", help="only section (e)")
     args = ap.parse_args()
     threads = configure_threads()
     warm_up()
+    if args.augment_only:
+        augment = augment_ratios(2 if args.quick else 3)
+        print(json.dumps({"augment": augment, "threads": threads}))
+        return
     images, labels, source = _images()
     spec = DATASETS["mnist"]
     data = Dataset(spec=spec, images_train=images, y_train=labels.to(torch.int64),
@@ -170,6 +219,8 @@ def main() -> None:
     print(f"(d) 3 epochs straight {straight:.2f} s, pulled in 0.4 s slices {sliced:.2f} s "
           f"({100 * (sliced / straight - 1):+.1f} %)")  # fmt: skip
 
+    augment = augment_ratios(2 if args.quick else 3)
+
     print(json.dumps({
         "speedup_vs_dataloader": round(speedup, 1),
         "floor_ratio": round(floor_ratio, 2),
@@ -179,6 +230,7 @@ def main() -> None:
         "floor_s": round(floor, 4),
         "adam": adam,
         "sliced_vs_straight": round(sliced / straight, 3),
+        "augment": augment,
         "threads": threads,
         "data": source,
     }))  # fmt: skip

@@ -100,6 +100,14 @@ CONFIG_ERRORS = {
         _config(hidden=(4,), batch_norm=True, batch_size=1),
         "batch_size debe ser >= 2 con normalización por lotes; se recibió 1",
     ),
+    "snapshots_schedule": (
+        _config(snapshots=2),
+        "snapshots necesita el calendario cosine_restarts (coseno con reinicios); se recibió 'none'",
+    ),
+    "snapshots_cycles": (
+        _config(schedule="cosine_restarts", epochs=15, snapshots=2),
+        "debe ser <= los 1 ciclos con reinicio que terminan en 15 épocas",
+    ),
     "not_object": (_from_dict([1]), "config debe ser un objeto JSON; se recibió list"),
     "unknown_field": (_from_dict({"depth": 3}), "config tiene campos desconocidos: depth"),
     "not_text": (_from_json(123), "config debe ser texto JSON (str o bytes); se recibió int"),

@@ -4,7 +4,9 @@ One concept per module: ``hyper`` (optimizer and schedule registries, builders),
 (:class:`TrainConfig`), ``presets`` (course configurations and numbers), ``records``, ``objective``
 (penalty, evaluation), ``diagnostics`` (lambda_max, suggested lr, majority baseline), ``threads``,
 ``loop`` (:func:`train`), ``run`` (:class:`TrainingRun`), ``export`` (the PyTorch script),
-``cli`` (``python -m core.trainer``; ``core.train`` is a thin alias of this package).
+``augment`` (batched shifts and rotations of training batches), ``ensemble`` (averaged
+members, :func:`train_ensemble`), ``cli`` (``python -m core.trainer``; ``core.train`` is a thin
+alias of this package).
 
 The loop is a generator that knows nothing about Streamlit (nanoGPT style)::
 
@@ -48,6 +50,7 @@ The command line mirrors :class:`TrainConfig`::
 
 from __future__ import annotations
 
+from core.trainer.augment import AUGMENTS, augment_batch, augment_gallery
 from core.trainer.cli import main
 from core.trainer.config import TrainConfig
 from core.trainer.constraints import CONSTRAINTS, ConfigError, widget_range
@@ -58,6 +61,12 @@ from core.trainer.diagnostics import (
     majority_baseline,
     suggest_lr,
 )
+from core.trainer.ensemble import (
+    EnsembleReport,
+    average_probabilities,
+    ensemble_report,
+    train_ensemble,
+)
 from core.trainer.export import pytorch_code
 from core.trainer.hyper import (
     SCHEDULE_DEFAULTS,
@@ -65,6 +74,7 @@ from core.trainer.hyper import (
     TORCH_OPTIMIZERS,
     build_optimizer,
     build_scheduler,
+    restart_epochs,
 )
 from core.trainer.loop import DIVERGENCE_FACTOR, train
 from core.trainer.objective import OBJECTIVE_LATEX, Evaluation, evaluate
@@ -93,6 +103,14 @@ from core.trainer.run import TrainingRun
 from core.trainer.threads import available_cpus, configure_threads, warm_up
 
 __all__ = [
+    "AUGMENTS",
+    "EnsembleReport",
+    "augment_batch",
+    "augment_gallery",
+    "average_probabilities",
+    "ensemble_report",
+    "restart_epochs",
+    "train_ensemble",
     "CONSTRAINTS",
     "ConfigError",
     "widget_range",

@@ -13,7 +13,7 @@ import numpy as np
 from core.data import DATASETS
 from core.models import NetSpec
 from core.trainer.constraints import MAX_HIDDEN_LAYERS, ConfigError, check, resolve_params
-from core.trainer.hyper import SCHEDULE_DEFAULTS, TORCH_OPTIMIZERS
+from core.trainer.hyper import SCHEDULE_DEFAULTS, TORCH_OPTIMIZERS, restart_epochs
 
 
 # ----------------------------------------------------------------------------- configuration
@@ -75,6 +75,14 @@ class TrainConfig:
         running statistics, no penalty) at the end of every epoch, into
         ``EpochRecord.train_eval_loss``/``train_eval_acc``. Costs one pass over the training
         set per epoch; the training itself is unchanged.
+    augment : {"none", "shift", "rotate", "shift_rotate"}
+        Data augmentation of the training mini-batches (never validation or test), see
+        :mod:`core.trainer.augment`; drawn from its own generator seeded from ``seed``.
+    snapshots : int
+        Snapshot ensemble: K > 0 keeps the weights at the end of each of the last K cycles of
+        the ``cosine_restarts`` schedule (which must complete at least K cycles within
+        ``epochs``) and reports the accuracy of their averaged test probabilities
+        (``TrainResult.snapshot_test_accuracy``). 0 = off.
     """
 
     dataset: str = "digits"
@@ -98,12 +106,14 @@ class TrainConfig:
     train_fraction: float = 1.0
     seed: int = 0
     eval_train_loss: bool = False
+    augment: str = "none"
+    snapshots: int = 0
 
     def __post_init__(self) -> None:
         put = object.__setattr__.__get__(self)  # frozen: normalize through object.__setattr__
         # every rule comes from the table in core.trainer.constraints; only the rules that
         # tie two fields together (lengths, nesterov, batch norm) are written here
-        for name in ("dataset", "activation", "init", "optimizer", "schedule"):
+        for name in ("dataset", "activation", "init", "optimizer", "schedule", "augment"):
             check(name, getattr(self, name))
 
         hidden = self.hidden
@@ -199,6 +209,39 @@ class TrainConfig:
             ),
         )
 
+        put("snapshots", int(check("snapshots", self.snapshots)))
+        self._check_snapshots()
+
+    def _check_snapshots(self) -> None:
+        """K snapshots need the cosine-with-restarts schedule with at least K cycles."""
+        k = self.snapshots
+        if not k:
+            return
+        if self.schedule != "cosine_restarts":
+            raise ConfigError(
+                f"snapshots needs the cosine_restarts schedule, got {self.schedule!r}",
+                code="snapshots_schedule",
+                param="snapshots",
+                value=k,
+                shown=str(k),
+                schedule=self.schedule,
+            )
+        p = dict(self.schedule_params)
+        cycles = len(restart_epochs(p["T_0"], p["T_mult"], self.epochs))
+        if cycles < k:
+            raise ConfigError(
+                f"snapshots must be <= the {cycles} restart cycles that end within "
+                f"{self.epochs} epochs (T_0={p['T_0']}, T_mult={p['T_mult']}), got {k}",
+                code="snapshots_cycles",
+                param="snapshots",
+                value=k,
+                shown=str(k),
+                cycles=cycles,
+                epochs=self.epochs,
+                T_0=p["T_0"],
+                T_mult=p["T_mult"],
+            )
+
     # --- derived views -------------------------------------------------------------------
     @property
     def optimizer_kwargs(self) -> dict[str, Any]:
@@ -250,6 +293,10 @@ class TrainConfig:
             extras.append(self.schedule)
         if self.patience:
             extras.append(f"patience {self.patience}")
+        if self.augment != "none":
+            extras.append(f"augment {self.augment}")
+        if self.snapshots:
+            extras.append(f"{self.snapshots} snapshots")
         act = f" {self.activation}" if self.hidden else ""
         arch = "-".join(str(s) for s in self.layer_sizes)
         tail = (" | " + ", ".join(extras)) if extras else ""

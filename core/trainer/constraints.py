@@ -22,12 +22,14 @@ import numpy as np
 from core._validate import _short, check_scalar
 from core.data import DATASETS
 from core.models import ACTIVATIONS, INITS
+from core.trainer.augment import AUGMENTS
 from core.trainer.hyper import SCHEDULE_DEFAULTS, TORCH_OPTIMIZERS
 
 __all__ = [
     "CODES",
     "CONSTRAINTS",
     "MAX_HIDDEN_LAYERS",
+    "MAX_SNAPSHOTS",
     "MAX_WIDTH",
     "ConfigError",
     "Flag",
@@ -40,6 +42,7 @@ __all__ = [
 
 MAX_HIDDEN_LAYERS = 5
 MAX_WIDTH = 1024
+MAX_SNAPSHOTS = 50
 
 
 # Every ConfigError code; ui/text/errors.py writes each one's message, EN and ES, as
@@ -61,6 +64,8 @@ CODES: tuple[str, ...] = (
     "unknown_name",
     "nesterov_momentum",
     "batch_norm_batch_size",
+    "snapshots_schedule",
+    "snapshots_cycles",
     "not_object",
     "not_text",
     "unknown_field",
@@ -241,6 +246,8 @@ CONSTRAINTS: dict[str, Constraint] = {
     "train_fraction": Interval("float", 0.0, 1.0, low_inclusive=False),
     "seed": Interval("int", 0, 2**32 - 1),
     "eval_train_loss": Flag(),
+    "augment": Options(AUGMENTS),
+    "snapshots": Interval("int", 0, MAX_SNAPSHOTS),
     # optimizer hyperparameters
     "momentum": _UNIT_OPEN_HIGH,
     "dampening": Interval("float", 0.0, 1.0),

@@ -9,6 +9,8 @@ from typing import Any, Protocol
 
 import torch
 
+from core._validate import check_scalar
+
 # ----------------------------------------------------------------------------- hyperparameters
 # name -> (torch class, fixed keyword arguments, tunable hyperparameters with their defaults).
 # Hyperparameter names are torch's; "momentum" and "nesterov" default to momentum 0.9.
@@ -59,6 +61,27 @@ class _HasOptimizer(Protocol):
 
     @property
     def schedule_kwargs(self) -> dict[str, Any]: ...
+
+
+def restart_epochs(T_0: int, T_mult: int, epochs: int) -> tuple[int, ...]:
+    """The 1-based epochs that end a cosine-with-restarts cycle within ``epochs`` (the
+    scheduler, stepped once per epoch, restarts after them): T_0, T_0 + T_0·T_mult, …
+
+    >>> restart_epochs(10, 1, 35)
+    (10, 20, 30)
+    >>> restart_epochs(5, 2, 40)
+    (5, 15, 35)
+    """
+    T_0, T_mult, epochs = (
+        int(check_scalar(v, name, low=1, integer=True))
+        for name, v in (("T_0", T_0), ("T_mult", T_mult), ("epochs", epochs))
+    )
+    ends, end, length = [], T_0, T_0
+    while end <= epochs:
+        ends.append(end)
+        length *= T_mult
+        end += length
+    return tuple(ends)
 
 
 # ----------------------------------------------------------------------------- builders

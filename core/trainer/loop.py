@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 
 import numpy as np
@@ -13,14 +14,29 @@ import torch.nn.functional as F
 from core._validate import check_scalar, with_latex
 from core.data import Dataset, split_indices
 from core.models import build_model, count_parameters
+from core.trainer.augment import augment_batch
 from core.trainer.config import TrainConfig
 from core.trainer.diagnostics import estimate_lambda_max, suggest_lr
-from core.trainer.hyper import build_optimizer, build_scheduler
+from core.trainer.hyper import build_optimizer, build_scheduler, restart_epochs
 from core.trainer.objective import OBJECTIVE_LATEX, _penalty, _weights, evaluate
 from core.trainer.records import DivergedRecord, EpochRecord, StepRecord, TrainResult
 from core.trainer.threads import configure_threads
 
 DIVERGENCE_FACTOR = 10.0  # a mini-batch loss above 10x the first one means divergence
+_AUGMENT_STREAM = 0xA06  # the augmentation generator's seed: SeedSequence((seed, this))
+
+
+def _augmenter(config: TrainConfig, data: Dataset) -> Callable[[torch.Tensor], torch.Tensor] | None:
+    """The augmentation of training mini-batches (None for ``"none"``): its own generator
+    (runs without augmentation keep their numbers), the normalized background as the fill."""
+    if config.augment == "none":
+        return None
+    spec = data.spec
+    seed = np.random.SeedSequence((config.seed, _AUGMENT_STREAM)).generate_state(1)[0]
+    gen = torch.Generator().manual_seed(int(seed))
+    fill = float(-spec.mean / spec.std)  # what a 0 pixel becomes in Dataset.x_train
+    kind, shape = config.augment, spec.image_shape
+    return lambda xb: augment_batch(xb, kind, gen, shape, fill=fill)
 
 
 class _Clock:
@@ -100,6 +116,7 @@ def train(
     model_seed, shuffle_seed = np.random.SeedSequence(config.seed).generate_state(2)
     model_gen = torch.Generator().manual_seed(int(model_seed))
     shuffle_gen = torch.Generator().manual_seed(int(shuffle_seed))
+    augment = _augmenter(config, data)
     model = build_model(config.net, generator=model_gen)
     trainable, buffers = count_parameters(model)
     params = [p for p in model.parameters() if p.requires_grad]
@@ -112,6 +129,11 @@ def train(
         return {k: v.detach().clone() for k, v in model.state_dict().items()}
 
     initial_state = snapshot()
+    cycle_ends: set[int] = set()
+    if config.snapshots:
+        p = config.schedule_kwargs
+        cycle_ends = set(restart_epochs(p["T_0"], p["T_mult"], config.epochs))
+    kept: deque[dict[str, torch.Tensor]] = deque(maxlen=max(config.snapshots, 1))
     n = split.n_train
     B = min(config.batch_size, n)
     n_batches = math.ceil(n / B)
@@ -167,6 +189,8 @@ def train(
                 break
             idx = order[b * B : (b + 1) * B]
             xb = x_all.index_select(0, idx)  # (B, n_in) features
+            if augment is not None:
+                xb = augment(xb)  # training batches only
             yb = y_all.index_select(0, idx)  # (B,) class indices
             logits = model(xb)  # (B, n_classes)
             loss = F.cross_entropy(logits, yb)
@@ -219,6 +243,8 @@ def train(
             break  # stopped before this epoch did any work
         if complete and scheduler is not None:
             scheduler.step()
+        if complete and epoch in cycle_ends:
+            kept.append(snapshot())  # end of a cosine cycle: a snapshot-ensemble member
         val = evaluate(model, x_all, y_all, split.val_idx)
         if not math.isfinite(val.loss):
             stop_reason = "diverged"
@@ -279,6 +305,17 @@ def train(
     test_eval = evaluate(model, data.x_test, data.y_test, return_probs=True)
     assert test_eval.probs is not None
     probs = test_eval.probs.numpy().astype(np.float32)
+    snapshot_probs: list[np.ndarray] | None = None
+    snapshot_acc: float | None = None
+    if config.snapshots and kept:
+        snapshot_probs = []
+        for state in kept:
+            model.load_state_dict(state)
+            member = evaluate(model, data.x_test, data.y_test, return_probs=True)
+            assert member.probs is not None
+            snapshot_probs.append(member.probs.numpy().astype(np.float32))
+        mean = np.mean(np.stack(snapshot_probs), axis=0)
+        snapshot_acc = float(np.mean(mean.argmax(axis=1) == data.y_test.numpy()))
     yield TrainResult(
         config=config,
         state_dict=best_state,
@@ -302,4 +339,6 @@ def train(
         n_train=n,
         n_val=split.n_val,
         diverged=diverged,
+        snapshot_test_accuracy=snapshot_acc,
+        snapshot_probabilities=snapshot_probs,
     )

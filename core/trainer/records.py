@@ -155,6 +155,10 @@ class TrainResult:
     n_train: int
     n_val: int
     diverged: DivergedRecord | None = None
+    # snapshot ensemble (config.snapshots > 0): accuracy of the averaged test probabilities of
+    # the weights kept at the end of the last cosine cycles, and those probabilities
+    snapshot_test_accuracy: float | None = None
+    snapshot_probabilities: list[np.ndarray] | None = None
     kind: Literal["result"] = field(default="result", init=False)
 
     def model(self) -> nn.Sequential:
@@ -209,4 +213,9 @@ class TrainResult:
             "diverged": self.diverged.message if self.diverged else None,
             "suggested_lr": self.diverged.suggested_lr if self.diverged else None,
             "config": self.config.to_dict(),
+            **(
+                {"snapshot_test_accuracy": self.snapshot_test_accuracy}
+                if self.config.snapshots
+                else {}
+            ),
         }

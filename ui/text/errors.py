@@ -24,6 +24,11 @@ EN = {
     "errors.unknown_name": "{param} of {owner} must use the names {allowed}, got {value}",
     "errors.nesterov_momentum": "optimizer_params {param} must be > 0 with nesterov, got {value}",
     "errors.batch_norm_batch_size": "{param} must be >= 2 with batch norm, got {value}",
+    "errors.snapshots_schedule": "{param} needs the cosine_restarts schedule, got '{schedule}'",
+    "errors.snapshots_cycles": (
+        "{param} must be <= the {cycles} restart cycles that end within {epochs} epochs "
+        "(T_0={T_0}, T_mult={T_mult}), got {value}"
+    ),
     "errors.not_object": "{param} must be a JSON object, got {type}",
     "errors.not_text": "{param} must be JSON text (str or bytes), got {type}",
     "errors.unknown_field": "{param} has unknown fields: {fields}",
@@ -48,6 +53,14 @@ ES = {
     "errors.nesterov_momentum": "el momento ({param}) de nesterov debe ser > 0; se recibió {value}",
     "errors.batch_norm_batch_size": (
         "{param} debe ser >= 2 con normalización por lotes; se recibió {value}"
+    ),
+    "errors.snapshots_schedule": (
+        "{param} necesita el calendario cosine_restarts (coseno con reinicios); se recibió "
+        "'{schedule}'"
+    ),
+    "errors.snapshots_cycles": (
+        "{param} debe ser <= los {cycles} ciclos con reinicio que terminan en {epochs} épocas "
+        "(T_0={T_0}, T_mult={T_mult}); se recibió {value}"
     ),
     "errors.not_object": "{param} debe ser un objeto JSON; se recibió {type}",
     "errors.not_text": "{param} debe ser texto JSON (str o bytes); se recibió {type}",

@@ -47,6 +47,8 @@ EXEMPT: dict[str, str] = {
     "core.trainer.build_scheduler": CONFIG + "; tests/core/test_train.py compares with torch",
     "core.trainer.evaluate": MODEL + "; tests/core/test_train.py",
     "core.trainer.estimate_lambda_max": MODEL + "; tests/core/test_train.py",
+    "core.trainer.train_ensemble": "trains K networks (seconds per call); its TrainConfig is "
+    "fuzzed and tests/core/test_augment_ensemble.py checks its seeds and report",
     "core.trainer.available_cpus": "process setting (thread count), not math",
     "core.trainer.configure_threads": "process setting (thread count), not math",
     "core.trainer.warm_up": "process setting (first-call costs of torch), not math",
