@@ -3,7 +3,7 @@
 EN = {
     "generalization.title": "Generalization: ensembles, augmentation, transfer",
     "generalization.card": "Average several networks, take snapshots of one, augment the digits, "
-    "and reuse features learnt on 0–4 for 5–9: measured here, on digits.",
+    "and reuse what was learnt on 0–4 for 5–9: measured here, on digits.",
     "generalization.intro": (
         "Four ways to do better on images the network has never seen, each tried on "
         "scikit-learn's 8×8 digits. Every experiment starts on a button and is kept for its "
