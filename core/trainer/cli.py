@@ -10,6 +10,7 @@ from typing import Any
 from core.data import load_dataset
 from core.trainer.config import TrainConfig
 from core.trainer.constraints import CONSTRAINTS, Options
+from core.trainer.ensemble import MAX_ENSEMBLE, ensemble_report
 from core.trainer.export import pytorch_code
 from core.trainer.loop import train
 from core.trainer.presets import PRESETS
@@ -124,6 +125,29 @@ def _parser() -> argparse.ArgumentParser:
         "at the end of each epoch; the default train loss is the running mean of the "
         "epoch's mini-batch losses in training mode",
     )
+    ap.add_argument(
+        "--augment",
+        choices=_choices("augment"),
+        default=S,
+        help="random shifts and/or rotations of the training batches (never val/test)",
+    )
+    ap.add_argument(
+        "--snapshots",
+        type=int,
+        default=S,
+        metavar="K",
+        help="snapshot ensemble of the last K cycles of --schedule cosine_restarts; the JSON "
+        "adds snapshot_test_accuracy",
+    )
+    ap.add_argument(
+        "--ensemble",
+        type=int,
+        default=None,
+        metavar="K",
+        help=f"train K members (1..{MAX_ENSEMBLE}) with seeds seed..seed+K-1 and average their "
+        "test probabilities; the JSON (member 0's keys) adds ensemble_test_accuracy and "
+        "member_test_accuracies",
+    )
     ap.add_argument("--data-dir", default=None, help="overrides PIZARRA_DATA_DIR")
     ap.add_argument("--no-download", action="store_true", help="never download data")
     ap.add_argument(
@@ -170,6 +194,8 @@ def _config_from_args(ns: argparse.Namespace) -> TrainConfig:
         "train_fraction": "train_fraction",
         "seed": "seed",
         "eval_train_loss": "eval_train_loss",
+        "augment": "augment",
+        "snapshots": "snapshots",
     }
     for attr, key in flat.items():
         if attr in given:
@@ -208,6 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     ns = ap.parse_args(argv)  # bad flags: argparse prints usage and exits with status 2
     try:
         config = _config_from_args(ns)
+        k = ns.ensemble
+        if k is not None and not 1 <= k <= MAX_ENSEMBLE:
+            raise ValueError(f"--ensemble must be in [1, {MAX_ENSEMBLE}], got {k}")
+        if k is not None:
+            members = [config.replace(seed=config.seed + i) for i in range(k)]  # checks seeds
     except (ValueError, TypeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -224,6 +255,38 @@ def main(argv: list[str] | None = None) -> int:
         f"{config.summary()}  ({data.n_train} training + validation images, {data.n_test} test)",
         file=out,
     )
+    if k is None:
+        result = _run(config, data, out)
+        summary = result.summary()
+    else:
+        results = []
+        for i, member in enumerate(members):
+            print(f"ensemble member {i + 1}/{k} (seed {member.seed})", file=out)
+            results.append(_run(member, data, out))
+        result = results[0]
+        report = ensemble_report([r.probs for r in results], result.y_true)
+        print(
+            f"ensemble of {k}: test accuracy {report.ensemble_accuracy:.4f} (members' mean "
+            f"{report.mean_member_accuracy:.4f}, gain {report.gain:+.4f})",
+            file=out,
+        )
+        summary = {
+            **result.summary(),
+            "ensemble_test_accuracy": report.ensemble_accuracy,
+            "member_test_accuracies": report.member_accuracies,
+        }
+    if ns.save_weights:
+        from core.models import state_dict_to_bytes
+
+        with open(ns.save_weights, "wb") as fh:
+            fh.write(state_dict_to_bytes(result.state_dict))
+    if ns.json:
+        print(json.dumps(summary))
+    return 0
+
+
+def _run(config: TrainConfig, data: Any, out: Any) -> TrainResult:
+    """Train ``config`` on ``data``, printing its progress to ``out``; the result."""
     result: TrainResult | None = None
     for rec in train(config, data, report_every_s=2.0):
         if rec.kind == "step":
@@ -254,11 +317,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{result.trainable_params:,} trainable parameters, {result.seconds:.1f} s",
         file=out,
     )
-    if ns.save_weights:
-        from core.models import state_dict_to_bytes
-
-        with open(ns.save_weights, "wb") as fh:
-            fh.write(state_dict_to_bytes(result.state_dict))
-    if ns.json:
-        print(json.dumps(result.summary()))
-    return 0
+    if result.snapshot_test_accuracy is not None:
+        n = len(result.snapshot_probabilities or ())
+        print(
+            f"snapshot ensemble of {n}: test accuracy {result.snapshot_test_accuracy:.4f}", file=out
+        )
+    return result

@@ -8,6 +8,7 @@ from typing import Any
 
 from core.data import DATASETS
 from core.models import ACTIVATIONS
+from core.trainer.augment import MAX_ROTATION_DEG, max_shift
 from core.trainer.config import TrainConfig
 from core.trainer.hyper import TORCH_OPTIMIZERS
 
@@ -21,6 +22,58 @@ def _template() -> str:
 def _py(value: Any) -> str:
     """Python source of a hyperparameter value (a tuple stays a tuple, e.g. Adam's betas)."""
     return repr(tuple(value)) if isinstance(value, tuple) else repr(value)
+
+
+_AUGMENT_CODE = '''
+
+IMAGE_SIZE = {size}  # square images, {size}x{size}
+MAX_SHIFT = {shift}  # pixels
+MAX_ROTATION = {rotation}  # degrees
+FILL = -MEAN / STD  # a 0 (background) pixel after normalization
+
+
+def augment(xb):
+    """{what} of each image, drawn per image, on the whole batch at once."""
+    B, S = len(xb), IMAGE_SIZE
+    img = xb.reshape(B, 1, S, S) - FILL  # background at 0: the zero padding below fills it
+    angle = {angle}
+    shift = {offsets}
+    cos, sin = torch.cos(angle), torch.sin(angle)
+    tx, ty = 2 * shift[0] / S, 2 * shift[1] / S  # in affine_grid's [-1, 1] units
+    theta = torch.stack([
+        torch.stack([cos, -sin, -(cos * tx - sin * ty)], 1),
+        torch.stack([sin, cos, -(sin * tx + cos * ty)], 1),
+    ], 1)  # rotate about the centre, then shift
+    grid = F.affine_grid(theta, [B, 1, S, S], align_corners=False)
+    out = F.grid_sample(img, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+    return (out + FILL).reshape(B, -1)
+'''
+
+
+def _augment_code(config: TrainConfig) -> tuple[str, str]:
+    """The script's ``augment(xb)`` function and its call in the batch loop (empty for "none"):
+    the ranges of :mod:`core.trainer.augment` (one ``grid_sample``, also for shifts, which it
+    reproduces at integer offsets), drawn from torch's global generator."""
+    if config.augment == "none":
+        return "", ""
+    H, W = DATASETS[config.dataset].image_shape
+    shifts, rotates = config.augment in ("shift", "shift_rotate"), "rotate" in config.augment
+    what = {"shift": "A random shift", "rotate": "A random rotation"}.get(
+        config.augment, "A random rotation and shift"
+    )
+    code = _AUGMENT_CODE.format(
+        size=H,
+        shift=max_shift((H, W)),
+        rotation=repr(MAX_ROTATION_DEG),
+        what=what,
+        angle="(2 * torch.rand(B) - 1) * math.radians(MAX_ROTATION)"
+        if rotates
+        else "torch.zeros(B)",
+        offsets="torch.randint(-MAX_SHIFT, MAX_SHIFT + 1, (2, B)).float()"
+        if shifts
+        else "torch.zeros(2, B)",
+    )
+    return code, "\n        xb = augment(xb)  # training batches only, never validation or test"
 
 
 def pytorch_code(config: TrainConfig) -> str:
@@ -120,6 +173,7 @@ with torch.no_grad():
         )
     penalty = ("\n" + "\n".join(penalty_lines)) if penalty_lines else ""
     patience = config.patience
+    augment_code, augment_call = _augment_code(config)
     fields = {
         "dataset": config.dataset,
         "summary": config.summary(),
@@ -140,5 +194,7 @@ with torch.no_grad():
         "kwargs": kwargs,
         "sched": sched,
         "penalty": penalty,
+        "augment_code": augment_code,
+        "augment_call": augment_call,
     }
     return _template().format(**fields)

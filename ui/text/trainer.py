@@ -392,6 +392,26 @@ EN = {
         "dropout and without the penalty, like validation. One extra pass over the training set "
         "per epoch; the training itself does not change."
     ),
+    "trainer.augment": "Data augmentation",
+    "trainer.augment_help": (
+        "Random changes of the training mini-batches, drawn per image and per epoch: shifts of up "
+        "to {shift8} px on 8×8 digits and {shift28} px on 28×28 images, rotations of up to ±{deg}°. "
+        "Validation and test images are never changed."
+    ),
+    "trainer.augment.none": "none",
+    "trainer.augment.shift": "shifts",
+    "trainer.augment.rotate": "rotations",
+    "trainer.augment.shift_rotate": "shifts and rotations",
+    "trainer.snapshots": "Snapshot ensemble (last K cycles, 0 = off)",
+    "trainer.snapshots_help": (
+        "Keeps the weights at the end of each of the last K cosine cycles (just before a restart)"
+        " and averages their softmax probabilities on the test set. Needs at least K cycles "
+        "within the epochs (T_0 and T_mult in the hyperparameters)."
+    ),
+    "trainer.snapshot_result": (
+        "**Snapshot ensemble.** The average of the {k} snapshots scores {acc} on the test set; "
+        "the single best-validation model scores {single}."
+    ),
     "trainer.series_train_eval": "train (eval mode)",
     "trainer.train_curve_note": (
         "**What the “train” curve is.** The running mean of the epoch's mini-batch losses: each "
@@ -749,6 +769,26 @@ ES = {
         "final de la época, sin dropout y sin penalización, igual que la validación. Cuesta una "
         "pasada más por el conjunto de entrenamiento en cada época; el entrenamiento en sí no "
         "cambia."
+    ),
+    "trainer.augment": "Aumento de datos",
+    "trainer.augment_help": (
+        "Cambios aleatorios de los minilotes de entrenamiento, sorteados por imagen y por época: "
+        "desplazamientos de hasta {shift8} px en los dígitos de 8×8 y {shift28} px en imágenes de "
+        "28×28, giros de hasta ±{deg}°. Las imágenes de validación y de prueba nunca cambian."
+    ),
+    "trainer.augment.none": "ninguno",
+    "trainer.augment.shift": "desplazamientos",
+    "trainer.augment.rotate": "giros",
+    "trainer.augment.shift_rotate": "desplazamientos y giros",
+    "trainer.snapshots": "Conjunto de instantáneas (últimos K ciclos, 0 = no)",
+    "trainer.snapshots_help": (
+        "Guarda los pesos al final de cada uno de los últimos K ciclos del coseno (justo antes de "
+        "un reinicio) y promedia sus probabilidades softmax en el conjunto de prueba. Necesita al "
+        "menos K ciclos dentro de las épocas (T_0 y T_mult en los hiperparámetros)."
+    ),
+    "trainer.snapshot_result": (
+        "**Conjunto de instantáneas.** El promedio de las {k} instantáneas obtiene {acc} en el "
+        "conjunto de prueba; el modelo único con la mejor validación obtiene {single}."
     ),
     "trainer.series_train_eval": "entrenamiento (modo evaluación)",
     "trainer.train_curve_note": (

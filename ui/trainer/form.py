@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from core.trainer import PRESETS, SCHEDULE_DEFAULTS, TORCH_OPTIMIZERS, TrainConfig
+from core.trainer.augment import MAX_ROTATION_DEG, max_shift
 from core.trainer.constraints import CONSTRAINTS, MAX_HIDDEN_LAYERS, Interval
 from ui import classroom
 from ui.page import Page
@@ -84,6 +85,8 @@ MOMENTUM_RANGE = bounds("momentum", high=0.99)
 DAMPENING_RANGE = bounds("dampening", high=0.95)
 PATIENCE_RANGE = bounds("patience", high=1000)
 SEED_RANGE = bounds("seed", high=2**31 - 1)  # the range shared links have always used
+SNAPSHOTS_RANGE = bounds("snapshots", high=20)
+AUGMENTS = choices("augment")
 
 # Optimizer / schedule hyperparameters shown with torch's names: (name, kind, range or options).
 OPT_WIDGETS: dict[str, list[tuple[str, str, Any]]] = {
@@ -171,6 +174,8 @@ def preset_values(c: TrainConfig) -> dict[str, Any]:
         "batch": c.batch_size,
         "epochs": c.epochs,
         "patience": c.patience,
+        "augment": c.augment,
+        "snapshots": c.snapshots,
     }
     for k in range(1, 6):
         inside = k <= len(c.hidden)
@@ -316,7 +321,7 @@ class _Widgets:
 
 
 def _data_widgets(p: Page, initial: dict[str, Any], running: bool) -> dict[str, Any]:
-    """Dataset, training share, validation share, seed (as ``TrainConfig`` fields)."""
+    """Dataset, training share, validation share, seed, augmentation (``TrainConfig`` fields)."""
     t, w = p.t, _Widgets(p, initial, running)
     dataset = w.select(
         "dataset", "dataset", DATASET_NAMES, format_func=lambda o: t(f"trainer.ds.{o}")
@@ -326,11 +331,24 @@ def _data_widgets(p: Page, initial: dict[str, Any], running: bool) -> dict[str, 
     )
     val_fraction = w.select_slider("val", "val_fraction", VAL_FRACTIONS, format_func=fmt_pct)
     seed = w.number("seed", "seed", *SEED_RANGE)
+    augment = w.select(
+        "augment",
+        "augment",
+        AUGMENTS,
+        format_func=lambda o: t(f"trainer.augment.{o}"),
+        help=t(
+            "trainer.augment_help",
+            shift8=max_shift((8, 8)),
+            shift28=max_shift((28, 28)),
+            deg=f"{MAX_ROTATION_DEG:g}",
+        ),
+    )
     return {
         "dataset": dataset,
         "train_fraction": subset,
         "val_fraction": val_fraction,
         "seed": seed,
+        "augment": augment,
     }
 
 
@@ -366,7 +384,8 @@ def _network_widgets(
 def _optimization_widgets(
     p: Page, initial: dict[str, Any], limits: classroom.Limits, running: bool
 ) -> dict[str, Any]:
-    """Optimizer, learning rate, mini-batch, epochs, patience, schedule, eval-mode training loss."""
+    """Optimizer, learning rate, mini-batch, epochs, patience, schedule (with the snapshot
+    ensemble for cosine restarts), eval-mode training loss."""
     t, w = p.t, _Widgets(p, initial, running)
     optimizer = w.select("optimizer", "optimizer", choices("optimizer"))
     lr = w.select_slider("lr", "lr", LRS, format_func=fmt_lr)
@@ -376,6 +395,11 @@ def _optimization_widgets(
     schedule = w.select(
         "schedule", "schedule", choices("schedule"), format_func=lambda o: t(f"trainer.sched.{o}")
     )
+    snapshots = 0  # a snapshot ensemble needs the cosine restarts
+    if schedule == "cosine_restarts":
+        snapshots = w.number(
+            "snapshots", "snapshots", *SNAPSHOTS_RANGE, help=t("trainer.snapshots_help")
+        )
     eval_train = p.checkbox(
         "eval_train",
         t("trainer.eval_train"),
@@ -390,6 +414,7 @@ def _optimization_widgets(
         "epochs": epochs,
         "patience": patience,
         "schedule": schedule,
+        "snapshots": snapshots,
         "eval_train_loss": eval_train,
     }
 

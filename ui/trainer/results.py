@@ -128,6 +128,15 @@ def show_run(p: Page, o: Outcome, cols: list[Any], running: bool) -> None:
         + " "
         + t("trainer.time_line", wall=f"{o.wall_s:.1f}", work=f"{res.seconds:.1f}")
     )
+    if res.snapshot_test_accuracy is not None:
+        st.info(
+            t(
+                "trainer.snapshot_result",
+                k=len(res.snapshot_probabilities or ()),
+                acc=f"{res.snapshot_test_accuracy:.4f}",
+                single=f"{res.test_acc:.4f}",
+            )
+        )
     if res.diverged is not None:
         d = res.diverged
         what = t(f"trainer.div.{d.reason}", loss=f"{d.loss:.3g}", initial=f"{d.initial_loss:.3g}")
