@@ -28,7 +28,7 @@ p = page.setup("generalization")
 t = p.t
 
 RAN = "generalization.ran"  # settings (section, values) this session asked to train
-EPOCH_OPTIONS = [2, 5, 10, 20, 30, 50, 100]
+EPOCH_OPTIONS = [2, 5, 10, 20, 30, 50, 100, 200]
 WIDTH_OPTIONS = [16, 32, 64, 128]
 CYCLE_OPTIONS = [2, 5, 10, 20]
 SHARE_OPTIONS = [0.05, 0.1, 0.2, 0.5]

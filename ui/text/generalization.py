@@ -137,7 +137,10 @@ EN = {
     "generalization.misc_augment": (
         "Augmentation must keep the label. Small shifts and rotations keep a digit what it is, "
         "but a 180° turn makes a 6 a 9, and a mirror image changes a 2 or a 5: the "
-        "transformations come from what the task does not care about, not from a fixed list."
+        "transformations come from what the task does not care about, not from a fixed list. "
+        "Nor is it free: scikit-learn's 8×8 digits are already centred, and a one-pixel shift "
+        "moves an eighth of the image, so the shifted digits may look less like the test "
+        "digits than the originals do. Measure before assuming it helps."
     ),
     "generalization.misc_transfer": (
         "Transfer is not a free gain. It helps when the source task's features are useful for "
@@ -292,7 +295,10 @@ ES = {
     "generalization.misc_augment": (
         "El aumento debe conservar la etiqueta. Desplazamientos y giros pequeños dejan al dígito "
         "igual, pero un giro de 180° convierte un 6 en 9, y el reflejo cambia un 2 o un 5: las "
-        "transformaciones salen de lo que a la tarea no le importa, no de una lista fija."
+        "transformaciones salen de lo que a la tarea no le importa, no de una lista fija. "
+        "Tampoco es gratis: los dígitos de 8×8 de scikit-learn ya vienen centrados, y mover un "
+        "píxel desplaza un octavo de la imagen, así que los dígitos desplazados pueden parecerse "
+        "menos a los de prueba que los originales. Mide antes de suponer que ayuda."
     ),
     "generalization.misc_transfer": (
         "La transferencia no es una ganancia gratuita. Ayuda cuando lo que aprendió la tarea de "
