@@ -34,11 +34,13 @@ TOPICS = ["home"] + [p.topic for p in nav.available_pages()]
 def short_generalization_runs(pg, server: str, lang: str) -> None:
     """Load the Generalization page with tiny settings and press each experiment's Train."""
     visit(pg, f"{server}/generalization?lang={lang}&{GENERALIZATION_RUN}")
-    for section in ("ens", "snap", "aug", "tr"):
+    charts = pg.locator("[data-testid='stVegaLiteChart']")
+    for i, section in enumerate(("ens", "snap", "aug", "tr")):
         pg.locator(f".st-key-generalization-{section}_run button").click()
+        # one chart per section once its run is over (wait for it before the next click, so
+        # a click never interrupts the previous run); the machine may be busy
+        charts.nth(i).wait_for(state="visible", timeout=300_000)
         wait_idle(pg)
-    pg.locator("[data-testid='stVegaLiteChart']").nth(3).wait_for(state="visible", timeout=180_000)
-    wait_idle(pg)
 
 
 def short_trainer_run(pg, server: str, lang: str) -> None:
