@@ -26,6 +26,7 @@ from ui import charts
 from ui.figures import activations_init as act_figures
 from ui.figures import batch_norm as bn_figures
 from ui.figures import dropout as dropout_figures
+from ui.figures import generalization as generalization_figures
 from ui.figures import l1_proximal as l1_figures
 from ui.figures import least_squares as ls_figures
 from ui.figures import linear_networks as ln_figures
@@ -166,6 +167,26 @@ def _figure_specs() -> dict[str, dict]:
         "least_squares.family": ls_figures.family(curve, 0.0, 0.7, y_title="value"),
         "least_squares.sensitivity": ls_figures.sensitivity(gains, 10.0, y_title="gain"),
         "least_squares.ridge_path": ls_figures.ridge_path(ridge, limits, 0.1, y_title="w"),
+        "generalization.members_and_average": generalization_figures.members_and_average(
+            pd.DataFrame({"member": ["seed 0", "seed 1"], "accuracy": [0.95, 0.94]}),
+            pd.DataFrame({"name": ["mean", "ensemble"], "accuracy": [0.945, 0.96]}),
+            x_title="member",
+            y_title="accuracy",
+        ),
+        "generalization.validation_curves": generalization_figures.validation_curves(
+            pd.DataFrame(
+                {"epoch": [1, 2, 1, 2], "accuracy": [0.5, 0.7, 0.4, 0.8], "run": list("aabb")}
+            ),
+            x_title="epoch",
+            y_title="accuracy",
+        ),
+        "generalization.transfer_curves": generalization_figures.transfer_curves(
+            pd.DataFrame(
+                {"shots": [1, 5, 1, 5], "accuracy": [0.6, 0.9, 0.5, 0.8], "strategy": list("aabb")}
+            ),
+            x_title="shots",
+            y_title="accuracy",
+        ),
         "dropout.monte_carlo": dropout_figures.monte_carlo(mc, 0.5, x_title="k", y_title="mean"),
         "dropout.gap_against_keep": dropout_figures.gap_against_keep(
             gap, 0.5, x_title="p", y_title="gap"

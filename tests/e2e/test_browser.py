@@ -22,6 +22,11 @@ pytestmark = pytest.mark.e2e
 SHOTS = ROOT / "docs" / "screenshots"
 # The trainer's results views appear after a run: a short digits run (a few seconds) fills them.
 TRAINER_RUN = "preset=digits_a&epochs=3&patience=0"
+# The Generalization page's results appear after its Train buttons: tiny settings, seconds each.
+GENERALIZATION_RUN = (
+    "ens_k=2&ens_epochs=2&ens_width=16&snap_k=2&snap_cycle=2&aug_epochs=2&aug_share=0.05"
+    "&tr_width=16"
+)
 
 
 TOPICS = ["home"] + [p.topic for p in nav.available_pages()]
@@ -31,6 +36,18 @@ LINKED_VIEWS = [
     ("optimizers-newton-lbfgs", "optimizers", "fn=rosenbrock&opts=sgd~newton&lbfgs=1&damping=0.5"),
 ]
 VIEWS = [(topic, topic, "") for topic in TOPICS] + LINKED_VIEWS
+
+
+def short_generalization_runs(pg, server: str, lang: str) -> None:
+    """Load the Generalization page with tiny settings and press each experiment's Train."""
+    visit(pg, f"{server}/generalization?lang={lang}&{GENERALIZATION_RUN}")
+    charts = pg.locator("[data-testid='stVegaLiteChart']")
+    for i, section in enumerate(("ens", "snap", "aug", "tr")):
+        pg.locator(f".st-key-generalization-{section}_run button").click()
+        # one chart per section once its run is over (wait for it before the next click, so
+        # a click never interrupts the previous run); the machine may be busy
+        charts.nth(i).wait_for(state="visible", timeout=300_000)
+        wait_idle(pg)
 
 
 def short_trainer_run(pg, server: str, lang: str) -> None:
@@ -69,6 +86,10 @@ def test_page_and_every_view_healthy(server, page, watch, view, topic, query, la
     if topic == "trainer":
         short_trainer_run(page, server, lang)
         where = f"/trainer?lang={lang}&{TRAINER_RUN} after the run"
+        assert_page_healthy(page, watch, where)
+    if topic == "generalization":
+        short_generalization_runs(page, server, lang)
+        where = f"/generalization?lang={lang}&{GENERALIZATION_RUN} after the runs"
         assert_page_healthy(page, watch, where)
     walk_views(page, watch, where, i18n.translate(lang, "ui.presentation"))
     print(f"{where}: {len(watch.views)} views checked")  # shown with pytest -s

@@ -58,6 +58,15 @@ EXEMPT: dict[str, str] = {
     "generate draws (fuzzed there over every id and seed)",
     "core.trainer.report.result_report": "takes the TrainResult of a finished train() run "
     "(seconds per call); tests/core/test_report.py",
+    "core.trainer.transfer.pretrain": "trains a network (seconds per call); "
+    "tests/core/test_transfer.py",
+    "core.trainer.transfer.fit": MODEL + "; tests/core/test_transfer.py compares it with a plain "
+    "torch loop and checks frozen layers stay unchanged",
+    "core.trainer.transfer.transfer_experiment": "trains 1 + 3 x len(shots) networks (seconds "
+    "per call); tests/core/test_transfer.py checks records, determinism and bad input",
+    "core.trainer.transfer.accuracy": MODEL + "; tests/core/test_transfer.py",
+    "core.trainer.transfer.target_model": "takes the network returned by pretrain; "
+    "tests/core/test_transfer.py",
     "core.exercises.random_seed": "no parameters and no math: a fresh seed from the operating "
     "system (tests/core/test_exercises.py checks its range)",
 }
