@@ -39,6 +39,7 @@ REGISTRY: tuple[PageInfo, ...] = (
     PageInfo("trainer", "training", ":material/model_training:"),
     PageInfo("optimizers", "training", ":material/route:"),
     PageInfo("lr_schedules", "training", ":material/timeline:"),
+    PageInfo("hyperparameter_search", "training", "🎯"),
     PageInfo("losses_metrics", "tools", ":material/fact_check:"),
     PageInfo("problem_set", "practice", "📝"),
 )
@@ -66,6 +67,7 @@ SERVES: dict[str, tuple[str, ...]] = {
     "dropout": ("slides_opt",),
     "lr_schedules": ("slides_opt", "slides_losses"),  # LR decay is in both decks
     "losses_metrics": ("slides_losses",),
+    "hyperparameter_search": ("slides_opt",),  # the slides' coarse to fine, grid vs random
 }
 
 
