@@ -284,10 +284,39 @@ ES = {
 ES_ERRORS = [
     (
         r"^n must be a perfect square for a grid, got (.+)$",
-        r"n debe ser un cuadrado perfecto para una malla, se recibió \1",
+        r"n debe ser un cuadrado perfecto para una malla; se recibió \1",
     ),
     (
         r"^method must be 'grid' or 'random', got (.+)$",
-        r"el método debe ser 'grid' o 'random', se recibió \1",
+        r"la búsqueda debe ser 'grid' o 'random'; se recibió \1",
+    ),
+    (r"^each bound must have low < high$", r"cada rango debe cumplir mínimo < máximo"),
+    (
+        r"^bounds must be two \(low, high\) pairs, got (.+)$",
+        r"los rangos deben ser dos pares (mínimo, máximo); se recibió \1",
+    ),
+    (r"^bounds must be finite$", r"los rangos deben ser finitos"),
+    (
+        r"^a log axis needs bounds > 0, got low = (.+)$",
+        r"un eje logarítmico necesita un rango > 0; se recibió mínimo = \1",
+    ),
+    (r"^log must be two booleans, got (.+)$", r"log debe ser un par de booleanos; se recibió \1"),
+    (r"^points must lie inside the bounds$", r"los puntos deben quedar dentro de los rangos"),
+    (
+        r"^points must lie in the unit square \[0, 1\]²$",
+        r"los puntos deben quedar en el cuadrado unitario [0, 1]²",
+    ),
+    (r"^peak must lie in \[0, 1\]$", r"peak debe estar en [0, 1]"),
+    (
+        r"^objective must be a function of the (points|learning rates)$",
+        r"objective debe ser una función de los puntos o de las tasas",
+    ),
+    (
+        r"^objective must return (\d+) finite scores$",
+        r"objective debe devolver \1 puntajes finitos",
+    ),
+    (
+        r"^low must be < high, got low = (.+), high = (.+)$",
+        r"low debe ser < high; se recibió low = \1, high = \2",
     ),
 ]
