@@ -37,6 +37,10 @@ MAIN_BADGE = {
         "Diapositivas: optimización y regularización",
     ),
     "losses_metrics": ("Slides: losses and metrics", "Diapositivas: pérdidas y métricas"),
+    "hyperparameter_search": (
+        "Slides: optimization and regularization",
+        "Diapositivas: optimización y regularización",
+    ),
 }
 # Pages that teach a topic; the practice pages (the problem set) gather every topic instead.
 TOPICS = [page.topic for page in nav.available_pages() if page.group != "practice"]
@@ -97,7 +101,8 @@ def test_home_lists_problems_in_order_with_links(lang):
         assert links[0] == HOMEWORK_PAGES[problem], problem
     assert rows[4][1] == ["trainer", "optimizers"]  # P5 also compares optimizers
     assert rows[5][1] == [
-        "l1_proximal", "batch_norm", "dropout", "activations_init", "optimizers", "lr_schedules"
+        "l1_proximal", "batch_norm", "dropout", "activations_init", "optimizers", "lr_schedules",
+        "hyperparameter_search",
     ]  # fmt: skip
     assert rows[6][1] == ["lr_schedules", "losses_metrics"]
     labels = [link.value for link in list(at.main.columns)[-1].page_link]
