@@ -21,9 +21,22 @@ pytestmark = pytest.mark.e2e
 SHOTS = ROOT / "docs" / "screenshots"
 # The trainer's results views appear after a run: a short digits run (a few seconds) fills them.
 TRAINER_RUN = "preset=digits_a&epochs=3&patience=0"
+# The search's results (table, scatter over (lr, L2)) appear after a search: a 2 x 2 grid of
+# 2-epoch digits trials.
+TINY_SEARCH = "method=grid&real_n=4&epochs=2"
 
 
 TOPICS = ["home"] + [p.topic for p in nav.available_pages()]
+
+
+def tiny_search(pg, server: str, lang: str) -> None:
+    """Load the hyperparameter-search page with a tiny grid search and run it to the end."""
+    visit(pg, f"{server}/hyperparameter_search?lang={lang}&{TINY_SEARCH}")
+    start = i18n.translate(lang, "hyperparameter_search.start")
+    pg.get_by_role("button", name=start, exact=True).click()
+    prefix = i18n.translate(lang, "hyperparameter_search.best_line").split("{search}")[0].strip()
+    pg.get_by_text(prefix, exact=False).first.wait_for(state="visible", timeout=300_000)
+    wait_idle(pg)
 
 
 def short_trainer_run(pg, server: str, lang: str) -> None:
@@ -60,6 +73,10 @@ def test_page_and_every_view_healthy(server, page, watch, topic, lang):
     if topic == "trainer":
         short_trainer_run(page, server, lang)
         where = f"/trainer?lang={lang}&{TRAINER_RUN} after the run"
+        assert_page_healthy(page, watch, where)
+    if topic == "hyperparameter_search":
+        tiny_search(page, server, lang)
+        where = f"/hyperparameter_search?lang={lang}&{TINY_SEARCH} after the search"
         assert_page_healthy(page, watch, where)
     walk_views(page, watch, where, i18n.translate(lang, "ui.presentation"))
     print(f"{where}: {len(watch.views)} views checked")  # shown with pytest -s
