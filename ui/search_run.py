@@ -264,7 +264,6 @@ def _live(session: SearchSession, p: Page) -> None:
 def controls(p: Page, session: SearchSession, search: Search | None) -> None:
     """Start / Stop / Finish now and the live view of the active trial."""
     t = p.t
-    session.end_if_stopped()
     if session.take_finish_request():
         bar = st.empty()
         session.finish_now(
