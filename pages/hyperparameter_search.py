@@ -39,7 +39,8 @@ with c1:
 with c2:
     peak = p.slider("peak", t("hyperparameter_search.peak"), 0.0, 1.0, default=0.37, step=0.01)
 with c3:
-    seed = p.number("seed", t("hyperparameter_search.seed"), 0, 9999, default=0)
+    # seed 0 happens to be the one draw in ten where random search misses the peak at n = 9
+    seed = p.number("seed", t("hyperparameter_search.seed"), 0, 9999, default=1)
 p.explain(t("hyperparameter_search.points_md", minor=num(MINOR)))
 blocks.formula(
     hs.one_axis_score.latex,

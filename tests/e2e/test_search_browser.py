@@ -7,6 +7,7 @@ of trials from one to the next. Fixtures come from the generic browser test.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -22,14 +23,10 @@ EXCEPTION = "[data-testid='stException']"
 
 def running_trial(pg, lang: str) -> int:
     """The number of the trial in the live line ("Trial 2 of 4 ..."), 0 when none shows."""
-    text = i18n.translate(lang, "hyperparameter_search.running", i=0, n=4, method="", lr="", l2="")
-    prefix = text.split("0")[0]
-    line = pg.get_by_text(prefix, exact=False)
-    if line.count() == 0:
-        return 0
-    rest = line.first.inner_text().split(prefix, 1)[-1]
-    digits = "".join(ch for ch in rest.split()[0] if ch.isdigit()) if rest.split() else ""
-    return int(digits) if digits else 0
+    line = i18n.translate(lang, "hyperparameter_search.running", i=0, n=4, method="", lr="", l2="")
+    pattern = re.escape(line.split(" (")[0]).replace("0", r"(\d+)", 1)
+    m = re.search(pattern, pg.inner_text("body"))
+    return int(m.group(1)) if m else 0
 
 
 @pytest.mark.parametrize("lang", ["en"])
