@@ -27,6 +27,7 @@ from ui.figures import activations_init as act_figures
 from ui.figures import batch_norm as bn_figures
 from ui.figures import dropout as dropout_figures
 from ui.figures import generalization as generalization_figures
+from ui.figures import hyperparameter_search as hs_figures
 from ui.figures import l1_proximal as l1_figures
 from ui.figures import least_squares as ls_figures
 from ui.figures import linear_networks as ln_figures
@@ -491,6 +492,42 @@ def _figure_specs() -> dict[str, dict]:
             ),
             x_title="bytes",
             y_title="memory per step",
+        ),
+        "hyperparameter_search.trials": hs_figures.trials(
+            np.array([0.25, 0.75]),
+            np.array([0.25, 0.75]),
+            np.array([[0.1, 0.9], [0.2, 0.4]]),
+            pd.DataFrame({"u": [0.3, 0.6], "v": [0.2, 0.8], "score": [0.5, 0.7]}),
+            colour=charts.PALETTE[1],
+            x_title="u",
+            y_title="v",
+            z_title="score",
+        ),
+        "hyperparameter_search.best_histogram": hs_figures.best_histogram(
+            pd.DataFrame({"method": ["grid", "random"] * 3, "best": [0.1, 0.9, 0.5, 0.8, 0.3, 1]}),
+            {"domain": ["grid", "random"], "range": list(charts.PALETTE[1:3])},
+            x_title="best",
+            y_title="count",
+        ),
+        "hyperparameter_search.rounds": hs_figures.rounds(
+            pd.DataFrame({"lr": [1e-4, 1e-2, 1.0], "score": [0.1, 0.9, 0.2]}),
+            pd.DataFrame({"lr": [1e-3, 0.05], "score": [0.4, 0.8], "round": ["r1", "r2"]}),
+            x_title="lr",
+            y_title="score",
+        ),
+        "hyperparameter_search.accuracy_plane": hs_figures.accuracy_plane(
+            pd.DataFrame(
+                {
+                    "lr": [1e-3, 0.1],
+                    "l2": [1e-5, 1e-2],
+                    "val_acc": [0.8, 0.95],
+                    "method": ["grid", "random"],
+                    "best": [False, True],
+                }
+            ),
+            x_title="lr",
+            y_title="l2",
+            z_title="val",
         ),
     }
 

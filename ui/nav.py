@@ -40,6 +40,7 @@ REGISTRY: tuple[PageInfo, ...] = (
     PageInfo("optimizers", "training", ":material/route:"),
     PageInfo("lr_schedules", "training", ":material/timeline:"),
     PageInfo("generalization", "training", "🧩"),
+    PageInfo("hyperparameter_search", "training", "🎯"),
     PageInfo("losses_metrics", "tools", ":material/fact_check:"),
     PageInfo("problem_set", "practice", "📝"),
 )
@@ -68,6 +69,7 @@ SERVES: dict[str, tuple[str, ...]] = {
     "lr_schedules": ("slides_opt", "slides_losses"),  # LR decay is in both decks
     "losses_metrics": ("slides_losses",),
     "generalization": ("slides_opt",),  # the slides' ensembles, augmentation, transfer
+    "hyperparameter_search": ("slides_opt",),  # the slides' coarse to fine, grid vs random
 }
 
 

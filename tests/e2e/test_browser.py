@@ -27,6 +27,9 @@ GENERALIZATION_RUN = (
     "ens_k=2&ens_epochs=2&ens_width=16&snap_k=2&snap_cycle=2&aug_epochs=2&aug_share=0.05"
     "&tr_width=16"
 )
+# The search's results (table, scatter over (lr, L2)) appear after a search: a 2 x 2 grid of
+# 2-epoch digits trials.
+TINY_SEARCH = "method=grid&real_n=4&epochs=2"
 
 
 TOPICS = ["home"] + [p.topic for p in nav.available_pages()]
@@ -48,6 +51,16 @@ def short_generalization_runs(pg, server: str, lang: str) -> None:
         # a click never interrupts the previous run); the machine may be busy
         charts.nth(i).wait_for(state="visible", timeout=300_000)
         wait_idle(pg)
+
+
+def tiny_search(pg, server: str, lang: str) -> None:
+    """Load the hyperparameter-search page with a tiny grid search and run it to the end."""
+    visit(pg, f"{server}/hyperparameter_search?lang={lang}&{TINY_SEARCH}")
+    start = i18n.translate(lang, "hyperparameter_search.start")
+    pg.get_by_role("button", name=start, exact=True).click()
+    prefix = i18n.translate(lang, "hyperparameter_search.best_line").split("{search}")[0].strip()
+    pg.get_by_text(prefix, exact=False).first.wait_for(state="visible", timeout=300_000)
+    wait_idle(pg)
 
 
 def short_trainer_run(pg, server: str, lang: str) -> None:
@@ -90,6 +103,10 @@ def test_page_and_every_view_healthy(server, page, watch, view, topic, query, la
     if topic == "generalization":
         short_generalization_runs(page, server, lang)
         where = f"/generalization?lang={lang}&{GENERALIZATION_RUN} after the runs"
+        assert_page_healthy(page, watch, where)
+    if topic == "hyperparameter_search":
+        tiny_search(page, server, lang)
+        where = f"/hyperparameter_search?lang={lang}&{TINY_SEARCH} after the search"
         assert_page_healthy(page, watch, where)
     walk_views(page, watch, where, i18n.translate(lang, "ui.presentation"))
     print(f"{where}: {len(watch.views)} views checked")  # shown with pytest -s

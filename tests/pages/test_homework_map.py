@@ -41,6 +41,10 @@ MAIN_BADGE = {
         "Diapositivas: optimización y regularización",
     ),
     "losses_metrics": ("Slides: losses and metrics", "Diapositivas: pérdidas y métricas"),
+    "hyperparameter_search": (
+        "Slides: optimization and regularization",
+        "Diapositivas: optimización y regularización",
+    ),
 }
 # Pages that teach a topic; the practice pages (the problem set) gather every topic instead.
 TOPICS = [page.topic for page in nav.available_pages() if page.group != "practice"]
@@ -103,6 +107,7 @@ def test_home_lists_problems_in_order_with_links(lang):
     assert rows[5][1] == [
         "l1_proximal", "batch_norm", "dropout", "activations_init", "optimizers", "lr_schedules",
         "generalization",
+        "hyperparameter_search",
     ]  # fmt: skip
     assert rows[6][1] == ["lr_schedules", "losses_metrics"]
     labels = [link.value for link in list(at.main.columns)[-1].page_link]
