@@ -29,6 +29,7 @@ import random
 import statistics
 import sys
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from websockets.asyncio.client import connect
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from core.trainer.presets import PRESETS  # noqa: E402
 from tests.e2e.serve import start_server, stop_server  # noqa: E402
 
 DIGITS = [f"digits_{c}" for c in "abcdef"]
@@ -55,6 +57,7 @@ class Stats:
     starts: list[float] = field(default_factory=list)  # seconds for the Start click's rerun
     trainings: list[float] = field(default_factory=list)  # Start -> run over, seconds
     errors: list[str] = field(default_factory=list)
+    isolation: int = 0  # replies that showed another session's value or run
     reruns: int = 0
 
 
@@ -71,6 +74,8 @@ class Student:
         self.states: dict[str, WidgetState] = {}  # what the "browser" sends back
         self.finished: asyncio.Queue[int] = asyncio.Queue()
         self.auto_rerun: tuple[str, float] | None = None  # (fragment id, interval)
+        self.url_query = ""  # the query string the server last gave this tab (URL state)
+        self.texts: list[str] = []  # markdown of the current full run
         self.ws = None
 
     async def reader(self) -> None:
@@ -87,6 +92,9 @@ class Student:
             if kind == "new_session":
                 if not msg.metadata.run.fragment_ids:  # a full run redraws the page
                     self.sliders, self.buttons, self.auto_rerun = {}, {}, None
+                    self.texts = []
+            elif kind == "page_info_changed":
+                self.url_query = msg.page_info_changed.query_string
             elif kind == "navigation":
                 for page in msg.navigation.app_pages:
                     self.pages[page.url_pathname or page.page_name] = page.page_script_hash
@@ -97,6 +105,8 @@ class Student:
                     self.sliders[el.slider.id] = el.slider
                 elif which == "button":
                     self.buttons[el.button.id] = el.button.label
+                elif which == "markdown":
+                    self.texts.append(el.markdown.body)
                 elif which == "exception":
                     self.stats.errors.append(f"exception: {el.exception.message[:200]}")
             elif kind == "auto_rerun":
@@ -146,7 +156,18 @@ class Student:
         state = WidgetState(id=wid)
         state.double_array_value.data.extend([value] * max(1, len(s.default)))
         self.states[wid] = state
+        self.moved = (wid, value, s.default[0] if s.default else None)
         return list(self.states.values())
+
+    def url_shows_own_move(self) -> bool:
+        """After a move: the URL this session got holds the value it chose, not another
+        session's (a page writes ``<name>=<value>`` and leaves out defaults; ui/page.py)."""
+        wid, value, default = self.moved
+        name = wid.rsplit(".", 1)[-1]  # widget key "<topic>.<name>", URL parameter "<name>"
+        raw = urllib.parse.parse_qs(self.url_query).get(name)
+        if raw is None:
+            return default is not None and abs(value - default) <= 1e-9 * max(1, abs(value))
+        return abs(float(raw[-1]) - value) <= 1e-6 * max(1, abs(value))
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -164,7 +185,15 @@ async def browse(student: Student, pages: list[str], lang: str, until: float) ->
         if time.monotonic() >= until:
             break
         # a page without sliders: a plain rerun (a click elsewhere)
-        seconds = await student.rerun(student.move() if student.sliders else ())
+        if not student.sliders:
+            seconds = await student.rerun()
+        else:
+            seconds = await student.rerun(student.move())
+            if not student.url_shows_own_move():
+                student.stats.isolation += 1
+                student.stats.errors.append(
+                    f"isolation: {page} {student.moved[:2]} but URL {student.url_query}"
+                )
         student.stats.moves.append(seconds)
         student.stats.by_page.setdefault(page, []).append(seconds)
 
@@ -179,10 +208,21 @@ async def train(student: Student, lang: str, go: asyncio.Event, cap: float) -> N
     student.stats.starts.append(
         await student.rerun([*student.states.values(), WidgetState(id=start, trigger_value=True)])
     )
+    config = PRESETS[preset]
+    own = "-".join(map(str, config.layer_sizes)) + f" {config.activation}"  # in summary()
+
+    def check_label() -> None:
+        for text in student.texts:
+            if text.startswith(("**Training:**", "**Entrenando:**")) and own not in text:
+                student.stats.isolation += 1
+                student.stats.errors.append(f"isolation: {preset} ({own}) shows {text}"[:200])
+
+    check_label()
     while student.auto_rerun is not None and time.perf_counter() - t0 < cap:
         fragment, interval = student.auto_rerun
         await asyncio.sleep(interval)
         await student.rerun(list(student.states.values()), fragment=fragment, auto=True)
+        check_label()
     if student.auto_rerun is None:
         student.stats.trainings.append(time.perf_counter() - t0)
     else:
@@ -216,6 +256,7 @@ async def scenario(
             stats.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
     t0 = time.monotonic()
+    cpu0 = time.process_time()
     until = t0 + seconds
     tasks = []
     for i, st in enumerate(students):
@@ -232,6 +273,7 @@ async def scenario(
         _, pending = await asyncio.wait(pending, timeout=0.5)
         peak = max(peak, rss_mb(pid))
     wall = time.monotonic() - t0
+    client_cpu = (time.process_time() - cpu0) / wall
     for st in students:
         await st.close()
 
@@ -254,10 +296,12 @@ async def scenario(
         "trainings_finished": len(stats.trainings),
         "training_max_s": round(max(stats.trainings), 1) if stats.trainings else None,
         "errors": len(stats.errors),
+        "isolation_violations": stats.isolation,
         "error_samples": sorted(set(stats.errors))[:5],
         "reruns_per_s": round(stats.reruns / wall, 2),
         "wall_s": round(wall, 1),
         "rss_peak_mb": round(peak),
+        "client_cpu_share": round(client_cpu, 3),  # of one core: is the client a bottleneck?
         "mean_move_ms": round(1000 * statistics.fmean(stats.moves), 1) if stats.moves else None,
         "move_p50_ms_by_page": {p: pct(xs, 0.5) for p, xs in sorted(stats.by_page.items())},
     }
