@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import statistics
 import sys
@@ -175,27 +176,28 @@ class Student:
             self.reader_task.cancel()
 
 
-async def browse(student: Student, pages: list[str], lang: str, until: float) -> None:
-    """A student who moves sliders: a random page, a move every 2-5 s."""
+async def browse(student: Student, pages: list[str], lang: str, seconds: float) -> None:
+    """A student who moves sliders: a random page, then a move every 2-5 s for ``seconds``."""
     rng = student.rng
     page = rng.choice(pages)
     await student.open(lang, page)
+    until = time.monotonic() + seconds
     while time.monotonic() < until:
         await asyncio.sleep(rng.uniform(2.0, 5.0))
         if time.monotonic() >= until:
             break
         # a page without sliders: a plain rerun (a click elsewhere)
         if not student.sliders:
-            seconds = await student.rerun()
+            took = await student.rerun()
         else:
-            seconds = await student.rerun(student.move())
+            took = await student.rerun(student.move())
             if not student.url_shows_own_move():
                 student.stats.isolation += 1
                 student.stats.errors.append(
                     f"isolation: {page} {student.moved[:2]} but URL {student.url_query}"
                 )
-        student.stats.moves.append(seconds)
-        student.stats.by_page.setdefault(page, []).append(seconds)
+        student.stats.moves.append(took)
+        student.stats.by_page.setdefault(page, []).append(took)
 
 
 async def train(student: Student, lang: str, go: asyncio.Event, cap: float) -> None:
@@ -229,6 +231,13 @@ async def train(student: Student, lang: str, go: asyncio.Event, cap: float) -> N
         student.stats.errors.append(f"training not finished after {cap:.0f} s")
 
 
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) the process has used, from /proc."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/status", encoding="ascii") as fh:
         for line in fh:
@@ -257,14 +266,14 @@ async def scenario(
 
     t0 = time.monotonic()
     cpu0 = time.process_time()
-    until = t0 + seconds
+    server_cpu0 = cpu_s(pid)
     tasks = []
     for i, st in enumerate(students):
         lang = "es" if i % 2 else "en"
         if i < m:
             tasks.append(asyncio.create_task(guarded(train(st, lang, go, cap))))
         else:
-            tasks.append(asyncio.create_task(guarded(browse(st, pages, lang, until))))
+            tasks.append(asyncio.create_task(guarded(browse(st, pages, lang, seconds))))
         await asyncio.sleep(0.05)  # students arrive over ~2 s, not in one packet
     await asyncio.sleep(min(10.0, seconds / 4))  # everyone has a page open: press Start together
     go.set()
@@ -274,6 +283,7 @@ async def scenario(
         peak = max(peak, rss_mb(pid))
     wall = time.monotonic() - t0
     client_cpu = (time.process_time() - cpu0) / wall
+    server_cpu = cpu_s(pid) - server_cpu0
     for st in students:
         await st.close()
 
@@ -302,6 +312,10 @@ async def scenario(
         "wall_s": round(wall, 1),
         "rss_peak_mb": round(peak),
         "client_cpu_share": round(client_cpu, 3),  # of one core: is the client a bottleneck?
+        # the server's CPU time: its share of one core (Python runs one thread at a time) and
+        # per script run (includes trainings); machine load shows as share < 1 with slow replies
+        "server_cpu_share": round(server_cpu / wall, 2),
+        "server_cpu_ms_per_rerun": round(1000 * server_cpu / max(1, stats.reruns), 1),
         "mean_move_ms": round(1000 * statistics.fmean(stats.moves), 1) if stats.moves else None,
         "move_p50_ms_by_page": {p: pct(xs, 0.5) for p, xs in sorted(stats.by_page.items())},
     }
@@ -311,7 +325,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--students", type=int, default=40)
     ap.add_argument("--trainers", type=int, nargs="*", default=[0, 3, 10])
-    ap.add_argument("--seconds", type=float, default=60.0, help="slider moves for this long")
+    ap.add_argument(
+        "--seconds", type=float, default=60.0, help="each student moves sliders this long"
+    )
     ap.add_argument("--cap", type=float, default=300.0, help="max seconds to wait for trainings")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--full", action="store_true", help="full limits, not classroom mode")
@@ -335,7 +351,8 @@ def main() -> None:
             f"{args.students} students + {m} trainers: moves p50 {row['move_p50_ms']} ms, "
             f"p95 {row['move_p95_ms']} ms, max {row['move_max_ms']} ms ({row['moves']} moves); "
             f"opens p50 {row['open_p50_ms']} ms; trainings {row['trainings_finished']}/{m}; "
-            f"errors {row['errors']}; {row['reruns_per_s']} reruns/s; "
+            f"errors {row['errors']}; {row['reruns_per_s']} reruns/s; server CPU "
+            f"{row['server_cpu_share']} core, {row['server_cpu_ms_per_rerun']} ms/rerun; "
             f"RSS peak {row['rss_peak_mb']} MB",
             flush=True,
         )
