@@ -77,6 +77,7 @@ class Student:
         self.auto_rerun: tuple[str, float] | None = None  # (fragment id, interval)
         self.url_query = ""  # the query string the server last gave this tab (URL state)
         self.texts: list[str] = []  # markdown of the current full run
+        self.first: dict[str, float] = {}  # slider id -> value at its first draw (page default)
         self.ws = None
 
     async def reader(self) -> None:
@@ -104,6 +105,9 @@ class Student:
                 which = el.WhichOneof("type")
                 if which == "slider" and not el.slider.disabled and el.slider.options == []:
                     self.sliders[el.slider.id] = el.slider
+                    shown = el.slider.value if el.slider.set_value else el.slider.default
+                    if shown:
+                        self.first.setdefault(el.slider.id, shown[0])
                 elif which == "button":
                     self.buttons[el.button.id] = el.button.label
                 elif which == "markdown":
@@ -157,12 +161,13 @@ class Student:
         state = WidgetState(id=wid)
         state.double_array_value.data.extend([value] * max(1, len(s.default)))
         self.states[wid] = state
-        self.moved = (wid, value, s.default[0] if s.default else None)
+        self.moved = (wid, value, self.first.get(wid))
         return list(self.states.values())
 
     def url_shows_own_move(self) -> bool:
         """After a move: the URL this session got holds the value it chose, not another
-        session's (a page writes ``<name>=<value>`` and leaves out defaults; ui/page.py)."""
+        session's (a page writes ``<name>=<value>`` and leaves the parameter out when the value
+        is the page's default, the value this tab saw first; ui/page.py)."""
         wid, value, default = self.moved
         name = wid.rsplit(".", 1)[-1]  # widget key "<topic>.<name>", URL parameter "<name>"
         raw = urllib.parse.parse_qs(self.url_query).get(name)
