@@ -7,7 +7,7 @@ pure (no Streamlit, no thread of its own) and thread safe: every Streamlit scrip
 session calls it.
 
 An owner keeps its place (slot or queue) by calling :meth:`Slots.request` again at least every
-``lease_s`` seconds: the trainer's live view does so at every tick and every slice. An owner that
+``lease_s`` seconds (30 s: a tick delayed on a loaded server must not lose it): the trainer's live view does so at every tick and every slice. An owner that
 stops calling (its browser tab closed, its session ended) loses its place after the lease, so a
 vanished session never keeps a slot. :meth:`Slots.release` gives the place up at once (the run
 ended, failed or was stopped; Stop while queued)::
@@ -29,7 +29,7 @@ from collections.abc import Callable, Hashable
 from core.trainer.threads import available_cpus
 
 ENV = "PIZARRA_MAX_TRAININGS"
-LEASE_S = 10.0  # an owner silent for this long loses its slot or its place in the queue
+LEASE_S = 30.0  # an owner silent this long (tab closed) loses its slot or place in the queue
 
 
 def max_trainings(default: int | None = None) -> int:

@@ -1,6 +1,6 @@
 """The trainer's queue for training slots (core/trainer/slots.py) as a student sees it.
 
-``PIZARRA_MAX_TRAININGS=1`` and another owner holding the one slot stand in for a class that
+One slot (as ``PIZARRA_MAX_TRAININGS=1`` gives) held by another owner stands in for a class that
 has filled the server: Start then queues, the page shows the position in the student's language,
 the run starts by itself when the slot frees and ends with core's numbers; Stop leaves the line.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.trainer.slots import Slots
 from tests.pages.helpers import all_text, open_page
 from tests.pages.test_trainer import SHORT, core_result, metric, offline, short_config, tr
 from ui.trainer import session
@@ -18,10 +19,10 @@ __all__ = ["offline"]  # the autouse fixture: MNIST from the shared subset, no n
 
 @pytest.fixture
 def one_slot_taken(monkeypatch):
-    """One training slot in this process, held by another student; yields the slots."""
-    monkeypatch.setenv("PIZARRA_MAX_TRAININGS", "1")
-    shared = session.slots()
-    assert shared.capacity == 1
+    """One training slot in this process, held by another student; yields the slots. Its
+    lease is long: on a loaded machine a page run can outlast the default 10 s."""
+    shared = Slots(capacity=1, lease_s=3600)
+    monkeypatch.setattr(session, "slots", lambda: shared)
     assert shared.request("another student") == 0
     yield shared
     shared.release("another student")
