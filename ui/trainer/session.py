@@ -154,7 +154,10 @@ class Session:
                     "grid": grid,
                 }
                 self.ss[RUN] = run
-                next(run)  # core.train sets torch's thread count on its first step
+                # before the first step too: the dataset's warm-up gave torch every core, and
+                # core.train keeps a count set earlier (one thread per training: docs/performance.md)
+                one_thread_per_session()
+                next(run)
                 one_thread_per_session()
             except ValueError as exc:
                 self._fail(exc)
