@@ -43,6 +43,7 @@ ERROR = "trainer.error"  # a ValueError raised while starting or running
 UPLOADED = "trainer.uploaded_id"
 LOCK = "trainer.lock"
 OWNER = "trainer.owner"  # this session's name in the process-wide training slots
+QUEUED = "trainer.queued"  # the live view last found the run waiting for a slot
 
 REPORT_S = 0.1  # core yields a StepRecord after this much work inside an epoch
 MAX_RUNS = 20  # finished runs kept for the comparison
@@ -102,6 +103,12 @@ class Session:
         """Ask for (or keep) a training slot for the active run and renew its lease: 0 when it may
         train, else its position in the queue."""
         return slots().request(self.owner)
+
+    def mark_queued(self, queued: bool) -> bool:
+        """Record whether the run waits for a slot; returns what was recorded before."""
+        before = bool(self.ss.get(QUEUED))
+        self.ss[QUEUED] = queued
+        return before
 
     def capacity(self) -> int:
         return slots().capacity
