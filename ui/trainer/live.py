@@ -29,6 +29,9 @@ from ui.trainer.session import Session
 
 # -- timing of the live view (the measurements behind these: docs/performance.md) ---------------
 TICK_S = 0.5  # run_every: the browser asks for the next slice this often
+# run_every while the run waits for a training slot: each tick is a script run, and ten queued
+# sessions ticking twice a second took most of a loaded server (docs/performance.md)
+QUEUED_TICK_S = 3.0
 # Training per fragment rerun; long, because each end of a slice costs about one tick. A click
 # does not wait for it: fastReruns starts a new script thread and this one stops at its next draw.
 SLICE_S = 30.0
@@ -144,6 +147,15 @@ def live_view(session: Session) -> None:
     if run is None:
         return
     meta = session.meta
+    position = session.slot()
+    if position > 0 and not run.stop_requested:
+        # queued: the fragment's next tick asks again; the run starts by itself when a slot frees
+        st.info(t("trainer.queued", position=position, k=session.capacity()), icon="⏳")
+        if not session.mark_queued(True) and not inline:
+            st.rerun()  # lost its slot: a full run sets the slow tick
+        return
+    if session.mark_queued(False) and not inline:
+        st.rerun()  # just got its slot: a full run sets the fast tick (and redraws the page)
     if meta.get("grid"):
         i, n = meta["grid"]
         st.markdown(t("trainer.grid_progress", i=i, n=n, label=meta.get("label", "")))
@@ -158,6 +170,8 @@ def live_view(session: Session) -> None:
         # redraw about twice a second (once a second when epochs are shorter than that), less
         # often if drawing costs over 2.5 % of the time
         if not session.pull(run, max(draw_interval(run), 40 * draw_time)):
+            st.rerun()
+        if session.slot() > 0:  # lease lapsed (e.g. a throttled tab): queue again
             st.rerun()
         draw_time = draw_live(t, run, meta, slots)
     if run.done:
@@ -182,6 +196,9 @@ def show(
         session.finish_now(
             DRAW_S,
             lambda share, label: bar.progress(share, text=t("trainer.finishing", label=label)),
+            lambda pos: bar.info(
+                t("trainer.queued", position=pos, k=session.capacity()), icon="⏳"
+            ),
         )
         st.rerun()  # redraw the whole page with the run over
 
@@ -248,4 +265,9 @@ def show(
         p.error(session.error)
 
     session.mark_inline()
-    st.fragment(live_view, run_every=TICK_S if session.running else None)(session)
+    tick = None
+    if session.running:
+        queued = session.slot() > 0
+        session.mark_queued(queued)
+        tick = QUEUED_TICK_S if queued else TICK_S
+    st.fragment(live_view, run_every=tick)(session)
