@@ -54,6 +54,7 @@ bench: $(DEV_STAMP)
 	$(PY) benchmarks/page_latency.py
 	$(PY) benchmarks/trainer_speed.py
 	$(PY) benchmarks/memory.py
+	$(PY) benchmarks/classroom_load.py
 
 # Server memory with the CPU-only torch that Streamlit Cloud installs (requirements.txt's extra
 # index). This machine reaches only PyPI, whose x86-64 torch is the CUDA build; the CPU build it

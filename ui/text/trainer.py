@@ -221,6 +221,11 @@ EN = {
     "trainer.grid_item": "grid: {depth} hidden, lr {lr}",
     "trainer.grid_progress": "**Course grid, run {i} of {n}:** {label}",
     "trainer.running": "**Training:** {label}",
+    "trainer.queued": (
+        "Waiting for a free training slot: you are number {position} in line. This server trains "
+        "{k} run(s) at once so that every page stays quick. Your run starts by itself; Stop "
+        "leaves the line."
+    ),
     "trainer.progress": "Epoch {epoch} of at most {n_epochs} · {elapsed} elapsed · at most {eta} left",
     "trainer.finishing": "Finishing {label}…",
     "trainer.series_train": "train",
@@ -576,6 +581,11 @@ ES = {
     "trainer.grid_item": "malla: {depth} ocultas, lr {lr}",
     "trainer.grid_progress": "**Malla del curso, corrida {i} de {n}:** {label}",
     "trainer.running": "**Entrenando:** {label}",
+    "trainer.queued": (
+        "Esperando un turno libre para entrenar: eres el número {position} de la fila. Este "
+        "servidor entrena {k} corrida(s) a la vez para que todas las páginas sigan ágiles. Tu "
+        "corrida empieza sola; Detener te saca de la fila."
+    ),
     "trainer.progress": "Época {epoch} de {n_epochs} como máximo · {elapsed} transcurridos · faltan a lo sumo {eta}",
     "trainer.finishing": "Terminando {label}…",
     "trainer.series_train": "entrenamiento",

@@ -144,6 +144,11 @@ def live_view(session: Session) -> None:
     if run is None:
         return
     meta = session.meta
+    position = session.slot()
+    if position > 0 and not run.stop_requested:
+        # queued: the fragment's next tick asks again; the run starts by itself when a slot frees
+        st.info(t("trainer.queued", position=position, k=session.capacity()), icon="⏳")
+        return
     if meta.get("grid"):
         i, n = meta["grid"]
         st.markdown(t("trainer.grid_progress", i=i, n=n, label=meta.get("label", "")))
@@ -158,6 +163,8 @@ def live_view(session: Session) -> None:
         # redraw about twice a second (once a second when epochs are shorter than that), less
         # often if drawing costs over 2.5 % of the time
         if not session.pull(run, max(draw_interval(run), 40 * draw_time)):
+            st.rerun()
+        if session.slot() > 0:  # lease lapsed (e.g. a throttled tab): queue again
             st.rerun()
         draw_time = draw_live(t, run, meta, slots)
     if run.done:
@@ -182,6 +189,9 @@ def show(
         session.finish_now(
             DRAW_S,
             lambda share, label: bar.progress(share, text=t("trainer.finishing", label=label)),
+            lambda pos: bar.info(
+                t("trainer.queued", position=pos, k=session.capacity()), icon="⏳"
+            ),
         )
         st.rerun()  # redraw the whole page with the run over
 

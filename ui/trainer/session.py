@@ -15,12 +15,16 @@ import math
 import os
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
 from core.trainer import TrainConfig, TrainingRun
+from core.trainer.slots import Slots, max_trainings
+from core.trainer.threads import available_cpus
+from ui import classroom
 from ui.trainer import dataset
 from ui.trainer.compare import summarize
 from ui.trainer.fmt import fmt_lr
@@ -38,6 +42,7 @@ NEXT_ID = "trainer.next_id"
 ERROR = "trainer.error"  # a ValueError raised while starting or running
 UPLOADED = "trainer.uploaded_id"
 LOCK = "trainer.lock"
+OWNER = "trainer.owner"  # this session's name in the process-wide training slots
 
 REPORT_S = 0.1  # core yields a StepRecord after this much work inside an epoch
 MAX_RUNS = 20  # finished runs kept for the comparison
@@ -59,6 +64,19 @@ def one_thread_per_session() -> None:
         torch.set_num_threads(n)
 
 
+@st.cache_resource(show_spinner=False)
+def _slots(capacity: int) -> Slots:
+    return Slots(capacity)
+
+
+def slots() -> Slots:
+    """The process-wide training slots (core/trainer/slots.py): ``$PIZARRA_MAX_TRAININGS``, else
+    the usable cores, or half of them in classroom mode (the other half keeps every student's
+    sliders quick)."""
+    default = max(1, available_cpus() // 2) if classroom.enabled() else None
+    return _slots(max_trainings(default))
+
+
 class Session:
     """The run state of this user's session, and the callbacks of the Train section's buttons.
 
@@ -69,6 +87,7 @@ class Session:
         self.t = t
         self.ss = st.session_state
         self.lock = self.ss.setdefault(LOCK, threading.RLock())
+        self.owner = self.ss.setdefault(OWNER, uuid.uuid4().hex)
 
     # -- state --------------------------------------------------------------------------------
     @property
@@ -78,6 +97,17 @@ class Session:
     @property
     def running(self) -> bool:
         return self.ss.get(RUN) is not None
+
+    def slot(self) -> int:
+        """Ask for (or keep) a training slot for the active run and renew its lease: 0 when it may
+        train, else its position in the queue."""
+        return slots().request(self.owner)
+
+    def capacity(self) -> int:
+        return slots().capacity
+
+    def _release(self) -> None:
+        slots().release(self.owner)
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -104,6 +134,7 @@ class Session:
         self.ss[ERROR] = exc
         self.ss[RUN] = None
         self.ss[QUEUE] = []
+        self._release()
 
     # -- runs ---------------------------------------------------------------------------------
     def start_run(
@@ -154,6 +185,7 @@ class Session:
         del finished[:-MAX_RUNS]
         self.ss[SHOWN] = Outcome.from_result(result, label, wall)
         self.ss[RUN] = None
+        self._release()  # the next grid run queues again behind the sessions already waiting
         queue = self.ss.get(QUEUE) or []
         if queue:
             (grid_label, config, pos), rest = queue[0], queue[1:]
@@ -189,11 +221,20 @@ class Session:
         self.ss[SYNC] = False
         return True
 
-    def finish_now(self, seconds: float, progress: Callable[[float, str], None]) -> None:
+    def finish_now(
+        self,
+        seconds: float,
+        progress: Callable[[float, str], None],
+        waiting: Callable[[int], None],
+    ) -> None:
         """Run the rest of the run (and of the grid) in this script run, calling
-        ``progress(share, label)`` about every ``seconds``."""
+        ``progress(share, label)`` about every ``seconds``; while the run waits for a training
+        slot, ``waiting(position)`` about every ``seconds``."""
         while self.ss.get(RUN) is not None:
             run = self.ss[RUN]
+            while not run.done and not run.stop_requested and (pos := self.slot()) > 0:
+                waiting(pos)
+                time.sleep(seconds)
             while not run.done:
                 if not self.pull(run, seconds):
                     break
@@ -228,6 +269,7 @@ class Session:
         if run is not None:
             run.stop()
         self.ss[QUEUE] = []
+        self._release()  # leaves the queue at once; a running run ends at its next step
 
     def on_finish_now(self) -> None:
         self.ss[SYNC] = True

@@ -50,6 +50,8 @@ EXEMPT: dict[str, str] = {
     "core.trainer.available_cpus": "process setting (thread count), not math",
     "core.trainer.configure_threads": "process setting (thread count), not math",
     "core.trainer.warm_up": "process setting (first-call costs of torch), not math",
+    "core.trainer.slots.max_trainings": "process setting (an environment variable and the core "
+    "count), not math; tests/core/test_slots.py",
     "core.exercises.normalization.init_scale": "the solver of an exercise, called on the numbers "
     "generate draws (fuzzed there over every id and seed)",
     "core.exercises.training.early_stopping": "the solver of an exercise, called on the numbers "
