@@ -31,14 +31,26 @@ import benchmarks.classroom_load as load  # noqa: E402
 from deploy import replicas  # noqa: E402
 from tests.e2e.serve import free_port  # noqa: E402
 
-SUMMARY = ("moves", "move_p50_ms", "move_p95_ms", "move_max_ms", "errors", "reruns_per_s")
+CPU_S, RSS_MB = load.cpu_s, load.rss_mb  # one process's figures, from /proc
 
 
 def summed_over(pids: list[int]) -> None:
     """Make the load benchmark read CPU and RSS as the sum over the replicas ``pids``."""
-    cpu, rss = load.cpu_s, load.rss_mb
-    load.cpu_s = lambda _pid: sum(cpu(p) for p in pids)
-    load.rss_mb = lambda _pid: sum(rss(p) for p in pids)
+    load.cpu_s = lambda _pid: sum(CPU_S(p) for p in pids)
+    load.rss_mb = lambda _pid: sum(RSS_MB(p) for p in pids)
+
+
+def report(row: dict, args: argparse.Namespace) -> None:
+    print(
+        f"{row['replicas'] or row.get('url')} replica(s), {args.students} students + "
+        f"{args.trainers} trainers: {row['reruns_per_s']} reruns/s, moves p50 "
+        f"{row['move_p50_ms']} ms, p95 {row['move_p95_ms']} ms, max {row['move_max_ms']} ms "
+        f"({row['moves']} moves in {row['wall_s']} s), errors {row['errors']}, server CPU "
+        f"{row['server_cpu_share']} core, RSS peak {row['rss_peak_mb']} MB",
+        flush=True,
+    )
+    for e in row["error_samples"]:
+        print("   error:", e, flush=True)
 
 
 def run(url: str, pid: int, args: argparse.Namespace, pages: list[str]) -> dict:
@@ -67,6 +79,7 @@ def main() -> None:
         load.cpu_s = lambda _pid: 0.0
         load.rss_mb = lambda _pid: 0.0
         rows.append({"replicas": None, "url": args.url, **run(args.url, 0, args, pages)})
+        report(rows[-1], args)
     for n in [] if args.url else args.replicas:
         with tempfile.TemporaryDirectory(prefix="pizarra-replicas-") as tmp:
             base = free_port()
@@ -80,17 +93,7 @@ def main() -> None:
                 rows.append({"replicas": n, **run(state["url"], pids[0], args, pages)})
             finally:
                 replicas.stop(Path(tmp))
-    for row in rows:
-        print(
-            f"{row['replicas'] or row.get('url')} replica(s), {args.students} students + "
-            f"{args.trainers} trainers: {row['reruns_per_s']} reruns/s, moves p50 "
-            f"{row['move_p50_ms']} ms, p95 {row['move_p95_ms']} ms, max {row['move_max_ms']} ms "
-            f"({row['moves']} moves), errors {row['errors']}, server CPU "
-            f"{row['server_cpu_share']} core, RSS peak {row['rss_peak_mb']} MB",
-            flush=True,
-        )
-        for e in row["error_samples"]:
-            print("   error:", e, flush=True)
+        report(rows[-1], args)
     print(json.dumps({"env": env, "seed": args.seed, "runs": rows}))
 
 
