@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from deploy import replicas
+from tests.e2e.serve import ROOT
 
 PORTS = [8611, 8612, 8613]
 
@@ -56,7 +57,10 @@ def test_listens_where_asked_and_keeps_files_in_the_run_dir(tmp_path):
     paths = re.findall(r"(?:pid|error_log|access_log|_temp_path) (\S+?)[;\s]", text)
     assert len(paths) == 8
     assert all(p.startswith(str(tmp_path)) for p in paths), paths
-    assert "client_max_body_size 50m;" in text  # as .streamlit/config.toml's maxUploadSize
+    upload = re.search(
+        r"^maxUploadSize = (\d+)$", (ROOT / ".streamlit/config.toml").read_text(), re.M
+    )
+    assert f"client_max_body_size {upload.group(1)}m;" in text
 
 
 @pytest.mark.parametrize(
