@@ -135,3 +135,21 @@ def test_kustomize_renders_the_manifests():
     assert out.returncode == 0, out.stderr
     kinds = [doc["kind"] for doc in yaml.safe_load_all(out.stdout)]
     assert sorted(kinds) == ["Deployment", "Ingress", "Service"]
+
+
+def test_pyproject_for_uv_pins_what_requirements_pins_and_takes_only_torch_from_the_cpu_index():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    declared = dict(d.split("==") for d in project["project"]["dependencies"])
+    assert declared == pins()
+    (index,) = project["tool"]["uv"]["index"]
+    assert index["explicit"] is True  # first-index would otherwise take numpy etc. from it
+    extra = [
+        ln.split()[1]
+        for ln in (ROOT / "requirements.txt").read_text().splitlines()
+        if ln.startswith("--extra-index-url")
+    ]
+    assert extra == [index["url"]]
+    sources = project["tool"]["uv"]["sources"]
+    assert sources == {name: {"index": index["name"]} for name in ("torch", "torchvision")}
