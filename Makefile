@@ -8,7 +8,8 @@ PORT ?= 8501
 APP_STAMP := $(VENV)/.stamp-app
 DEV_STAMP := $(VENV)/.stamp-dev
 
-.PHONY: run test lint format bench bench-memory-cpu screenshots chromium clean-venv
+.PHONY: run test lint format bench bench-memory-cpu screenshots chromium nginx serve-replicas \
+	stop-replicas clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,27 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
 	fi
 
+# Replicas behind a reverse proxy use Debian's nginx (deploy/replicas.py writes its config under
+# .run/replicas, never /etc).
+nginx:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+		echo "Installing nginx with apt..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light; \
+	fi
+
+# N Streamlit processes (ports REPLICA_PORT, +1, ...) behind nginx on PROXY_PORT, sticky sessions by
+# cookie, websockets proxied; they run in the background until `make stop-replicas`.
+N ?= 2
+PROXY_PORT ?= 8500
+REPLICA_PORT ?= 8511
+PROXY_LISTEN ?= 127.0.0.1
+serve-replicas: $(APP_STAMP) nginx
+	$(PY) deploy/replicas.py start --replicas $(N) --port $(PROXY_PORT) \
+		--base-port $(REPLICA_PORT) --listen $(PROXY_LISTEN)
+
+stop-replicas:
+	@if [ -x $(PY) ]; then $(PY) deploy/replicas.py stop; fi
+
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -43,7 +65,7 @@ format: $(DEV_STAMP)
 	$(VENV)/bin/ruff format .
 
 # pytest exits 5 when it collects nothing; make treats any non-zero exit as a failure.
-test: $(DEV_STAMP) chromium lint
+test: $(DEV_STAMP) chromium nginx lint
 	$(PY) -m pytest -q --strict-markers
 
 # Fresh README screenshots (the browser test writes them to docs/screenshots/).
