@@ -576,7 +576,15 @@ def show_spec(
     key = _chart_key(spec, alt_text, stem)
     export_buttons(spec, stem, key)
     if data is not None:
-        with st.expander(t("ui.chart_data"), expanded=False):
+        # Built only while open: a closed expander that tracks its state sends nothing, so a
+        # slider move does not resend the table (opening it reruns the page or its fragment).
+        # Keyed by the file name, which stays put when the chart's numbers move, so an open
+        # table stays open; unnamed charts fall back to the content key.
+        data_key = f"chart_data.{stem if filename != 'data.csv' else key}"
+        table = st.expander(t("ui.chart_data"), key=data_key, on_change="rerun")
+        if not table.open:
+            return
+        with table:
             # the same table as Streamlit makes of the DataFrame, without pyarrow's thread pool
             st.dataframe(arrow_table(data), hide_index=True, width="stretch")
             st.download_button(
