@@ -8,14 +8,17 @@ clock (``performance.now()``): from the key event's time stamp until the rerun h
 MutationObserver, installed before the press, sees ``stApp``'s ``data-test-script-state`` go
 ``running`` → ``notRunning``, however fast) plus two ``requestAnimationFrame`` callbacks.
 
-It prints each page's median and its ratio to the reference's median (goal: <= 1.6), and last one
-JSON line. Also cold start: server start → home page painted, and the first visit to the trainer
-page in that fresh server (torch import and data load).
+All servers run at once and the moves are interleaved: for each page, the reference's moves,
+then each app's. Each page's ratio is to the reference moves timed just before it, so the two
+medians of a ratio are close in time on a machine whose load drifts. It prints each page's median
+and ratio (goal: <= 1.6), a table, and last one JSON line. Also cold start: server start → home
+page painted, and the first visit to the trainer page in that fresh server (torch import and
+data load), in the page's own clock from the navigation's start.
 
 ``--variant NAME=DIR`` (repeatable) measures the app as checked out in DIR (e.g. an export of an
 older commit, ``git archive <commit> | tar -x -C DIR``), each with its own server, so that
-before/after figures come from one run against one reference. Ratios only compare within a run:
-on a shared machine the absolute figures move with the load.
+before/after figures come from one run against one reference. Absolute figures move with the
+machine's load; compare ratios within a run.
 
 Run: ``.venv/bin/python benchmarks/interaction_latency.py [--moves 8] [topic ...]``.
 """
@@ -130,8 +133,21 @@ def main_slider(pg, topic: str | None):
     return sliders.locator("input[type='range']").first
 
 
-def time_moves(pg, moves: int, topic: str | None = None) -> list[float] | str:
-    """Move the main slider ``moves + 1`` times (the first is a warm-up); the times in ms.
+def new_page(browser):
+    """A browser page that counts the bytes its websockets receive (``pg.received_bytes[0]``)."""
+    pg = browser.new_page(viewport={"width": 1366, "height": 900})
+    pg.received_bytes = [0]
+
+    def count(payload) -> None:
+        pg.received_bytes[0] += len(payload)
+
+    pg.on("websocket", lambda ws: ws.on("framereceived", count))
+    return pg
+
+
+def time_moves(pg, moves: int, topic: str | None = None) -> dict | str:
+    """Move the main slider ``moves + 1`` times (the first is a warm-up); the times in ms and
+    the kilobytes the server sent for each move (what a rerun redraws).
 
     Each press moves one step towards the far end of the range; at an end it turns around, so
     positions are new ones as long as the range has enough steps.
@@ -147,7 +163,9 @@ def time_moves(pg, moves: int, topic: str | None = None) -> list[float] | str:
     )
     key = "ArrowRight" if (high - value) >= (value - low) else "ArrowLeft"
     times: list[float] = []
+    sent: list[float] = []
     for i in range(moves + 1):
+        received = pg.received_bytes[0]
         before = float(slider.get_attribute("value") or 0)
         for _attempt in range(2):  # a press lost while the slider was being redrawn is retried
             pg.evaluate(_ARM, MOVE_TIMEOUT_MS)
@@ -158,69 +176,87 @@ def time_moves(pg, moves: int, topic: str | None = None) -> list[float] | str:
             slider.focus()
         else:
             return f"no rerun within {MOVE_TIMEOUT_MS / 1000:.0f} s after {key} (value {before:g})"
-        if i:
-            times.append(elapsed)
         pg.wait_for_function(_CHARTS_DRAWN, timeout=TIMEOUT_MS)
         pg.wait_for_timeout(150)  # let late chart frames settle before the next press
+        if i:
+            times.append(elapsed)
+            sent.append((pg.received_bytes[0] - received) / 1000)
         now = float(slider.get_attribute("value") or 0)
         if now in (low, high):
             key = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"
         slider.focus()  # a rerun may have redrawn the slider
-    return times
+    return {"times": times, "kb": sent}
 
 
-def median_line(name: str, times: list[float] | str, reference: float | None) -> dict:
-    if isinstance(times, str):
-        print(f"  {name:18s}     n/a  ({times})")
-        return {"median_ms": None, "ratio": None, "note": times}
-    median = statistics.median(times)
-    ratio = median / reference if reference else None
-    verdict = "" if ratio is None else ("  ok" if ratio <= GOAL_RATIO else "  > goal")
-    shown = "" if ratio is None else f"  {ratio:4.2f}x"
-    print(f"  {name:18s} {median:7.1f} ms{shown}{verdict}  (n={len(times)})")
+def summary(moved: dict | str, reference: list[float]) -> dict:
+    """A page's median and its ratio to the reference moves timed just before it."""
+    if isinstance(moved, str):
+        return {"median_ms": None, "ratio": None, "note": moved}
+    median, ref = statistics.median(moved["times"]), statistics.median(reference)
     return {
         "median_ms": round(median, 1),
-        "ratio": None if ratio is None else round(ratio, 2),
-        "times_ms": [round(x, 1) for x in times],
+        "reference_ms": round(ref, 1),
+        "ratio": round(median / ref, 2),
+        "kb_per_move": round(statistics.median(moved["kb"]), 1),
+        "times_ms": [round(x, 1) for x in moved["times"]],
     }
 
 
-def measure_reference(browser, moves: int) -> list[float] | str:
-    proc, url = start_server({}, script=REFERENCE)
-    try:
-        pg = browser.new_page(viewport={"width": 1366, "height": 900})
-        open_page(pg, url)
-        times = time_moves(pg, moves)
-        pg.close()
-        return times
-    finally:
-        stop_server(proc)
-
-
-def measure_app(browser, root: Path, topics: list[str], moves: int, env: dict) -> dict:
-    """Cold start, the trainer's first visit, then every page's slider moves, on one server."""
-    out: dict = {"cold_start": {}, "pages": {}}
-    pg = browser.new_page(viewport={"width": 1366, "height": 900})
+def cold_start(browser, root: Path, env: dict) -> tuple[object, str, object, dict]:
+    """Start a server for the app in ``root``: server start → home page painted, then the first
+    and the second visit to the trainer page. Returns the server, its URL, a browser page on it
+    and the figures (seconds)."""
+    pg = new_page(browser)
     start = time.monotonic()
     proc, url = start_server(env, root=root)
+    healthy = time.monotonic() - start
+    home = open_page(pg, f"{url}/?lang=en")  # in the page's clock, from the navigation's start
+    figures = {"server_healthy_s": round(healthy, 2), "home_painted_s": round(healthy + home, 2)}
+    if "trainer" in [p.topic for p in nav.available_pages()]:
+        figures["trainer_first_visit_s"] = round(open_page(pg, f"{url}/trainer?lang=en"), 2)
+        figures["trainer_second_visit_s"] = round(open_page(pg, f"{url}/trainer?lang=en"), 2)
+    return proc, url, pg, figures
+
+
+def run(browser, variants: list[tuple[str, str]], topics: list[str], moves: int, env: dict):
+    """Every variant's server at once; for each page, the reference's moves, then each variant's.
+
+    Interleaving keeps each ratio's two medians close in time on a machine whose load drifts.
+    """
+    servers = []
     try:
-        healthy = time.monotonic()
-        home = open_page(pg, f"{url}/?lang=en")
-        out["cold_start"]["server_healthy_s"] = round(healthy - start, 2)
-        out["cold_start"]["home_painted_s"] = round(healthy - start + home, 2)
-        if "trainer" in [p.topic for p in nav.available_pages()]:
-            # In the page's clock: performance.now() counts from the navigation's start.
-            first = open_page(pg, f"{url}/trainer?lang=en")
-            again = open_page(pg, f"{url}/trainer?lang=en")
-            out["cold_start"]["trainer_first_visit_s"] = round(first, 2)
-            out["cold_start"]["trainer_second_visit_s"] = round(again, 2)
+        ref_proc, ref_url = start_server({}, script=REFERENCE)
+        servers.append(ref_proc)
+        ref_page = new_page(browser)
+        open_page(ref_page, ref_url)
+        apps = {}
+        for name, root in variants:
+            proc, url, pg, figures = cold_start(browser, Path(root), env)
+            servers.append(proc)
+            apps[name] = (url, pg, figures)
+        reference: dict[str, list[float]] = {}
+        pages: dict[str, dict[str, dict]] = {name: {} for name in apps}
         for topic in topics:
-            open_page(pg, f"{url}/{topic}?lang=en")
-            out["pages"][topic] = time_moves(pg, moves, topic)
+            ref = time_moves(ref_page, moves)
+            if isinstance(ref, str):
+                raise RuntimeError(f"the reference page could not be measured: {ref}")
+            reference[topic] = ref["times"]
+            for name, (url, pg, _) in apps.items():
+                open_page(pg, f"{url}/{topic}?lang=en")
+                pages[name][topic] = summary(time_moves(pg, moves, topic), reference[topic])
+                row = pages[name][topic]
+                shown = row.get("note") or (
+                    f"{row['median_ms']:7.1f} ms  {row['ratio']:4.2f}x of the reference "
+                    f"{row['reference_ms']:.1f} ms, {row['kb_per_move']:.0f} kB/move"
+                    + ("" if row["ratio"] <= GOAL_RATIO else "  > goal")
+                )
+                print(f"{name:10s} {topic:18s} {shown}", flush=True)
+        return reference, {
+            name: {"cold_start": app[2], "pages": pages[name]} for name, app in apps.items()
+        }
     finally:
-        pg.close()
-        stop_server(proc)
-    return out
+        for proc in servers:
+            stop_server(proc)
 
 
 def main() -> None:
@@ -248,29 +284,29 @@ def main() -> None:
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        # The reference before and after the app, pooled: the load on a shared machine drifts.
-        ref_times = measure_reference(browser, args.moves)
-        results = {
-            name: measure_app(browser, Path(d), topics, args.moves, env) for name, d in variants
-        }
-        ref_after = measure_reference(browser, args.moves)
+        reference, results = run(browser, variants, topics, args.moves, env)
         browser.close()
-    if isinstance(ref_times, str) or isinstance(ref_after, str):
-        sys.exit(f"the reference page could not be measured: {ref_times} / {ref_after}")
-    reference = statistics.median(ref_times + ref_after)
-    print(
-        f"reference page: {reference:.1f} ms (median of {len(ref_times + ref_after)} moves; "
-        f"before the app {statistics.median(ref_times):.1f}, after {statistics.median(ref_after):.1f})"
-    )
-    report: dict = {
-        "reference_ms": round(reference, 1),
-        "goal_ratio": GOAL_RATIO,
-        "variants": {},
-    }
+    pooled = [x for times in reference.values() for x in times]
+    print(f"reference page: {statistics.median(pooled):.1f} ms (median of {len(pooled)} moves)")
+    width = max(len(name) for name in results)
+    print(f"{'page':18s} " + " ".join(f"{name:>{width + 12}s}" for name in results))
+    for topic in topics:
+        cells = []
+        for name in results:
+            row = results[name]["pages"][topic]
+            cells.append(
+                f"{'n/a':>{width + 12}s}"
+                if row["median_ms"] is None
+                else f"{row['median_ms']:>{width + 3}.0f} ms {row['ratio']:4.2f}x"
+            )
+        print(f"{topic:18s} " + " ".join(cells))
     for name, result in results.items():
         print(f"{name}: cold start {json.dumps(result['cold_start'])}")
-        pages = {t: median_line(t, times, reference) for t, times in result["pages"].items()}
-        report["variants"][name] = {"cold_start": result["cold_start"], "pages": pages}
+    report = {
+        "reference_ms": round(statistics.median(pooled), 1),
+        "goal_ratio": GOAL_RATIO,
+        "variants": results,
+    }
     print(json.dumps(report))
 
 
