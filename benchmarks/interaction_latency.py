@@ -36,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+
 from tests.e2e.serve import CHROMIUM, IDLE, start_server, stop_server  # noqa: E402
 from ui import i18n, nav  # noqa: E402
 
@@ -55,6 +57,7 @@ SLIDER = "[data-testid='stMain'] [data-testid='stSlider']"
 MAIN_SLIDER = {"linear_networks": "linear_networks.d"}
 TIMEOUT_MS = 120_000
 MOVE_TIMEOUT_MS = 15_000
+SLIDER_WAIT_MS = 30_000
 
 # Installed once per page load: the key event's time stamp is the start of a move.
 _INSTALL = """
@@ -153,7 +156,9 @@ def time_moves(pg, moves: int, topic: str | None = None) -> dict | str:
     positions are new ones as long as the range has enough steps.
     """
     slider = main_slider(pg, topic)
-    if slider.count() == 0:
+    try:  # on a loaded machine the first idle state can come before the page's widgets
+        slider.wait_for(state="attached", timeout=SLIDER_WAIT_MS)
+    except PlaywrightTimeout:
         return "no slider in the main area"
     slider.scroll_into_view_if_needed()
     slider.focus()
