@@ -72,8 +72,10 @@ test: $(DEV_STAMP) chromium nginx lint
 screenshots: $(DEV_STAMP) chromium
 	$(PY) -m pytest -q tests/e2e
 
-bench: $(DEV_STAMP)
+# interaction_latency.py: a slider move's round trip in Chromium, per page, against a reference page.
+bench: $(DEV_STAMP) chromium
 	$(PY) benchmarks/page_latency.py
+	$(PY) benchmarks/interaction_latency.py
 	$(PY) benchmarks/trainer_speed.py
 	$(PY) benchmarks/memory.py
 	$(PY) benchmarks/classroom_load.py

@@ -73,8 +73,11 @@ tab_curves, tab_init, tab_pre = st.tabs(
     [t(f"{TOPIC}.tab_curves"), t(f"{TOPIC}.tab_init"), t(f"{TOPIC}.tab_pre")]
 )
 
+
 # ------------------------------------------------------------------ activation curves
-with tab_curves:
+@st.fragment
+def curves_tab() -> None:
+    """Activation curves and dead ReLUs; its widgets rerun only this tab."""
     p.explain(t(f"{TOPIC}.curves_md"))
     name = p.select(
         "activation",
@@ -199,8 +202,15 @@ with tab_curves:
     st.caption(t(f"{TOPIC}.check_active_note", n=DEAD_N))
     blocks.misconception(t(f"{TOPIC}.misc_dead"))
 
+
+with tab_curves:
+    curves_tab()
+
+
 # ------------------------------------------------------------------ deep MLP initialization
-with tab_init:
+@st.fragment
+def init_tab() -> None:
+    """Deep-MLP initialization statistics; its widgets rerun only this tab."""
     p.explain(t(f"{TOPIC}.init_md"))
     c1, c2 = st.columns(2)
     with c1:
@@ -324,8 +334,15 @@ with tab_init:
     p.explain(t(f"{TOPIC}.why_md"))
     blocks.misconception(t(f"{TOPIC}.misc_xavier_relu"))
 
+
+with tab_init:
+    init_tab()
+
+
 # ------------------------------------------------------------------ preprocessing
-with tab_pre:
+@st.fragment
+def preprocessing_tab() -> None:
+    """Input preprocessing; its widgets rerun only this tab."""
     p.explain(t(f"{TOPIC}.pre_md"))
     c1, c2, c3 = st.columns(3)
     with c1:
@@ -409,5 +426,9 @@ with tab_pre:
     with text_col:
         p.explain(t(f"{TOPIC}.pre_after_md"))
         blocks.misconception(t(f"{TOPIC}.misc_test_stats"))
+
+
+with tab_pre:
+    preprocessing_tab()
 
 practice.section(p)

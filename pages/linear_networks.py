@@ -32,14 +32,11 @@ def fitted(target: str, activation: str, seed: int) -> ln.FitResult:
 
 
 # ------------------------------------------------------------------------------- widgets
-c1, c2, c3 = st.columns(3)
-with c1:
-    d = p.slider("d", t("linear_networks.d"), 1, MAX_SIZE, default=4)
+# Widgets that change every section; the sizes d and m change only the collapse section and
+# live in its fragment, so moving them reruns and redraws that section alone.
+c2, c4, c5 = st.columns([1, 2, 1])
 with c2:
     h = p.slider("h", t("linear_networks.h"), 1, MAX_SIZE, default=2)
-with c3:
-    m = p.slider("m", t("linear_networks.m"), 1, MAX_SIZE, default=3)
-c4, c5 = st.columns([2, 1])
 with c4:
     activation = p.select(
         "act",
@@ -54,90 +51,113 @@ with c5:
     # Seed 1 gives a well-conditioned 2 → 2 → 2 grid map, so the default picture is readable.
     seed = p.number("seed", t("linear_networks.seed"), 0, 9999, default=1)
 
-try:
-    weights, biases = ln.random_network([d, h, m], seed=seed)
-    W, b = ln.collapse(weights, biases)
-    rank_W = ln.rank(W)
-    gap = ln.max_collapse_gap(weights, biases, activation, n_points=N_TEST_POINTS, seed=seed)
-    n_A, n_B = ln.parameter_count([d, m]), ln.parameter_count([d, h, m])
-except ValueError as exc:
-    p.error(exc)
-    st.stop()
-
 blocks.misconception(t("linear_networks.misc_nonlinear"))
 
+
 # ------------------------------------------------------------------------------- collapse
-st.header(t("linear_networks.collapse_header"))
-p.explain(t("linear_networks.collapse_md"))
-blocks.formula(ln.collapse.latex)
+@st.fragment
+def collapse_section(h: int, activation: str, seed: int) -> None:
+    """Network B collapses to one affine map: its sizes d and m rerun only this section."""
+    st.header(t("linear_networks.collapse_header"))
+    p.explain(t("linear_networks.collapse_md"))
+    c1, c3 = st.columns(2)
+    with c1:
+        d = p.slider("d", t("linear_networks.d"), 1, MAX_SIZE, default=4)
+    with c3:
+        m = p.slider("m", t("linear_networks.m"), 1, MAX_SIZE, default=3)
+    try:
+        weights, biases = ln.random_network([d, h, m], seed=seed)
+        W, b = ln.collapse(weights, biases)
+        rank_W = ln.rank(W)
+        gap = ln.max_collapse_gap(weights, biases, activation, n_points=N_TEST_POINTS, seed=seed)
+        n_A, n_B = ln.parameter_count([d, m]), ln.parameter_count([d, h, m])
+    except ValueError as exc:
+        p.error(exc)
+        return
+    blocks.formula(ln.collapse.latex)
 
-k1, k2, k3, k4 = st.columns(4)
-k1.metric(t("linear_networks.m_params_A"), n_A, help=f"d·m + m = {d}·{m} + {m}")
-k2.metric(
-    t("linear_networks.m_params_B"), n_B, help=f"d·h + h + h·m + m = {d}·{h} + {h} + {h}·{m} + {m}"
-)
-k3.metric(t("linear_networks.m_rank"), f"{rank_W} / {min(d, m)}")
-k4.metric(t("linear_networks.m_gap", act=act_name(activation)), f"{gap:.3g}")
+    k1, k2, k3, k4 = st.columns(4)
+    k1.metric(t("linear_networks.m_params_A"), n_A, help=f"d·m + m = {d}·{m} + {m}")
+    k2.metric(
+        t("linear_networks.m_params_B"),
+        n_B,
+        help=f"d·h + h + h·m + m = {d}·{h} + {h} + {h}·{m} + {m}",
+    )
+    k3.metric(t("linear_networks.m_rank"), f"{rank_W} / {min(d, m)}")
+    k4.metric(t("linear_networks.m_gap", act=act_name(activation)), f"{gap:.3g}")
 
-blocks.formula(ln.rank.latex)
-if h < min(d, m):
-    st.warning(
-        t("linear_networks.bottleneck", h=h, d=d, m=m, r=rank_W, full=min(d, m)),
-        icon=":material/compress:",
-    )
-else:
-    st.success(t("linear_networks.no_bottleneck", h=h, d=d, m=m, r=rank_W, extra=n_B - n_A))
-if activation == "identity":
-    st.markdown(t("linear_networks.gap_identity", gap=f"{gap:.2e}", n=N_TEST_POINTS))
-else:
-    st.markdown(
-        t("linear_networks.gap_nonlinear", gap=num(gap), n=N_TEST_POINTS, act=act_name(activation))
+    blocks.formula(ln.rank.latex)
+    if h < min(d, m):
+        st.warning(
+            t("linear_networks.bottleneck", h=h, d=d, m=m, r=rank_W, full=min(d, m)),
+            icon=":material/compress:",
+        )
+    else:
+        st.success(t("linear_networks.no_bottleneck", h=h, d=d, m=m, r=rank_W, extra=n_B - n_A))
+    if activation == "identity":
+        st.markdown(t("linear_networks.gap_identity", gap=f"{gap:.2e}", n=N_TEST_POINTS))
+    else:
+        st.markdown(
+            t(
+                "linear_networks.gap_nonlinear",
+                gap=num(gap),
+                n=N_TEST_POINTS,
+                act=act_name(activation),
+            )
+        )
+
+    sigma = np.linalg.svd(W, compute_uv=False)
+    col_labels = [f"x{j + 1}" for j in range(d)]
+    row_labels = [f"y{i + 1}" for i in range(m)]
+    left, right = st.columns([3, 2])
+    with left:
+        heat = charts.matrix_heatmap(
+            W,
+            row_labels,
+            col_labels,
+            row_title=t("linear_networks.out"),
+            col_title=t("linear_networks.in"),
+            tip_fmt=".4g",
+            diverging=True,
+            height=min(60 + 40 * m, 340),
+        )
+        charts.show(
+            heat,
+            t(
+                "linear_networks.W_alt",
+                m=m,
+                d=d,
+                r=rank_W,
+                sv=", ".join(num(s) for s in sigma),
+                b=", ".join(num(v) for v in b),
+            ),
+            data=pd.DataFrame(W, index=row_labels, columns=col_labels).reset_index(names=""),
+            filename="collapsed_W.csv",
+        )
+    with right:
+        sv_frame = pd.DataFrame({"i": [f"σ{i + 1}" for i in range(sigma.size)], "sigma": sigma})
+        sv_chart = figures.singular_values(sv_frame, x_title=t("linear_networks.sv_x"))
+        charts.show(
+            sv_chart,
+            t(
+                "linear_networks.sv_alt",
+                r=rank_W,
+                k=sigma.size,
+                sv=", ".join(num(s) for s in sigma),
+            ),
+        )
+    st.latex(
+        r"W = W_2W_1 \in \mathbb{R}^{"
+        + f"{m}"
+        + r"\times"
+        + f"{d}"
+        + r"},\quad \mathbf{b} = ("
+        + ", ".join(num(v) for v in b)
+        + ")"
     )
 
-sigma = np.linalg.svd(W, compute_uv=False)
-col_labels = [f"x{j + 1}" for j in range(d)]
-row_labels = [f"y{i + 1}" for i in range(m)]
-left, right = st.columns([3, 2])
-with left:
-    heat = charts.matrix_heatmap(
-        W,
-        row_labels,
-        col_labels,
-        row_title=t("linear_networks.out"),
-        col_title=t("linear_networks.in"),
-        tip_fmt=".4g",
-        diverging=True,
-        height=min(60 + 40 * m, 340),
-    )
-    charts.show(
-        heat,
-        t(
-            "linear_networks.W_alt",
-            m=m,
-            d=d,
-            r=rank_W,
-            sv=", ".join(num(s) for s in sigma),
-            b=", ".join(num(v) for v in b),
-        ),
-        data=pd.DataFrame(W, index=row_labels, columns=col_labels).reset_index(names=""),
-        filename="collapsed_W.csv",
-    )
-with right:
-    sv_frame = pd.DataFrame({"i": [f"σ{i + 1}" for i in range(sigma.size)], "sigma": sigma})
-    sv_chart = figures.singular_values(sv_frame, x_title=t("linear_networks.sv_x"))
-    charts.show(
-        sv_chart,
-        t("linear_networks.sv_alt", r=rank_W, k=sigma.size, sv=", ".join(num(s) for s in sigma)),
-    )
-st.latex(
-    r"W = W_2W_1 \in \mathbb{R}^{"
-    + f"{m}"
-    + r"\times"
-    + f"{d}"
-    + r"},\quad \mathbf{b} = ("
-    + ", ".join(num(v) for v in b)
-    + ")"
-)
+
+collapse_section(h, activation, seed)
 
 # ------------------------------------------------------------------------------- grid
 st.header(t("linear_networks.grid_header"))

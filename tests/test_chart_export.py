@@ -552,6 +552,29 @@ def test_check_spec_catches_what_the_browser_cannot_draw(monkeypatch):
         charts.check_spec(charts.to_spec(bad_type))
 
 
+def test_to_spec_names_data_by_place_so_new_numbers_keep_the_spec():
+    """A slider that changes only a chart's numbers must leave the spec the browser sees as it
+    was (the browser then swaps the data in place instead of building the chart anew)."""
+    frame = _frame()
+    moved = frame.assign(b=frame["b"] * 2.0)
+
+    def spec_of(data):
+        return charts.to_spec(
+            charts.layer(
+                charts.lines(data, "a", "b"),
+                charts.chart(data.head(1), "rule", {"y": charts.q("b")}),
+            )
+        )
+
+    before, after = spec_of(frame), spec_of(moved)
+    assert {k: v for k, v in before.items() if k != "datasets"} == {
+        k: v for k, v in after.items() if k != "datasets"
+    }
+    assert list(before["datasets"]) == list(after["datasets"])
+    name = before["layer"][0]["data"]["name"]
+    pd.testing.assert_frame_equal(after["datasets"][name], moved)
+
+
 def test_to_spec_validates_where_the_tests_ask_for_it(monkeypatch):
     bad_type = charts.chart(_frame(), "line", {"x": {"field": "a", "type": "no-such-type"}})
     monkeypatch.setenv("PIZARRA_VALIDATE_CHARTS", "1")
@@ -561,7 +584,7 @@ def test_to_spec_validates_where_the_tests_ask_for_it(monkeypatch):
     assert charts.to_spec(bad_type)["encoding"]["x"]["type"] == "no-such-type"
 
 
-def test_to_spec_names_data_by_content_and_keeps_the_frames(monkeypatch):
+def test_to_spec_shares_equal_frames_and_keeps_the_frames(monkeypatch):
     frame = _frame()
     layered = charts.layer(
         charts.lines(frame, "a", "b"),

@@ -327,7 +327,10 @@ def field(
 
 
 def dataset_name(frame: pd.DataFrame) -> str:
-    """A name for ``frame`` from its content: equal frames get equal names (``pz_<hex>``)."""
+    """A hash of ``frame``'s content: equal frames get equal hashes (``pz_<hex>``).
+
+    It keys the Arrow cache and finds equal frames within a chart; the names the browser sees
+    are places (see :func:`_named`)."""
     digest = hashlib.sha1()
     for column, dtype in frame.dtypes.items():  # faster than pandas' hash for small frames
         digest.update(f"|{column}:{dtype}|".encode())
@@ -339,26 +342,30 @@ def dataset_name(frame: pd.DataFrame) -> str:
     return "pz_" + digest.hexdigest()[:16]
 
 
-def _named(obj: Any, datasets: dict[str, pd.DataFrame]) -> Any:
+def _named(obj: Any, datasets: dict[str, pd.DataFrame], names: dict[str, str]) -> Any:
     """``obj`` with every DataFrame under a ``"data"`` key replaced by ``{"name": ...}``.
 
-    The frames go to ``datasets`` by content-hash name; numpy scalars and arrays become plain
-    JSON numbers and lists.
+    The frames go to ``datasets``; frames of equal content share one entry (``names`` maps
+    content hashes to the names given so far). A name is the frame's place in the chart
+    (``pz_0``, ``pz_1``, ...; Vega-Lite names its own data ``data_<n>``), not its content: when a slider changes only the numbers, the spec
+    stays the same and the browser swaps the data in the chart it has (and leaves a dataset of
+    unchanged bytes alone) instead of building the chart anew. Numpy scalars and arrays become
+    plain JSON numbers and lists.
     """
     if isinstance(obj, dict):
         out = {}
         for key, v in obj.items():
             if key == "data" and isinstance(v, pd.DataFrame):
-                name = dataset_name(v)
+                name = names.setdefault(dataset_name(v), f"pz_{len(names)}")
                 datasets[name] = v
                 out[key] = {"name": name}
             else:
-                out[key] = _named(v, datasets)
+                out[key] = _named(v, datasets, names)
         return out
     if isinstance(obj, (list, tuple)):
-        return [_named(v, datasets) for v in obj]
+        return [_named(v, datasets, names) for v in obj]
     if isinstance(obj, np.ndarray):
-        return [_named(v, datasets) for v in obj.tolist()]
+        return [_named(v, datasets, names) for v in obj.tolist()]
     if isinstance(obj, np.bool_):
         return bool(obj)
     if isinstance(obj, np.number):
@@ -384,7 +391,7 @@ def to_spec(spec: Spec) -> Spec:
     compiled to Vega (see :func:`check_spec`); the app skips that cost.
     """
     datasets: dict[str, pd.DataFrame] = {}
-    body = _named(spec, datasets)
+    body = _named(spec, datasets, {})
     config = _merged(THEME, body.pop("config", {}))
     out: Spec = {"$schema": SCHEMA_URL, "config": config, **body}
     if datasets:
@@ -457,9 +464,11 @@ def arrow_table(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
         return frame
 
 
-def _cached_table(name: str, values: Any) -> Any:
-    if not (name.startswith("pz_") and isinstance(values, pd.DataFrame)):
+def _cached_table(values: Any) -> Any:
+    """The Arrow table of a chart's DataFrame, from the cache when the same content was drawn."""
+    if not isinstance(values, pd.DataFrame):
         return values
+    name = dataset_name(values)
     with _ARROW_LOCK:
         cached = _ARROW_CACHE.get(name)
     if cached is not None:
@@ -569,14 +578,22 @@ def show_spec(
     width = "content" if square else "stretch"
     drawn = spec
     if spec.get("datasets"):
-        drawn = {**spec, "datasets": {n: _cached_table(n, v) for n, v in spec["datasets"].items()}}
+        drawn = {**spec, "datasets": {n: _cached_table(v) for n, v in spec["datasets"].items()}}
     st.vega_lite_chart(spec=drawn, theme=None, width=width, alt=alt_text)
     st.caption(alt_text)
     stem = filename.rsplit(".", 1)[0] if filename != "data.csv" else "chart"
     key = _chart_key(spec, alt_text, stem)
     export_buttons(spec, stem, key)
     if data is not None:
-        with st.expander(t("ui.chart_data"), expanded=False):
+        # Built only while open: a closed expander that tracks its state sends nothing, so a
+        # slider move does not resend the table (opening it reruns the page or its fragment).
+        # Keyed by the file name, which stays put when the chart's numbers move, so an open
+        # table stays open; unnamed charts fall back to the content key.
+        data_key = f"chart_data.{stem if filename != 'data.csv' else key}"
+        table = st.expander(t("ui.chart_data"), key=data_key, on_change="rerun")
+        if not table.open:
+            return
+        with table:
             # the same table as Streamlit makes of the DataFrame, without pyarrow's thread pool
             st.dataframe(arrow_table(data), hide_index=True, width="stretch")
             st.download_button(

@@ -226,8 +226,9 @@ def walk_radios(pg, watch: Watch, where: str, done: set[str]) -> None:
 def open_expanders(pg, watch: Watch, where: str) -> None:
     """Open every visible closed expander of the main area, then check the page once.
 
-    Opening an expander does not rerun the script (positions in the page stay valid) and an open
-    expander stays open across reruns, so each one is opened once per walk.
+    An open expander stays open across reruns, so each one is opened once per walk. A chart's
+    "numbers behind the chart" expander builds its table only while open: opening it reruns the
+    page (or its fragment), so each click waits until the script is idle again.
     """
     summaries = pg.locator(f"{MAIN} [data-testid='stExpander'] details > summary")
     opened = []
@@ -236,6 +237,7 @@ def open_expanders(pg, watch: Watch, where: str) -> None:
         if summary.is_visible() and not summary.evaluate("s => s.parentElement.open"):
             opened.append(summary.inner_text().strip().splitlines()[-1])  # after the icon
             summary.click()
+            wait_idle(pg)
     if opened:
         assert_page_healthy(pg, watch, f"{where}, expanders open: {opened}")
 

@@ -36,12 +36,16 @@ def start_server(
     timeout_s: float = 90,
     cpus: set[int] | None = None,
     python: str = sys.executable,
+    script: str = "app.py",
+    root: Path = ROOT,
 ) -> tuple[subprocess.Popen, str]:
     """Launch the app with extra environment ``env``; return the process and its URL once healthy.
 
     ``cpus`` pins the server to those cores (benchmarks); ``python`` is the interpreter that runs
-    it (a benchmark may compare another environment, e.g. a CPU-only torch). Raises ``RuntimeError`` with the end of
-    the server's log if it does not answer in time.
+    it (a benchmark may compare another environment, e.g. a CPU-only torch). ``script`` is the
+    entrypoint relative to ``root``, the checkout served (a benchmark may serve a reference page
+    or an older export of the app). Raises ``RuntimeError`` with the end of the server's log if
+    it does not answer in time.
     """
     port = free_port()
     proc = subprocess.Popen(
@@ -50,7 +54,7 @@ def start_server(
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            script,
             "--server.port",
             str(port),
             "--server.headless",
@@ -58,7 +62,7 @@ def start_server(
             "--server.fileWatcherType",
             "none",
         ],
-        cwd=ROOT,
+        cwd=root,
         env={**os.environ, **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -72,7 +76,7 @@ def start_server(
                 if r.read() == b"ok":
                     return proc, url
         except OSError:
-            time.sleep(0.5)
+            time.sleep(0.1)  # fine-grained: benchmarks time the start
     proc.kill()
     raise RuntimeError("streamlit did not start: " + proc.stderr.read().decode()[-2000:])
 
