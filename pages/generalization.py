@@ -1,13 +1,15 @@
 """Generalization: ensembles, snapshot ensembles, data augmentation, transfer learning (digits).
 
-Every experiment trains on a button press; its numbers are cached per settings
-(``st.cache_data`` on the configuration's JSON), so a rerun, another session or a return to
-settings already run does not train again. The configurations come from
+Every experiment trains on a button press; its numbers are kept per settings for the server
+process (``ui/trainer/inline.py``), so a rerun, another session or a return to settings already
+run does not train again, and a training that does run holds one of the process's training
+slots (at most K at once, the others wait in line and see their position). The configurations come from
 ``core.trainer.experiments`` and ``core.trainer.transfer``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -21,12 +23,13 @@ from core.trainer.augment import augment_gallery
 from core.trainer.ensemble import ensemble_report
 from ui import blocks, charts, page
 from ui.figures import generalization as figures
-from ui.trainer import dataset
-from ui.trainer.session import one_thread_per_session
+from ui.trainer import dataset, inline
+from ui.trainer.session import one_thread_per_session, session_owner, slots
 
 p = page.setup("generalization")
 t = p.t
 
+OWNER = session_owner("generalization")  # this session's name in the training slots
 RAN = "generalization.ran"  # settings (section, values) this session asked to train
 EPOCH_OPTIONS = [2, 5, 10, 20, 30, 50, 100, 200]
 WIDTH_OPTIONS = [16, 32, 64, 128]
@@ -42,9 +45,8 @@ def pct(x: float) -> str:
     return f"{100 * float(x):.1f} %"
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def trained(config_json: str) -> dict[str, Any]:
-    """The numbers the page draws of one finished run, cached by its configuration."""
+def train_one(config_json: str) -> dict[str, Any]:
+    """The numbers the page draws of one finished run."""
     config = TrainConfig.from_json(config_json)
     one_thread_per_session()
     result = TrainingRun(config, dataset.load(config.dataset), report_every_s=None).run_to_end()
@@ -58,8 +60,7 @@ def trained(config_json: str) -> dict[str, Any]:
     }
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def transfer_report(width: int, seed: int) -> tr.TransferReport:
+def transfer_one(width: int, seed: int) -> tr.TransferReport:
     one_thread_per_session()
     return tr.transfer_experiment(
         dataset.load("digits"), tr.DEFAULT_SHOTS, hidden=(width,), seed=seed
@@ -77,9 +78,16 @@ def requested(section: str, settings: tuple) -> bool:
     return True
 
 
+def queued(bar: Any) -> Callable[[int], None]:
+    """Show this session's place in the line for a training slot on ``bar``."""
+    return lambda position: bar.progress(
+        0.0, text=t("generalization.queued", position=position, k=slots().capacity)
+    )
+
+
 def train_all(configs: list[TrainConfig], what: str) -> list[dict[str, Any]] | None:
-    """Run (or fetch from the cache) each configuration, with a progress bar; None if core
-    refused one (the error is shown)."""
+    """Run (each inside a training slot) or fetch each configuration's kept result, with a
+    progress bar; None if core refused one (the error is shown)."""
     bar = st.progress(0.0)
     out = []
     try:
@@ -88,7 +96,10 @@ def train_all(configs: list[TrainConfig], what: str) -> list[dict[str, Any]] | N
                 i / len(configs),
                 text=t("generalization.progress", what=what, i=i + 1, n=len(configs)),
             )
-            out.append(trained(config.to_json()))
+            key = config.to_json()
+            out.append(
+                inline.trained_once(("run", key), lambda k=key: train_one(k), OWNER, queued(bar))
+            )
     except ValueError as exc:
         p.error(exc)
         return None
@@ -305,8 +316,18 @@ with c1:
 with c2:
     tr_seed = p.number("tr_seed", t("generalization.seed"), 0, 9999, default=0)
 if requested("tr", (tr_width, tr_seed)):
-    with st.spinner(t("generalization.progress", what=t("generalization.tr_strategy"), i=1, n=1)):
-        report = transfer_report(tr_width, tr_seed)
+    bar = st.progress(
+        0.0, text=t("generalization.progress", what=t("generalization.tr_strategy"), i=1, n=1)
+    )
+    try:
+        report = inline.trained_once(
+            ("transfer", tr_width, tr_seed),
+            lambda: transfer_one(tr_width, tr_seed),
+            OWNER,
+            queued(bar),
+        )
+    finally:
+        bar.empty()
     st.markdown(
         t(
             "generalization.tr_source",

@@ -16,6 +16,9 @@ EN = {
     "generalization.width": "hidden units",
     "generalization.not_run": "Press **Train** to run this experiment with these settings.",
     "generalization.progress": "Training {what} {i} of {n}…",
+    "generalization.queued": "Waiting for a free training slot: you are number {position} in "
+    "line (this server trains {k} run(s) at once so that every page stays quick). Your "
+    "training starts by itself.",
     "generalization.accuracy": "test accuracy",
     # ensembles
     "generalization.ens_header": "1 · Ensembles of independently trained networks",
@@ -169,6 +172,9 @@ ES = {
     "generalization.not_run": "Presiona **Entrenar** para correr este experimento con esta "
     "configuración.",
     "generalization.progress": "Entrenando {what} {i} de {n}…",
+    "generalization.queued": "Esperando un turno libre para entrenar: eres el número {position} "
+    "de la fila (este servidor entrena {k} corrida(s) a la vez para que todas las páginas sigan "
+    "ágiles). Tu entrenamiento empieza solo.",
     "generalization.accuracy": "exactitud en prueba",
     # ensembles
     "generalization.ens_header": "1 · Ensambles de redes entrenadas por separado",

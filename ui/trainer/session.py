@@ -78,6 +78,30 @@ def slots() -> Slots:
     return _slots(max_trainings(default))
 
 
+def wait_for_slot(owner: str, on_wait: Callable[[int], None], poll_s: float = 0.5) -> None:
+    """Block this script run until ``owner`` holds a training slot, renewing its place in the
+    queue every ``poll_s`` seconds and calling ``on_wait(position)`` when the position changes.
+    For trainings that run inside a script run (the Generalization page) rather than in the
+    trainer's live view; pair it with :func:`release_slot` in a ``finally``."""
+    shown = None
+    while (position := slots().request(owner)) != 0:
+        if position != shown:
+            on_wait(position)
+            shown = position
+        time.sleep(poll_s)
+
+
+def release_slot(owner: str) -> None:
+    """Give up ``owner``'s training slot or place in the queue (see :func:`wait_for_slot`)."""
+    slots().release(owner)
+
+
+def session_owner(suffix: str) -> str:
+    """This session's name in the training slots for one of its pages' own trainings: the
+    trainer's owner name plus ``suffix``, so that a page's runs never hold the trainer's slot."""
+    return f"{st.session_state.setdefault(OWNER, uuid.uuid4().hex)}:{suffix}"
+
+
 class Session:
     """The run state of this user's session, and the callbacks of the Train section's buttons.
 
