@@ -41,7 +41,9 @@ def test_a_new_training_waits_for_the_slot_then_gives_it_back(one_slot_taken):
 
     key = ("test-queue", time.time_ns())
     worker = threading.Thread(
-        target=lambda: out.setdefault("v", inline.trained_once(key, compute, "me", positions.append))
+        target=lambda: out.setdefault(
+            "v", inline.trained_once(key, compute, "me", positions.append)
+        )
     )
     worker.start()
     deadline = time.monotonic() + 10
