@@ -28,12 +28,14 @@ from core.trainer import TrainConfig, TrainingRun
 from ui.page import Page
 from ui.trainer import dataset
 from ui.trainer import live as trainer_live
+from ui.trainer import session as trainer_session
 from ui.trainer.session import REPORT_S, one_thread_per_session
 
 P = "hyperparameter_search."
 RUN, META, QUEUE, ROWS = P + "run", P + "meta", P + "queue", P + "rows"
 SEARCHES, TRIALS, ACTIVE = P + "searches", P + "trials", P + "active"
 ERROR, SYNC, INLINE, LOCK = P + "error", P + "sync", P + "inline", P + "lock"
+QUEUED = P + "queued"  # the live view last found the search waiting for a training slot
 MAX_SEARCHES = 12  # finished searches kept per session
 
 HIDDEN = (32,)
@@ -99,6 +101,22 @@ class SearchSession:
     @property
     def run(self) -> TrainingRun | None:
         return self.ss.get(RUN)
+
+    # -- the process's training slots (as the trainer's: at most K trainings at once) ----------
+    @property
+    def owner(self) -> str:
+        return trainer_session.session_owner("search")
+
+    def slot(self) -> int:
+        """Ask for (or keep) a training slot and renew its lease: 0 when the search may train,
+        else its position in the line."""
+        return trainer_session.slots().request(self.owner)
+
+    def capacity(self) -> int:
+        return trainer_session.slots().capacity
+
+    def release_slot(self) -> None:
+        trainer_session.release_slot(self.owner)
 
     @property
     def running(self) -> bool:
@@ -201,11 +219,20 @@ class SearchSession:
             if self.pull(run, math.inf):
                 self.finalize(run)
 
-    def finish_now(self, seconds: float, progress: Callable[[float, str], None]) -> None:
-        """The rest of the search inside this script run."""
+    def finish_now(
+        self,
+        seconds: float,
+        progress: Callable[[float, str], None],
+        queued: Callable[[int], None] = lambda _: None,
+    ) -> None:
+        """The rest of the search inside this script run, once it holds a training slot (it
+        waits in line first, ``queued(position)`` told each new position)."""
+        if self.ss.get(RUN) is not None:
+            trainer_session.wait_for_slot(self.owner, queued)
         while self.ss.get(RUN) is not None:
             run = self.ss[RUN]
             while not run.done:
+                self.slot()  # renew the lease while this script run trains
                 if not self.pull(run, seconds):
                     break
                 m = self.meta
@@ -247,6 +274,19 @@ def _live(session: SearchSession, p: Page) -> None:
             l2=f"{run.config.l2:.3g}",
         )
     )
+    position = session.slot()
+    was_queued = bool(session.ss.get(QUEUED))
+    session.ss[QUEUED] = position > 0
+    if position > 0:
+        # queued: the fragment's next (slow) tick asks again; the search starts by itself
+        st.info(
+            t("hyperparameter_search.queued", position=position, k=session.capacity()), icon="⏳"
+        )
+        if not was_queued and not inline:
+            st.rerun()  # a full run sets the slow tick
+        return
+    if was_queued and not inline:
+        st.rerun()  # just got its slot: a full run sets the fast tick
     slots: dict[str, Any] = {}
     draw_time = trainer_live.draw_live(t, run, meta, slots)
     slice_s = trainer_live.INLINE_S if inline else trainer_live.SLICE_S
@@ -271,9 +311,16 @@ def controls(p: Page, session: SearchSession, search: Search | None) -> None:
             lambda share, label: bar.progress(
                 share, text=t("hyperparameter_search.finishing", label=label)
             ),
+            lambda position: bar.info(
+                t("hyperparameter_search.queued", position=position, k=session.capacity()),
+                icon="⏳",
+            ),
         )
         st.rerun()
     running = session.running
+    if not running:
+        session.release_slot()  # the search ended, failed or was stopped
+        session.ss[QUEUED] = False
     b1, b2, b3 = st.columns(3)
     b1.button(
         t("hyperparameter_search.start"),
@@ -306,7 +353,8 @@ def controls(p: Page, session: SearchSession, search: Search | None) -> None:
     if session.error:
         p.error(session.error)
     session.ss[INLINE] = True
-    st.fragment(_live, run_every=trainer_live.TICK_S if running else None)(session, p)
+    tick = trainer_live.QUEUED_TICK_S if session.ss.get(QUEUED) else trainer_live.TICK_S
+    st.fragment(_live, run_every=tick if running else None)(session, p)
 
 
 def results_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -90,6 +90,9 @@ EN = {
     "hyperparameter_search.range_min": "{what}: from",
     "hyperparameter_search.range_max": "{what}: to",
     "hyperparameter_search.start": "Start the search",
+    "hyperparameter_search.queued": "Waiting for a free training slot: you are number "
+    "{position} in line. This server trains {k} run(s) at once so that every page stays quick. "
+    "Your search starts by itself; Stop leaves the line.",
     "hyperparameter_search.stop": "Stop",
     "hyperparameter_search.stop_help": "The current trial ends after its current step; the "
     "remaining trials are dropped.",
@@ -228,6 +231,9 @@ ES = {
     "hyperparameter_search.range_min": "{what}: desde",
     "hyperparameter_search.range_max": "{what}: hasta",
     "hyperparameter_search.start": "Iniciar la búsqueda",
+    "hyperparameter_search.queued": "Esperando un turno libre para entrenar: eres el número "
+    "{position} de la fila. Este servidor entrena {k} corrida(s) a la vez para que todas las "
+    "páginas sigan ágiles. Tu búsqueda empieza sola; Detener te saca de la fila.",
     "hyperparameter_search.stop": "Detener",
     "hyperparameter_search.stop_help": "La prueba en curso termina tras su paso actual; las "
     "pruebas restantes se descartan.",
