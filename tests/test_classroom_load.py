@@ -11,6 +11,7 @@ finishing (the second one after waiting in the queue).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import importlib.util
 import random
 import sys
@@ -39,9 +40,13 @@ def test_students_and_queued_trainers_stay_isolated():
     env = {"PIZARRA_CLASSROOM": "1", "PIZARRA_MAX_TRAININGS": "1"}
     proc, url = start_server(env)
     try:
-        row = asyncio.run(
-            bench.scenario(url, proc.pid, n=5, m=2, seconds=20, cap=300, seed=3, pages=pages)
-        )
+        # in a thread of its own: a browser test earlier in the session (Playwright's sync API)
+        # may have left an event loop running in this one
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            row = pool.submit(
+                asyncio.run,
+                bench.scenario(url, proc.pid, n=5, m=2, seconds=20, cap=300, seed=3, pages=pages),
+            ).result()
     finally:
         stop_server(proc)
     assert row["errors"] == 0, row["error_samples"]

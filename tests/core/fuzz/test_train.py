@@ -192,6 +192,8 @@ BAD_CONFIG = {
     "train_fraction": bad_number(0.0, 1.01, -1.0),
     "seed": bad_number(-1, 2**32, 1e300, integer=True),
     "eval_train_loss": lambda kw: st.sampled_from([None, "yes", 1, 0.0, [True]]),
+    "augment": bad_name("flip", "Shift", valid=("none", "shift", "rotate", "shift_rotate")),
+    "snapshots": bad_number(-1, 100_001, integer=True),
 }
 fuzz(TrainConfig, config_kwargs(), _check_config, BAD_CONFIG, examples=40, lists_ok=False)
 
