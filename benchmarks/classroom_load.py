@@ -158,6 +158,10 @@ class Student:
         wid, s = self.rng.choice(sorted(self.sliders.items()))
         steps = max(1, round((s.max - s.min) / s.step)) if s.step > 0 else 100
         value = s.min + self.rng.randint(0, steps) * (s.step or (s.max - s.min) / 100)
+        # 0 + 19 * 0.05 is 0.9500000000000001: past a 0.95 maximum, which Streamlit replaces by
+        # the slider's `value` argument (its out-of-range rule), and the check below would count
+        # that as another session's value
+        value = min(s.max, max(s.min, round(value, 9)))
         state = WidgetState(id=wid)
         state.double_array_value.data.extend([value] * max(1, len(s.default)))
         self.states[wid] = state

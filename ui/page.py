@@ -8,6 +8,9 @@ its value back when it differs from the default, so the address bar always repro
 
 from __future__ import annotations
 
+import gc
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -81,8 +84,35 @@ def _sidebar(lang: str) -> None:
         )
 
 
+_heap = {"modules": 0}
+_heap_lock = threading.Lock()
+
+
+def settle_heap() -> bool:
+    """Freeze the long-lived heap once new modules have been imported; True when it did.
+
+    With ``runner.postScriptGC`` off (``.streamlit/config.toml``), Python's own collector still
+    visits every tracked object in its oldest generation now and then: with torch, scipy and sympy
+    imported that is ~0.5 M objects and ~170 ms holding the interpreter lock. Modules, functions
+    and classes live as long as the process, so after each wave of imports (a page's first visit)
+    the heap is collected once and frozen (:func:`gc.freeze`); later collections only visit what
+    sessions create. Frozen objects are still freed by reference counting.
+    """
+    count = len(sys.modules)
+    if count <= _heap["modules"]:
+        return False
+    with _heap_lock:
+        if len(sys.modules) <= _heap["modules"]:
+            return False
+        _heap["modules"] = len(sys.modules)
+        gc.collect()
+        gc.freeze()
+    return True
+
+
 def setup(topic: str) -> Page:
     """Configure the page, draw the translated sidebar and the title; call first on every page."""
+    settle_heap()
     lang = current_language()
     title = t("home.title") if topic == "home" else t(f"{topic}.title")
     st.set_page_config(page_title=f"{title} · Pizarra", page_icon="🎓", layout="wide")
