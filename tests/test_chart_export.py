@@ -713,40 +713,6 @@ def _old_bars(frame, x, y, color=None, *, x_title=None, y_title=None, height=260
     return alt.Chart(frame).mark_bar().encode(**enc).properties(height=height)
 
 
-def _old_field(xs, ys, Z, *, log_color=False, title="", x_title="", y_title="", height=380):
-    X, Y = np.meshgrid(xs, ys)
-    dx = float(xs[1] - xs[0]) if len(xs) > 1 else 1.0
-    dy = float(ys[1] - ys[0]) if len(ys) > 1 else 1.0
-    hx, hy = 0.51 * dx, 0.51 * dy
-    frame = pd.DataFrame(
-        {
-            "x": X.ravel() - hx,
-            "x2": X.ravel() + hx,
-            "y": Y.ravel() - hy,
-            "y2": Y.ravel() + hy,
-            "z": np.asarray(Z, float).ravel(),
-        }
-    )
-    scale = alt.Scale(scheme=charts.SEQUENTIAL, type="symlog" if log_color else "linear")
-    x_dom = [float(xs[0]) - dx / 2, float(xs[-1]) + dx / 2]
-    y_dom = [float(ys[0]) - dy / 2, float(ys[-1]) + dy / 2]
-    return (
-        alt.Chart(frame)
-        .mark_rect(opacity=0.85, strokeWidth=0)
-        .encode(
-            x=alt.X(field="x", type="quantitative", title=x_title,
-                    scale=alt.Scale(domain=x_dom, nice=False)),
-            x2=alt.X2(field="x2"),
-            y=alt.Y(field="y", type="quantitative", title=y_title,
-                    scale=alt.Scale(domain=y_dom, nice=False)),
-            y2=alt.Y2(field="y2"),
-            color=alt.Color(field="z", type="quantitative", scale=scale, title=title or "f"),
-            tooltip=[alt.Tooltip(field="z", type="quantitative", format=".4g")],
-        )
-        .properties(height=height)
-    )  # fmt: skip
-
-
 def _old_history(hist, best_epoch):
     lines = _old_lines(hist, "epoch", "loss", "series", x_title="epoch", y_title="loss")
     best = pd.DataFrame({"epoch": [best_epoch]})
@@ -756,17 +722,12 @@ def _old_history(hist, best_epoch):
 
 def _builder_pairs():
     frame = _frame()
-    xs, ys = np.linspace(-1, 1, 5), np.linspace(-2, 2, 4)
-    Z = np.outer(ys, xs)
     yield charts.lines(frame, "a", "b"), _old_lines(frame, "a", "b")
     kw = dict(x_title="A", y_title="B", log_x=True, log_y=True, height=200, points=True)
     yield charts.lines(frame, "a", "b", "g", **kw), _old_lines(frame, "a", "b", "g", **kw)
     yield charts.bars(frame, "g", "b"), _old_bars(frame, "g", "b")
     kw = dict(x_title="G", y_title="B", height=100)
     yield charts.bars(frame, "g", "b", "g", **kw), _old_bars(frame, "g", "b", "g", **kw)
-    yield charts.field(xs, ys, Z), _old_field(xs, ys, Z)
-    kw = dict(log_color=True, title="f", x_title="w1", y_title="w2", height=300)
-    yield charts.field(xs, ys, Z, **kw), _old_field(xs, ys, Z, **kw)
     hist = pd.DataFrame({"epoch": [1, 2, 3], "loss": [1.0, 0.7, 0.6], "series": ["train"] * 3})
     yield (
         trainer_figures.history(hist, "loss", 2, x_title="epoch", y_title="loss"),
@@ -873,3 +834,76 @@ def test_app_code_uses_no_private_chart_api():
         if PRIVATE.search(line)
     ]
     assert len(files) > 20 and not offenders, offenders
+
+
+# ------------------------------------------------------------------------ the field as an image
+
+
+@pytest.mark.parametrize("log_color", [False, True])
+def test_field_colours_are_vegas_own(log_color):
+    # Oracle: Vega paints one rectangle per value on the same scale (viridis, linear or symlog,
+    # the same domain); the image's colours must be the ones it paints.
+    z = np.array([-3.0, -1.0, -0.2, 0.0, 0.3, 1.0, 2.5, 4.0, 7.0, 10.0, 15.0, 20.0])
+    domain = (float(z.min()), float(z.max()))
+    frame = pd.DataFrame({"i": [str(i) for i in range(len(z))], "z": z})
+    scale = {"scheme": charts.SEQUENTIAL, "type": "symlog" if log_color else "linear",
+             "domain": list(domain), "nice": False, "zero": False}  # fmt: skip
+    spec = charts.to_spec(
+        charts.chart(
+            frame,
+            {"type": "rect", "strokeWidth": 0},
+            {
+                "x": {
+                    "field": "i",
+                    "type": "nominal",
+                    "sort": None,
+                    "axis": None,
+                    "scale": {"paddingInner": 0, "paddingOuter": 0},
+                },  # fmt: skip
+                "color": {"field": "z", "type": "quantitative", "scale": scale, "legend": None},
+            },
+            height=20,
+        )
+        | {"width": 40 * len(z), "config": {"view": {"stroke": None}}}
+    )
+    png = charts.export_image(spec, "png", scale=1.0)
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    row = pixels[pixels.shape[0] // 2]
+    left = int(np.argmax(np.abs(row - 255).sum(axis=1) > 0))  # the first painted column
+    painted = np.array([row[left + 40 * k + 20] for k in range(len(z))])
+    ours = charts.field_colors(z, domain, log_color)
+    assert ours.shape == (len(z), 4) and (ours[:, 3] == 255).all()
+    np.testing.assert_allclose(ours[:, :3], painted, atol=3)
+
+
+def test_field_is_one_image_the_right_way_up_with_its_legend():
+    xs, ys = np.linspace(-1, 1, 5), np.linspace(-2, 2, 4)
+    Z = np.add.outer(ys**2, xs)  # Z[i, j] = f(xs[j], ys[i]) with f = x + y**2
+    Z[0, 0] = np.nan  # a cell with no value is transparent
+    spec = charts.to_spec(charts.field(xs, ys, Z, log_color=True, title="f"))
+    image_layer, legend_layer = spec["layer"]
+    assert image_layer["mark"]["type"] == "image"
+    image = spec["datasets"][image_layer["data"]["name"]].iloc[0]
+    # the image spans the cells: half a step beyond the first and last grid points
+    assert (image.x, image.x2, image.y, image.y2) == (-1.25, 1.25, -2 - 2 / 3, 2 + 2 / 3)
+    prefix = "data:image/png;base64,"
+    assert image.url.startswith(prefix)
+    import base64
+
+    rgba = np.asarray(Image.open(io.BytesIO(base64.b64decode(image.url[len(prefix) :]))))
+    assert rgba.shape == (len(ys), len(xs), 4)
+    finite = Z[np.isfinite(Z)]
+    domain = (finite.min(), finite.max())
+    # the top row of the image is the largest y; NaN is transparent
+    np.testing.assert_array_equal(rgba, charts.field_colors(Z[::-1], domain, log_color=True))
+    assert rgba[-1, 0, 3] == 0 and rgba[0, 0, 3] == 255
+    legend = spec["datasets"][legend_layer["data"]["name"]]
+    assert list(legend["z"]) == list(domain)
+    color = legend_layer["encoding"]["color"]
+    assert color["scale"]["domain"] == list(domain) and color["scale"]["type"] == "symlog"
+    assert color["title"] == "f"
+    # and it draws: the exported PNG holds the scale's colours
+    png = charts.export_image(spec, "png", scale=1.0)
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).reshape(-1, 3).astype(int)
+    top = charts.field_colors(np.array([domain[1]]), domain, log_color=True)[0, :3]
+    assert (np.abs(pixels - top).sum(axis=1) < 40).sum() > 20
