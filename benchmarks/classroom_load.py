@@ -96,7 +96,9 @@ class Student:
                     self.sliders, self.buttons, self.auto_rerun = {}, {}, None
                     self.texts = []
             elif kind == "page_info_changed":
-                self.url_query = msg.page_info_changed.query_string
+                # the browser's address bar: its next rerun sends this query string, as the
+                # frontend sends the current URL's
+                self.url_query = self.query = msg.page_info_changed.query_string
             elif kind == "navigation":
                 for page in msg.navigation.app_pages:
                     self.pages[page.url_pathname or page.page_name] = page.page_script_hash
