@@ -12,21 +12,10 @@ import time
 
 import pytest
 
-from core.trainer.slots import Slots
 from tests.pages.helpers import open_page
-from ui.trainer import inline, session
+from ui.trainer import inline
 
 TINY = {"ens_k": "2", "ens_epochs": "2", "ens_width": "16", "ens_seed": "7"}
-
-
-@pytest.fixture
-def one_slot_taken(monkeypatch):
-    """One training slot in this process, held by another student."""
-    shared = Slots(capacity=1, lease_s=3600)
-    monkeypatch.setattr(session, "slots", lambda: shared)
-    assert shared.request("another student") == 0
-    yield shared
-    shared.release("another student")
 
 
 def test_a_new_training_waits_for_the_slot_then_gives_it_back(one_slot_taken):

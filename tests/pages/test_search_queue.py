@@ -10,22 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from core.trainer.slots import Slots
 from tests.pages.helpers import all_text, open_page
 from ui import i18n, search_run
 from ui.trainer import session as trainer_session
 
 TOPIC = "hyperparameter_search"
 TINY = {"method": "grid", "real_n": "4", "epochs": "2", "run_seed": "3"}
-
-
-@pytest.fixture
-def one_slot_taken(monkeypatch):
-    shared = Slots(capacity=1, lease_s=3600)
-    monkeypatch.setattr(trainer_session, "slots", lambda: shared)
-    assert shared.request("another student") == 0
-    yield shared
-    shared.release("another student")
 
 
 def queued_text(lang: str, position: int) -> str:
