@@ -39,10 +39,10 @@ REGISTRY: tuple[PageInfo, ...] = (
     PageInfo("trainer", "training", ":material/model_training:"),
     PageInfo("optimizers", "training", ":material/route:"),
     PageInfo("lr_schedules", "training", ":material/timeline:"),
-    PageInfo("generalization", "training", "🧩"),
-    PageInfo("hyperparameter_search", "training", "🎯"),
+    PageInfo("generalization", "training", ":material/extension:"),
+    PageInfo("hyperparameter_search", "training", ":material/tune:"),
     PageInfo("losses_metrics", "tools", ":material/fact_check:"),
-    PageInfo("problem_set", "practice", "📝"),
+    PageInfo("problem_set", "practice", ":material/edit_note:"),
 )
 
 
