@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import struct
@@ -859,7 +860,7 @@ def test_field_colours_are_vegas_own(log_color):
                     "sort": None,
                     "axis": None,
                     "scale": {"paddingInner": 0, "paddingOuter": 0},
-                },  # fmt: skip
+                },
                 "color": {"field": "z", "type": "quantitative", "scale": scale, "legend": None},
             },
             height=20,
@@ -888,8 +889,6 @@ def test_field_is_one_image_the_right_way_up_with_its_legend():
     assert (image.x, image.x2, image.y, image.y2) == (-1.25, 1.25, -2 - 2 / 3, 2 + 2 / 3)
     prefix = "data:image/png;base64,"
     assert image.url.startswith(prefix)
-    import base64
-
     rgba = np.asarray(Image.open(io.BytesIO(base64.b64decode(image.url[len(prefix) :]))))
     assert rgba.shape == (len(ys), len(xs), 4)
     finite = Z[np.isfinite(Z)]
